@@ -1,0 +1,128 @@
+/**
+ * The one interface every backend implements. Elements and controllers only ever talk to a
+ * `SupportBackend`; `createFetchAdapter` (HTTP), `createMemoryBackend` (in-browser) and the
+ * Zendesk adapter are interchangeable behind it.
+ *
+ * Every call takes `signal` and rejects with an `AbortError` when it fires, and with a
+ * `SupportError` (see `core/errors.ts`) for every other failure.
+ */
+import type { Article, Catalog } from '../core/catalog.js';
+import type { LocaleCode } from '../core/config.js';
+import type {
+  NewTicket,
+  Person,
+  Realm,
+  Status,
+  SupportPlan,
+  Ticket,
+  TicketSummary,
+} from '../core/ticket.js';
+import type { SignInHelpRequest } from '../core/validation.js';
+
+export interface CallOptions {
+  readonly signal?: AbortSignal | undefined;
+  /** The element's language, for localized backend content (catalog, emails, messages). */
+  readonly locale?: LocaleCode | undefined;
+}
+
+/** For operations that create something: the same key always yields the first result. */
+export interface IdempotentCallOptions extends CallOptions {
+  readonly idempotencyKey: string;
+}
+
+export interface UploadOptions extends CallOptions {
+  /** Called as bytes leave: `loaded` and `total` in bytes. */
+  readonly onProgress?: ((loaded: number, total: number) => void) | undefined;
+}
+
+export interface Account {
+  readonly id: string;
+  readonly name: string;
+  readonly plan: SupportPlan;
+}
+
+/**
+ * Who is signed in. It carries no password and no token: a token, when there is one, stays
+ * inside the adapter that received it.
+ */
+export interface Session {
+  readonly user: Person;
+  readonly realm: Realm;
+  readonly accounts: readonly Account[];
+  readonly activeAccountId: string;
+}
+
+export interface Credentials {
+  readonly email: string;
+  readonly password: string;
+  readonly realm: Realm;
+}
+
+export const TICKET_SORTS = ['updated_desc', 'updated_asc', 'number_desc', 'number_asc'] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
+export interface TicketQuery {
+  readonly status?: Status | undefined;
+  /** Matches the case number or any word of the subject. */
+  readonly search?: string | undefined;
+  readonly sort?: TicketSort | undefined;
+  /** Opaque; from the previous page's `nextCursor`. */
+  readonly cursor?: string | undefined;
+  readonly limit?: number | undefined;
+}
+
+export interface TicketPage {
+  readonly items: readonly TicketSummary[];
+  /** Absent on the last page. */
+  readonly nextCursor?: string | undefined;
+  /** Number of cases matching the query, all pages together. */
+  readonly total: number;
+}
+
+/** A file stored by the backend but not yet attached to a case. */
+export interface UploadedFile {
+  readonly token: string;
+  readonly name: string;
+  readonly size: number;
+  readonly contentType: string;
+}
+
+export interface ArticleQuery {
+  readonly query: string;
+  readonly areaId: string;
+  readonly productId?: string | undefined;
+}
+
+/** Receipt of a can't-sign-in request: there is no case to follow yet, only a reference. */
+export interface SignInHelpReceipt {
+  readonly reference: string;
+}
+
+export interface SupportBackend {
+  /** The current session, or null when nobody is signed in. */
+  getSession(options?: CallOptions): Promise<Session | null>;
+  signIn(credentials: Credentials, options?: CallOptions): Promise<Session>;
+  signOut(options?: CallOptions): Promise<void>;
+  /** Makes another of the session's accounts the one cases are opened for. */
+  selectAccount(accountId: string, options?: CallOptions): Promise<Session>;
+
+  getCatalog(options?: CallOptions): Promise<Catalog>;
+  suggestArticles(query: ArticleQuery, options?: CallOptions): Promise<readonly Article[]>;
+
+  listTickets(query: TicketQuery, options?: CallOptions): Promise<TicketPage>;
+  getTicket(number: string, options?: CallOptions): Promise<Ticket>;
+  createTicket(input: NewTicket, options: IdempotentCallOptions): Promise<Ticket>;
+  addComment(number: string, body: string, options: IdempotentCallOptions): Promise<Ticket>;
+
+  uploadFile(file: File, options?: UploadOptions): Promise<UploadedFile>;
+  addAttachments(number: string, tokens: readonly string[], options: IdempotentCallOptions): Promise<Ticket>;
+
+  addWatcher(number: string, email: string, options?: CallOptions): Promise<Ticket>;
+  removeWatcher(number: string, email: string, options?: CallOptions): Promise<Ticket>;
+
+  requestCallback(number: string, phone: string, options: IdempotentCallOptions): Promise<Ticket>;
+
+  /** The can't-sign-in web form: needs no session. */
+  submitSignInHelp(request: SignInHelpRequest, options: IdempotentCallOptions): Promise<SignInHelpReceipt>;
+}
+

@@ -1,0 +1,566 @@
+/**
+ * An in-browser backend with the same rules as the reference server: the demo's default and
+ * the tests' backend. Rules come from `core/`; this file only stores and looks up.
+ *
+ * It is a plain object of functions (not a class) so a test can wrap one call:
+ * `{ ...backend, createTicket: failing }`.
+ */
+import { catalogFor, seedArticles, seedCategories, suggestArticles } from '../core/catalog.js';
+import type { SupportConfig } from '../core/config.js';
+import { seedConfig } from '../core/config.js';
+import { SupportError } from '../core/errors.js';
+import { canRequestCallback, findArea, productAvailability } from '../core/flows.js';
+import { applyAction, isDueForAutoClose, type TicketAction } from '../core/status.js';
+import type { Comment, NewTicket, Person, Realm, Status, Ticket } from '../core/ticket.js';
+import { summarize } from '../core/ticket.js';
+import {
+  validateComment,
+  validateEmailField,
+  validateFile,
+  validateNewTicket,
+  validatePhone,
+  validateSignInHelp,
+} from '../core/validation.js';
+import type {
+  Account,
+  CallOptions,
+  IdempotentCallOptions,
+  Session,
+  SupportBackend,
+  TicketQuery,
+  UploadedFile,
+  UploadOptions,
+} from './backend.js';
+
+export interface DemoUser {
+  readonly person: Person;
+  readonly password: string;
+  readonly realm: Realm;
+  readonly accounts: readonly Account[];
+}
+
+/** Password shared by the demo users (the reference server seeds the same ones). */
+export const DEMO_PASSWORD = 'correct horse battery';
+
+export const demoUsers: readonly DemoUser[] = [
+  {
+    person: { name: 'Alex Martin', email: 'alex@example.com' },
+    password: DEMO_PASSWORD,
+    realm: 'product',
+    accounts: [{ id: 'acc-alex', name: 'Alex Example Inc.', plan: 'paid' }],
+  },
+  {
+    person: { name: 'Sam Rivera', email: 'sam@example.com' },
+    password: DEMO_PASSWORD,
+    realm: 'product',
+    accounts: [
+      { id: 'acc-northwind', name: 'Northwind', plan: 'paid' },
+      { id: 'acc-contoso', name: 'Contoso', plan: 'free' },
+    ],
+  },
+  {
+    person: { name: 'Pat Lee', email: 'pat@example.com' },
+    password: DEMO_PASSWORD,
+    realm: 'support_center',
+    accounts: [{ id: 'acc-pat', name: 'Pat Lee Consulting', plan: 'paid' }],
+  },
+];
+
+export interface MemoryBackendOptions {
+  readonly config?: SupportConfig;
+  /** Clock for every timestamp and the auto-close rule. */
+  readonly now?: () => Date;
+  /** Delay of every call, to show loading states in the demo. */
+  readonly latencyMs?: number;
+  /** Signs this demo user in from the start (by email), as a host with its own session would. */
+  readonly signedInAs?: string;
+  /** Seeds demo cases for the demo users (on by default). */
+  readonly seed?: boolean;
+  /** Keeps cases in this localStorage key across reloads (never the session). */
+  readonly storageKey?: string;
+  readonly users?: readonly DemoUser[];
+}
+
+/** Extra controls for the demo and tests: things only support experts or time do. */
+export interface MemoryBackendControls {
+  /** A support expert comments, optionally setting a state (e.g. pending with a solution). */
+  agentReply(number: string, body: string, status?: Status): Ticket;
+  /** The customer answers a support email (the seed's "reply to the email"). */
+  emailReply(number: string, body: string): Ticket;
+  /** Closes every pending case whose auto-close time has come. */
+  runAutoClose(): readonly string[];
+  /** Ends the session as an expired token would: the next call fails with `unauthorized`. */
+  expireSession(): void;
+  /** Adds many cases at once, for lists and benchmarks. */
+  bulkCreate(count: number, ownerEmail?: string): void;
+  /** Requests received through the can't-sign-in form. */
+  readonly signInHelpRequests: readonly { reference: string; name: string; email: string; areaId: string }[];
+}
+
+export type MemoryBackend = SupportBackend & MemoryBackendControls;
+
+interface Stored {
+  tickets: Ticket[];
+  nextNumber: number;
+}
+
+interface Upload extends UploadedFile {
+  readonly url: string;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
+    if (signal?.aborted) return reject(abortError());
+    if (ms <= 0) return resolve();
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function randomId(prefix: string): string {
+  return `${prefix}-${crypto.randomUUID()}`;
+}
+
+export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryBackend {
+  const config = options.config ?? seedConfig;
+  const now = options.now ?? (() => new Date());
+  const latency = options.latencyMs ?? 0;
+  const users = options.users ?? demoUsers;
+  const uploads = new Map<string, Upload>();
+  const idempotent = new Map<string, { body: string; result: Promise<unknown> }>();
+  const signInHelpRequests: { reference: string; name: string; email: string; areaId: string }[] = [];
+
+  let session: Session | null = null;
+  const state: Stored = load() ?? { tickets: [], nextNumber: 10_000_001 };
+  if (!load() && options.seed !== false) seedDemoCases();
+  if (options.signedInAs) session = sessionFor(userByEmail(options.signedInAs));
+
+  function load(): Stored | undefined {
+    if (!options.storageKey) return undefined;
+    const raw = globalThis.localStorage?.getItem(options.storageKey);
+    if (!raw) return undefined;
+    try {
+      return JSON.parse(raw) as Stored;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function save(): void {
+    if (options.storageKey) globalThis.localStorage?.setItem(options.storageKey, JSON.stringify(state));
+  }
+
+  function userByEmail(email: string): DemoUser {
+    const user = users.find((u) => u.person.email === email.trim().toLowerCase());
+    if (!user) throw new SupportError('unauthorized', `No demo user ${email}`);
+    return user;
+  }
+
+  function sessionFor(user: DemoUser): Session {
+    const first = user.accounts[0];
+    if (!first) throw new SupportError('server', `Demo user ${user.person.email} has no account`);
+    return { user: user.person, realm: user.realm, accounts: user.accounts, activeAccountId: first.id };
+  }
+
+  function requireSession(): Session {
+    if (!session) throw new SupportError('unauthorized', 'Sign in first', { status: 401 });
+    return session;
+  }
+
+  function iso(offsetMs = 0): string {
+    return new Date(now().getTime() + offsetMs).toISOString();
+  }
+
+  function visibleTo(ticket: Ticket, who: Session): boolean {
+    return ticket.requester.email === who.user.email || ticket.watchers.some((w) => w.email === who.user.email);
+  }
+
+  function find(number: string): Ticket {
+    const who = requireSession();
+    const ticket = state.tickets.find((t) => t.number === number);
+    if (!ticket || !visibleTo(ticket, who)) throw new SupportError('not_found', `No case ${number}`, { status: 404 });
+    return ticket;
+  }
+
+  function replace(next: Ticket): Ticket {
+    state.tickets = state.tickets.map((t) => (t.number === next.number ? next : t));
+    save();
+    return next;
+  }
+
+  /** Applies a rule of `core/status.ts` and records the change. */
+  function change(ticket: Ticket, action: TicketAction, patch: Partial<Ticket>): Ticket {
+    const outcome = applyAction(ticket.status, action);
+    if (!outcome.ok) {
+      throw new SupportError('conflict', `Case ${ticket.number} is closed`, { status: 409, conflict: 'closed' });
+    }
+    const at = iso();
+    return replace({
+      ...ticket,
+      ...patch,
+      status: outcome.status,
+      updatedAt: at,
+      activityAt: outcome.countsAsActivity ? at : ticket.activityAt,
+    });
+  }
+
+  function assertValid(errors: ReturnType<typeof validateComment>): void {
+    if (errors.length > 0) throw new SupportError('validation', 'Invalid input', { status: 422, fieldErrors: errors });
+  }
+
+  /** Same key and same input: the first result; same key, other input: a conflict. */
+  function once<T>(scope: string, key: string, input: unknown, run: () => T): Promise<T> {
+    const id = `${scope}:${key}`;
+    const body = JSON.stringify(input);
+    const previous = idempotent.get(id);
+    if (previous) {
+      if (previous.body !== body) {
+        return Promise.reject(
+          new SupportError('conflict', 'Idempotency key reused with another request', {
+            status: 422,
+            conflict: 'idempotency_mismatch',
+          }),
+        );
+      }
+      return previous.result as Promise<T>;
+    }
+    const result = new Promise<T>((resolve) => resolve(run()));
+    idempotent.set(id, { body, result });
+    // A failed attempt may be retried with the same key.
+    result.catch(() => idempotent.delete(id));
+    return result;
+  }
+
+  async function call<T>(opts: CallOptions | undefined, run: () => T | Promise<T>): Promise<T> {
+    await wait(latency, opts?.signal);
+    return run();
+  }
+
+  function comment(author: Person, role: 'user' | 'agent', body: string, via: 'web' | 'email', at: string): Comment {
+    return { id: randomId('c'), author, authorRole: role, body, via, createdAt: at };
+  }
+
+  function newTicket(input: NewTicket, requester: Person, accountId: string, createdAt: string): Ticket {
+    const number = String(state.nextNumber++);
+    const attachments = (input.attachmentTokens ?? []).flatMap((token) => {
+      const upload = uploads.get(token);
+      return upload ? [attachmentFrom(upload, createdAt)] : [];
+    });
+    return {
+      id: randomId('t'),
+      number,
+      subject: input.subject.trim(),
+      description: input.description.trim(),
+      areaId: input.areaId,
+      productId: input.productId,
+      categoryId: input.categoryId,
+      subcategoryId: input.subcategoryId,
+      status: 'open',
+      contactMethod: input.contactMethod,
+      accountId,
+      requester,
+      createdAt,
+      updatedAt: createdAt,
+      activityAt: createdAt,
+      comments: [],
+      attachments,
+      watchers: [],
+      callbacks: [],
+      followUpOf: input.followUpOf,
+    };
+  }
+
+  function attachmentFrom(upload: Upload, at: string) {
+    return { id: upload.token, name: upload.name, size: upload.size, contentType: upload.contentType, url: upload.url, createdAt: at };
+  }
+
+  function seedDemoCases(): void {
+    const support: Person = { name: 'Jordan (Support)', email: 'support@example.com' };
+    const alex = userByEmail('alex@example.com');
+    const base = (subject: string, productId: string, status: Status, ageDays: number): Ticket => {
+      const at = iso(-ageDays * DAY);
+      const t = newTicket(
+        { areaId: 'esign', productId, subject, description: `${subject}.`, contactMethod: 'portal' },
+        alex.person,
+        'acc-alex',
+        at,
+      );
+      return { ...t, status, comments: [comment(alex.person, 'user', `${subject}.`, 'web', at)] };
+    };
+    const pending = base('Envelope stuck in "sending"', 'esignature', 'pending', 3);
+    const closed = base('Cannot download the certificate of completion', 'esignature', 'closed', 20);
+    state.tickets.push(
+      base('Signer cannot open the document', 'esignature', 'open', 1),
+      {
+        ...base('Template fields are misaligned', 'esignature', 'action_required', 2),
+        comments: [
+          comment(alex.person, 'user', 'Template fields are misaligned.', 'web', iso(-2 * DAY)),
+          comment(support, 'agent', 'Could you attach the template file you use?', 'web', iso(-1 * DAY)),
+        ],
+      },
+      {
+        ...pending,
+        activityAt: iso(-2 * DAY),
+        updatedAt: iso(-2 * DAY),
+        comments: [
+          ...pending.comments,
+          comment(support, 'agent', 'We cleared the queue; the envelope has been sent. Does it work for you now?', 'web', iso(-2 * DAY)),
+        ],
+        watchers: [{ email: 'manager@example.com', addedAt: iso(-3 * DAY) }],
+      },
+      { ...base('Room permissions for a new agent', 'rooms', 'open', 4), contactMethod: 'email' },
+      { ...closed, activityAt: iso(-14 * DAY), updatedAt: iso(-14 * DAY) },
+    );
+    save();
+  }
+
+  const backend: MemoryBackend = {
+    get signInHelpRequests() {
+      return signInHelpRequests;
+    },
+
+    getSession: (opts) => call(opts, () => session),
+
+    signIn: (credentials, opts) =>
+      call(opts, () => {
+        const user = users.find(
+          (u) => u.person.email === credentials.email.trim().toLowerCase() && u.password === credentials.password,
+        );
+        if (!user || user.realm !== credentials.realm) {
+          throw new SupportError('unauthorized', 'Email or password is not right', { status: 401 });
+        }
+        session = sessionFor(user);
+        return session;
+      }),
+
+    signOut: (opts) =>
+      call(opts, () => {
+        session = null;
+      }),
+
+    selectAccount: (accountId, opts) =>
+      call(opts, () => {
+        const current = requireSession();
+        if (!current.accounts.some((a) => a.id === accountId)) {
+          throw new SupportError('forbidden', 'Not one of your accounts', { status: 403 });
+        }
+        session = { ...current, activeAccountId: accountId };
+        return session;
+      }),
+
+    getCatalog: (opts) => call(opts, () => catalogFor(seedCategories, opts?.locale ?? config.defaultLocale)),
+
+    suggestArticles: (query, opts) => call(opts, () => suggestArticles(seedArticles, query.query, query.areaId)),
+
+    listTickets: (query: TicketQuery, opts) =>
+      call(opts, () => {
+        const who = requireSession();
+        const search = query.search?.trim().toLowerCase() ?? '';
+        const sort = query.sort ?? 'updated_desc';
+        const [key, direction] = sort.startsWith('number') ? (['number', sort.endsWith('asc') ? 1 : -1] as const) : (['updatedAt', sort.endsWith('asc') ? 1 : -1] as const);
+        const matches = state.tickets
+          .filter((t) => visibleTo(t, who))
+          .filter((t) => !query.status || t.status === query.status)
+          .filter((t) => !search || t.number.includes(search) || t.subject.toLowerCase().includes(search))
+          .sort((a, b) => (a[key] < b[key] ? -direction : a[key] > b[key] ? direction : 0));
+        const offset = query.cursor ? Number(atob(query.cursor)) : 0;
+        const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
+        const items = matches.slice(offset, offset + limit).map(summarize);
+        const next = offset + limit < matches.length ? btoa(String(offset + limit)) : undefined;
+        return { items, total: matches.length, ...(next ? { nextCursor: next } : {}) };
+      }),
+
+    getTicket: (number, opts) => call(opts, () => find(number)),
+
+    createTicket: (input, opts: IdempotentCallOptions) =>
+      call(opts, () => {
+        const who = requireSession();
+        return once(who.user.email, opts.idempotencyKey, input, () => {
+          const area = findArea(config, input.areaId);
+          const needsCategory = Boolean(input.categoryId) || Boolean(area && area.realm === 'support_center');
+          const errors = validateNewTicket(input, config, { needsCategory });
+          const locale = opts.locale ?? config.defaultLocale;
+          if (input.productId && !productAvailability(config, locale, input.productId).offered) {
+            errors.push({ field: 'productId', code: 'not_offered' });
+          }
+          assertValid(errors);
+          const created = newTicket(input, who.user, who.activeAccountId, iso());
+          state.tickets.push(created);
+          save();
+          return created;
+        });
+      }),
+
+    addComment: (number, body, opts) =>
+      call(opts, () => {
+        const who = requireSession();
+        return once(who.user.email, opts.idempotencyKey, { number, body }, () => {
+          const ticket = find(number);
+          assertValid(validateComment(body, config));
+          return change(ticket, { type: 'comment', by: 'user', via: 'web' }, {
+            comments: [...ticket.comments, comment(who.user, 'user', body.trim(), 'web', iso())],
+          });
+        });
+      }),
+
+    uploadFile: async (file: File, opts?: UploadOptions) => {
+      requireSession();
+      const errors = validateFile(file, config.attachments, 0);
+      if (errors.some((e) => e.code === 'file_too_large')) {
+        throw new SupportError('too_large', `${file.name} is too large`, { status: 413 });
+      }
+      assertValid(errors);
+      const steps = 5;
+      for (let i = 1; i <= steps; i++) {
+        await wait(latency / steps, opts?.signal);
+        opts?.onProgress?.(Math.round((file.size * i) / steps), file.size);
+      }
+      const token = randomId('u');
+      const upload: Upload = {
+        token,
+        name: file.name,
+        size: file.size,
+        contentType: file.type || 'application/octet-stream',
+        url: URL.createObjectURL(file),
+      };
+      uploads.set(token, upload);
+      const { url: _url, ...uploaded } = upload;
+      return uploaded;
+    },
+
+    addAttachments: (number, tokens, opts) =>
+      call(opts, () => {
+        const who = requireSession();
+        return once(who.user.email, opts.idempotencyKey, { number, tokens }, () => {
+          const ticket = find(number);
+          const files = tokens.map((token) => {
+            const upload = uploads.get(token);
+            if (!upload) throw new SupportError('validation', 'Unknown upload', { status: 422, fieldErrors: [{ field: 'attachments', code: 'invalid_choice' }] });
+            return attachmentFrom(upload, iso());
+          });
+          if (ticket.attachments.length + files.length > config.attachments.maxFiles) {
+            assertValid([{ field: 'attachments', code: 'too_many_files' }]);
+          }
+          return change(ticket, { type: 'attachment' }, { attachments: [...ticket.attachments, ...files] });
+        });
+      }),
+
+    addWatcher: (number, email, opts) =>
+      call(opts, () => {
+        const ticket = find(number);
+        assertValid(validateEmailField('email', email));
+        const address = email.trim().toLowerCase();
+        const watchers = ticket.watchers.some((w) => w.email === address)
+          ? ticket.watchers
+          : [...ticket.watchers, { email: address, addedAt: iso() }];
+        return change(ticket, { type: 'watchers' }, { watchers });
+      }),
+
+    removeWatcher: (number, email, opts) =>
+      call(opts, () => {
+        const ticket = find(number);
+        const address = email.trim().toLowerCase();
+        return change(ticket, { type: 'watchers' }, { watchers: ticket.watchers.filter((w) => w.email !== address) });
+      }),
+
+    requestCallback: (number, phone, opts) =>
+      call(opts, () => {
+        const who = requireSession();
+        return once(who.user.email, opts.idempotencyKey, { number, phone }, () => {
+          const ticket = find(number);
+          const plan = who.accounts.find((a) => a.id === ticket.accountId)?.plan ?? 'free';
+          const allowed = canRequestCallback(config, {
+            locale: opts.locale ?? config.defaultLocale,
+            productId: ticket.productId,
+            categoryId: ticket.categoryId,
+            plan,
+            status: ticket.status,
+          });
+          if (ticket.status !== 'closed' && !allowed) {
+            throw new SupportError('forbidden', 'Call me is not offered for this case', { status: 403 });
+          }
+          assertValid(validatePhone('phone', phone));
+          return change(ticket, { type: 'callback' }, {
+            callbacks: [...ticket.callbacks, { id: randomId('cb'), phone: phone.trim(), requestedAt: iso() }],
+          });
+        });
+      }),
+
+    submitSignInHelp: (request, opts) =>
+      call(opts, () =>
+        once('anonymous', opts.idempotencyKey, request, () => {
+          assertValid(validateSignInHelp(request, config));
+          const reference = `SH-${String(signInHelpRequests.length + 1).padStart(6, '0')}`;
+          signInHelpRequests.push({ reference, name: request.name, email: request.email, areaId: request.areaId });
+          return { reference };
+        }),
+      ),
+
+    agentReply(number, body, status) {
+      const ticket = state.tickets.find((t) => t.number === number);
+      if (!ticket) throw new SupportError('not_found', `No case ${number}`);
+      const expert: Person = { name: 'Jordan (Support)', email: 'support@example.com' };
+      const withComment = change(ticket, { type: 'comment', by: 'agent', via: 'web' }, {
+        comments: [...ticket.comments, comment(expert, 'agent', body, 'web', iso())],
+      });
+      return status ? change(withComment, { type: 'set_status', to: status }, {}) : withComment;
+    },
+
+    emailReply(number, body) {
+      const ticket = state.tickets.find((t) => t.number === number);
+      if (!ticket) throw new SupportError('not_found', `No case ${number}`);
+      return change(ticket, { type: 'comment', by: 'user', via: 'email' }, {
+        comments: [...ticket.comments, comment(ticket.requester, 'user', body, 'email', iso())],
+      });
+    },
+
+    runAutoClose() {
+      const due = state.tickets.filter((t) => isDueForAutoClose(t, config.autoCloseDays, now()));
+      for (const ticket of due) change(ticket, { type: 'set_status', to: 'closed' }, {});
+      return due.map((t) => t.number);
+    },
+
+    expireSession() {
+      session = null;
+    },
+
+    bulkCreate(count, ownerEmail = 'alex@example.com') {
+      const owner = userByEmail(ownerEmail);
+      const account = owner.accounts[0]?.id ?? '';
+      const products = ['esignature', 'rooms', 'clm'] as const;
+      const words = ['Envelope', 'Template', 'Signer', 'Invoice', 'Room', 'Workflow', 'Certificate', 'Webhook'];
+      for (let i = 0; i < count; i++) {
+        const at = iso(-(i % 900) * HOUR);
+        const t = newTicket(
+          {
+            areaId: 'esign',
+            productId: products[i % products.length] ?? 'esignature',
+            subject: `${words[i % words.length] ?? 'Case'} issue #${i + 1}`,
+            description: 'Generated case.',
+            contactMethod: i % 2 ? 'email' : 'portal',
+          },
+          owner.person,
+          account,
+          at,
+        );
+        state.tickets.push({ ...t, status: (['open', 'action_required', 'pending', 'closed'] as const)[i % 4] ?? 'open' });
+      }
+      save();
+    },
+  };
+
+  // Time passes while the demo is open; pending cases close as the seed says.
+  backend.runAutoClose();
+  return backend;
+}

@@ -1,0 +1,103 @@
+/**
+ * Input checks shared by the elements (before sending) and the backends (on receipt).
+ * They return message ids, never UI strings: elements localize them.
+ */
+import type { AttachmentLimits, SupportConfig } from './config.js';
+import type { FieldError } from './errors.js';
+import { CONTACT_METHODS, type NewTicket } from './ticket.js';
+
+// Deliberately loose: one @, something on each side, a dot in the domain. The backend confirms.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Digits with the separators people type; 7 to 15 digits (E.164 length).
+const PHONE = /^\+?[\d\s().-]+$/;
+
+export function isEmail(value: string): boolean {
+  return EMAIL.test(value.trim());
+}
+
+export function isPhone(value: string): boolean {
+  const digits = value.replace(/\D/g, '').length;
+  return PHONE.test(value.trim()) && digits >= 7 && digits <= 15;
+}
+
+function requiredText(field: string, value: string | undefined, max: number): FieldError[] {
+  const text = (value ?? '').trim();
+  if (!text) return [{ field, code: 'required' }];
+  if (text.length > max) return [{ field, code: 'too_long' }];
+  return [];
+}
+
+/** Which fields a case needs: category and subcategory only in flows that classify by category. */
+export interface TicketRequirements {
+  readonly needsCategory: boolean;
+}
+
+export function validateNewTicket(
+  input: Partial<NewTicket>,
+  config: SupportConfig,
+  requirements: TicketRequirements,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  if (requirements.needsCategory) {
+    if (!input.categoryId) errors.push({ field: 'categoryId', code: 'required' });
+    if (!input.subcategoryId) errors.push({ field: 'subcategoryId', code: 'required' });
+  }
+  errors.push(...requiredText('subject', input.subject, config.maxLengths.subject));
+  if (!input.productId) errors.push({ field: 'productId', code: 'required' });
+  errors.push(...requiredText('description', input.description, config.maxLengths.description));
+  if (!input.contactMethod) errors.push({ field: 'contactMethod', code: 'required' });
+  else if (!CONTACT_METHODS.includes(input.contactMethod)) errors.push({ field: 'contactMethod', code: 'invalid_choice' });
+  return errors;
+}
+
+export function validateComment(body: string, config: SupportConfig): FieldError[] {
+  return requiredText('comment', body, config.maxLengths.comment);
+}
+
+export function validateEmailField(field: string, value: string): FieldError[] {
+  if (!value.trim()) return [{ field, code: 'required' }];
+  return isEmail(value) ? [] : [{ field, code: 'invalid_email' }];
+}
+
+export function validatePhone(field: string, value: string): FieldError[] {
+  if (!value.trim()) return [{ field, code: 'required' }];
+  return isPhone(value) ? [] : [{ field, code: 'invalid_phone' }];
+}
+
+export interface FileLike {
+  readonly name: string;
+  readonly size: number;
+  readonly type: string;
+}
+
+/** Whether a file's name or MIME type is in the config's accept list. */
+export function isAcceptedType(file: FileLike, limits: AttachmentLimits): boolean {
+  const name = file.name.toLowerCase();
+  return limits.accept.some((rule) =>
+    rule.startsWith('.') ? name.endsWith(rule) : rule.endsWith('/*') ? file.type.startsWith(rule.slice(0, -1)) : file.type === rule,
+  );
+}
+
+/** Checks one file against the limits, knowing how many are already attached. */
+export function validateFile(file: FileLike, limits: AttachmentLimits, alreadyAttached: number): FieldError[] {
+  if (alreadyAttached >= limits.maxFiles) return [{ field: 'attachments', code: 'too_many_files' }];
+  if (!isAcceptedType(file, limits)) return [{ field: 'attachments', code: 'file_type' }];
+  if (file.size > limits.maxBytes) return [{ field: 'attachments', code: 'file_too_large' }];
+  return [];
+}
+
+export interface SignInHelpRequest {
+  readonly name: string;
+  readonly email: string;
+  readonly areaId: string;
+  readonly description: string;
+}
+
+export function validateSignInHelp(input: Partial<SignInHelpRequest>, config: SupportConfig): FieldError[] {
+  return [
+    ...requiredText('name', input.name, 200),
+    ...validateEmailField('email', input.email ?? ''),
+    ...(input.areaId && config.areas.some((a) => a.id === input.areaId) ? [] : [{ field: 'areaId', code: 'required' as const }]),
+    ...requiredText('description', input.description, config.maxLengths.description),
+  ];
+}

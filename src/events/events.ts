@@ -1,0 +1,121 @@
+/**
+ * Every event the support elements fire. Each is a class (so listeners get typed details
+ * through `GlobalEventHandlersEventMap`), bubbles and is composed (it leaves the shadow root).
+ * "Request" events are cancelable: a host that calls `preventDefault()` takes over.
+ */
+import type { Article } from '../core/catalog.js';
+import type { LocaleCode } from '../core/config.js';
+import type { Comment, Ticket } from '../core/ticket.js';
+import type { Session } from '../adapters/backend.js';
+
+const init = { bubbles: true, composed: true } as const;
+
+/** A case was created and confirmed by the backend. */
+export class TicketCreatedEvent extends Event {
+  static readonly eventName = 'ticket-created';
+  constructor(readonly ticket: Ticket) {
+    super(TicketCreatedEvent.eventName, init);
+  }
+}
+
+/** The customer's comment was saved (the case may have moved from pending to open). */
+export class CommentAddedEvent extends Event {
+  static readonly eventName = 'comment-added';
+  constructor(readonly ticket: Ticket, readonly comment: Comment) {
+    super(CommentAddedEvent.eventName, init);
+  }
+}
+
+/** Files were attached to an existing case. */
+export class AttachmentsAddedEvent extends Event {
+  static readonly eventName = 'attachments-added';
+  constructor(readonly ticket: Ticket) {
+    super(AttachmentsAddedEvent.eventName, init);
+  }
+}
+
+/** A watcher was added or removed. */
+export class WatchersChangedEvent extends Event {
+  static readonly eventName = 'watchers-changed';
+  constructor(readonly ticket: Ticket) {
+    super(WatchersChangedEvent.eventName, init);
+  }
+}
+
+/** A "Call me" request was sent. */
+export class CallbackRequestedEvent extends Event {
+  static readonly eventName = 'callback-requested';
+  constructor(readonly ticket: Ticket, readonly phone: string) {
+    super(CallbackRequestedEvent.eventName, init);
+  }
+}
+
+/**
+ * The customer asked to open a follow-up of a closed case. Cancelable: by default the
+ * element opening it shows `<ticket-form follow-up-of>` itself.
+ */
+export class FollowUpRequestedEvent extends Event {
+  static readonly eventName = 'follow-up-requested';
+  constructor(readonly ticketNumber: string, readonly areaId: string) {
+    super(FollowUpRequestedEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
+/** Someone signed in, switched account or signed out (`session` is null then). */
+export class SessionChangedEvent extends Event {
+  static readonly eventName = 'session-changed';
+  constructor(readonly session: Session | null) {
+    super(SessionChangedEvent.eventName, init);
+  }
+}
+
+/** A can't-sign-in request was received by the backend. */
+export class SignInHelpSubmittedEvent extends Event {
+  static readonly eventName = 'sign-in-help-submitted';
+  constructor(readonly reference: string, readonly areaId: string) {
+    super(SignInHelpSubmittedEvent.eventName, init);
+  }
+}
+
+/** The customer opened a suggested article ("Need quick answers?"). */
+export class ArticleOpenedEvent extends Event {
+  static readonly eventName = 'article-opened';
+  constructor(readonly article: Article) {
+    super(ArticleOpenedEvent.eventName, init);
+  }
+}
+
+/**
+ * The customer chose to continue in another language (an area or product not offered in the
+ * current one). Cancelable: by default the element sets its own `locale`.
+ */
+export class LocaleChangeRequestEvent extends Event {
+  static readonly eventName = 'locale-change-request';
+  constructor(readonly locale: LocaleCode) {
+    super(LocaleChangeRequestEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
+/** The customer asked to see their cases ("Manage my tickets"). Cancelable. */
+export class ManageTicketsRequestEvent extends Event {
+  static readonly eventName = 'manage-tickets-request';
+  constructor() {
+    super(ManageTicketsRequestEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'ticket-created': TicketCreatedEvent;
+    'comment-added': CommentAddedEvent;
+    'attachments-added': AttachmentsAddedEvent;
+    'watchers-changed': WatchersChangedEvent;
+    'callback-requested': CallbackRequestedEvent;
+    'follow-up-requested': FollowUpRequestedEvent;
+    'session-changed': SessionChangedEvent;
+    'sign-in-help-submitted': SignInHelpSubmittedEvent;
+    'article-opened': ArticleOpenedEvent;
+    'locale-change-request': LocaleChangeRequestEvent;
+    'manage-tickets-request': ManageTicketsRequestEvent;
+  }
+}
