@@ -359,7 +359,11 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         return session;
       }),
 
-    getCatalog: (opts) => call(opts, () => catalogFor(seedCategories, opts?.locale ?? config.defaultLocale)),
+    getCatalog: (opts) =>
+      call(opts, () => {
+        const locale = opts?.locale ?? config.defaultLocale;
+        return catalogFor(seedCategories, locale, (productId) => productAvailability(config, locale, productId).offered);
+      }),
 
     suggestArticles: (query, opts) => call(opts, () => suggestArticles(seedArticles, query.query, query.areaId)),
 

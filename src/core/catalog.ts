@@ -13,6 +13,8 @@ export type LocalizedText = Readonly<Record<LocaleCode, string>> & { readonly en
 export interface CategoryDef {
   readonly id: string;
   readonly areaId: string;
+  /** When the category is about one product only: hidden where that product is not offered. */
+  readonly productId?: string;
   readonly label: LocalizedText;
   readonly subcategories: readonly { readonly id: string; readonly label: LocalizedText }[];
 }
@@ -111,6 +113,7 @@ export const seedCategories: readonly CategoryDef[] = [
   {
     id: 'insight',
     areaId: 'seal',
+    productId: 'insight',
     label: t('Insight & Analyzer', 'Insight & Analyzer', 'Insight & Analyzer', 'Insight & Analyzer', 'Insight & Analyzer'),
     subcategories: [
       { id: 'analysis', label: t('Analysis', 'Analyse', 'Analyse', 'Análise', '分析') },
@@ -136,16 +139,30 @@ function localize(text: LocalizedText, locale: LocaleCode): string {
   return key ? (text[key] ?? text.en) : text.en;
 }
 
-/** The catalog in one language, as a backend would return it. */
-export function catalogFor(categories: readonly CategoryDef[], locale: LocaleCode): Catalog {
+/**
+ * The catalog in one language, as a backend would return it. `isOffered` drops categories of
+ * products not supported in that language (Insight & Analyzer outside English).
+ */
+export function catalogFor(
+  categories: readonly CategoryDef[],
+  locale: LocaleCode,
+  isOffered: (productId: string) => boolean = () => true,
+): Catalog {
   return {
-    categories: categories.map((c) => ({
+    categories: categories.filter((c) => c.productId === undefined || isOffered(c.productId)).map((c) => ({
       id: c.id,
       areaId: c.areaId,
       label: localize(c.label, locale),
       subcategories: c.subcategories.map((s) => ({ id: s.id, label: localize(s.label, locale) })),
     })),
   };
+}
+
+// Flow 1 (the only one with suggestions) is English; these words match everything.
+const STOP_WORDS = new Set(['the', 'and', 'for', 'you', 'your', 'with', 'how', 'can', 'cannot', 'not', 'does', 'what', 'where', 'why', 'when', 'this', 'that', 'from', 'have', 'are', 'was', 'our', 'its', 'but']);
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
 /** Articles whose title or keywords share a word with `query`, best match first, at most `limit`. */
@@ -155,13 +172,14 @@ export function suggestArticles(
   areaId: string,
   limit = 5,
 ): Article[] {
-  const words = query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  const words = wordsOf(query).filter((w) => w.length >= 3 && !STOP_WORDS.has(w));
   if (words.length === 0) return [];
   return articles
     .filter((a) => a.areaId === areaId)
     .map((a) => {
-      const haystack = [a.title.toLowerCase(), ...a.keywords].join(' ');
-      return { a, score: words.filter((w) => haystack.includes(w)).length };
+      const haystack = [...wordsOf(a.title), ...a.keywords.flatMap(wordsOf)];
+      // Word starts, so "room" finds "rooms" but "the" does not find "authentication".
+      return { a, score: words.filter((w) => haystack.some((h) => h.startsWith(w))).length };
     })
     .filter((entry) => entry.score > 0)
     .sort((x, y) => y.score - x.score)

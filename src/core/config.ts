@@ -154,7 +154,8 @@ export const seedConfig: SupportConfig = {
       start: 'create_ticket_in_area',
       accountChoice: 'profile_menu',
       steps: ['sign_in', 'category', 'details', 'confirmation'],
-      attachmentsInForm: true,
+      // The seed offers "Add attachment" in Flow 1's form only; here files come after opening.
+      attachmentsInForm: false,
       confirmation: 'open_reviewed',
     },
     {
@@ -162,7 +163,7 @@ export const seedConfig: SupportConfig = {
       start: 'sign_in_top_right',
       accountChoice: 'none',
       steps: ['sign_in', 'manage_tickets', 'category', 'details', 'confirmation'],
-      attachmentsInForm: true,
+      attachmentsInForm: false,
       confirmation: 'open_reviewed',
     },
   ],

@@ -30,7 +30,7 @@ export function parseAcceptLanguage(header: string): string[] {
     .split(',')
     .map((part) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('q='));
       return { tag: tag.trim(), q: q ? Number(q.slice(2)) : 1 };
     })
     .filter((entry) => entry.tag && entry.tag !== '*' && entry.q > 0)

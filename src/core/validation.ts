@@ -97,7 +97,11 @@ export function validateSignInHelp(input: Partial<SignInHelpRequest>, config: Su
   return [
     ...requiredText('name', input.name, 200),
     ...validateEmailField('email', input.email ?? ''),
-    ...(input.areaId && config.areas.some((a) => a.id === input.areaId) ? [] : [{ field: 'areaId', code: 'required' as const }]),
+    ...(!input.areaId
+      ? [{ field: 'areaId', code: 'required' as const }]
+      : config.areas.some((a) => a.id === input.areaId)
+        ? []
+        : [{ field: 'areaId', code: 'invalid_choice' as const }]),
     ...requiredText('description', input.description, config.maxLengths.description),
   ];
 }

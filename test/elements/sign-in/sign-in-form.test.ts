@@ -1,8 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryBackend, DEMO_PASSWORD } from '../../../src/adapters/memory-adapter.js';
 import '../../../src/define/support-sign-in.js';
 import type { SupportSignIn } from '../../../src/define/support-sign-in.js';
+import type { SessionChangedEvent } from '../../../src/events/events.js';
 
 function control(el: SupportSignIn, selector: string): HTMLInputElement {
   const found = el.shadowRoot?.querySelector<HTMLInputElement>(selector);
@@ -56,7 +57,7 @@ describe('<support-sign-in>', () => {
     await type(el, '#email', 'alex@example.com');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: DEMO_PASSWORD });
-    const changed = oneEvent(el, 'session-changed');
+    const changed = new Promise<SessionChangedEvent>((resolve) => el.addEventListener('session-changed', resolve, { once: true }));
     await sendKeys({ press: 'Enter' });
     const event = await changed;
     expect(event.session?.user.email).to.equal('alex@example.com');
