@@ -17,9 +17,10 @@ import {
   validateComment,
   validateEmailField,
   validateFile,
-  validateNewTicket,
   validatePhone,
   validateSignInHelp,
+  validateTicketInput,
+  followUpDescription,
 } from '../core/validation.js';
 import type {
   Account,
@@ -391,15 +392,18 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       call(opts, () => {
         const who = requireSession();
         return once(who.user.email, opts.idempotencyKey, input, () => {
-          const area = findArea(config, input.areaId);
-          const needsCategory = Boolean(input.categoryId) || Boolean(area && area.realm === 'support_center');
-          const errors = validateNewTicket(input, config, { needsCategory });
           const locale = opts.locale ?? config.defaultLocale;
-          if (input.productId && !productAvailability(config, locale, input.productId).offered) {
-            errors.push({ field: 'productId', code: 'not_offered' });
+          const errors = validateTicketInput(input, config, locale, seedCategories);
+          const closed = input.followUpOf ? state.tickets.find((t) => t.number === input.followUpOf) : undefined;
+          if (input.followUpOf && (!closed || !visibleTo(closed, who) || closed.status !== 'closed')) {
+            errors.push({ field: 'followUpOf', code: 'invalid_choice' });
           }
           assertValid(errors);
-          const created = newTicket(input, who.user, who.activeAccountId, iso());
+          if (findArea(config, input.areaId)?.realm !== who.realm) {
+            throw new SupportError('forbidden', 'This product area needs other credentials', { status: 403 });
+          }
+          const description = closed ? followUpDescription(input.description, closed.number) : input.description;
+          const created = newTicket({ ...input, description }, who.user, who.activeAccountId, iso());
           state.tickets.push(created);
           save();
           return created;

@@ -2,8 +2,10 @@
  * Input checks shared by the elements (before sending) and the backends (on receipt).
  * They return message ids, never UI strings: elements localize them.
  */
-import type { AttachmentLimits, SupportConfig } from './config.js';
+import type { CategoryDef } from './catalog.js';
+import type { AttachmentLimits, LocaleCode, SupportConfig } from './config.js';
 import type { FieldError } from './errors.js';
+import { findArea, productAvailability, resolveFlow } from './flows.js';
 import { CONTACT_METHODS, type NewTicket } from './ticket.js';
 
 // Deliberately loose: one @, something on each side, a dot in the domain. The backend confirms.
@@ -48,6 +50,45 @@ export function validateNewTicket(
   if (!input.contactMethod) errors.push({ field: 'contactMethod', code: 'required' });
   else if (!CONTACT_METHODS.includes(input.contactMethod)) errors.push({ field: 'contactMethod', code: 'invalid_choice' });
   return errors;
+}
+
+/**
+ * Everything a backend checks of a new case before storing it: the fields, and that area,
+ * product, category and subcategory exist, belong together and are offered in `locale`.
+ * Category and subcategory are required where the (locale, area) flow has a category step.
+ */
+export function validateTicketInput(
+  input: Partial<NewTicket>,
+  config: SupportConfig,
+  locale: LocaleCode,
+  categories: readonly CategoryDef[],
+): FieldError[] {
+  const area = input.areaId ? findArea(config, input.areaId) : undefined;
+  const flow = resolveFlow(config, locale, input.areaId ?? '');
+  const errors = validateNewTicket(input, config, { needsCategory: flow.offered && flow.steps.includes('category') });
+  const has = (field: string) => errors.some((e) => e.field === field);
+  if (!area) errors.push({ field: 'areaId', code: input.areaId ? 'invalid_choice' : 'required' });
+  if (area && input.productId && !has('productId')) {
+    if (!area.products.some((p) => p.id === input.productId)) errors.push({ field: 'productId', code: 'invalid_choice' });
+    else if (!productAvailability(config, locale, input.productId).offered) errors.push({ field: 'productId', code: 'not_offered' });
+  }
+  if (area && input.categoryId) {
+    const category = categories.find((c) => c.areaId === area.id && c.id === input.categoryId);
+    if (!category) errors.push({ field: 'categoryId', code: 'invalid_choice' });
+    else if (input.subcategoryId && !category.subcategories.some((s) => s.id === input.subcategoryId)) {
+      errors.push({ field: 'subcategoryId', code: 'invalid_choice' });
+    }
+  }
+  return errors;
+}
+
+/**
+ * The description of a follow-up case: the seed asks the customer to add the closed case's
+ * number, so it is there even if they did not type it.
+ */
+export function followUpDescription(description: string, closedNumber: string): string {
+  const text = description.trim();
+  return text.includes(closedNumber) ? text : `Follow-up of case ${closedNumber}\n\n${text}`;
 }
 
 export function validateComment(body: string, config: SupportConfig): FieldError[] {

@@ -1,0 +1,90 @@
+// `npm run build`: dist/lib (ES modules, deps external), dist/bundle (one minified file),
+// dist/types (declarations) and custom-elements.json. Stops at the first failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'vite';
+
+const requiredEntries = ['src/index.ts', 'src/define/all.ts'];
+const missing = requiredEntries.filter((file) => !existsSync(file));
+if (missing.length > 0) {
+  console.error(`build: missing entry ${missing.join(', ')}`);
+  process.exit(1);
+}
+
+/**
+ * @param {string} label
+ * @param {() => unknown | Promise<unknown>} fn
+ */
+async function step(label, fn) {
+  const start = performance.now();
+  process.stdout.write(`build: ${label} ... `);
+  await fn();
+  console.log(`done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * @param {string} command
+ * @param {string[]} args
+ */
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`\nbuild: \`${command} ${args.join(' ')}\` failed (exit ${result.status})`);
+    process.exit(1);
+  }
+}
+
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
+function jsFiles(dir) {
+  /** @type {string[]} */
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...jsFiles(path));
+    else if (name.endsWith('.js')) out.push(path);
+  }
+  return out;
+}
+
+// Legacy decorators must be compiled away (TOOLCHAIN.md pitfall 1): any `@name(` or
+// `accessor` field outside comments means the TypeScript transform missed experimentalDecorators.
+const decoratorRe = /(^|[\s;{}(,])@[A-Za-z_$][\w$.]*\s*(\(|\n|$)|\baccessor\s+[#\w$]+\s*[=;]/m;
+function checkNoDecorators() {
+  const offenders = [];
+  for (const file of [...jsFiles('dist/lib'), ...jsFiles('dist/bundle')]) {
+    const code = readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
+    const match = decoratorRe.exec(code);
+    if (match) offenders.push(`${relative('.', file)}: ${match[0].trim()}`);
+  }
+  if (offenders.length > 0) {
+    console.error(`\nbuild: decorator syntax left in the output:\n  ${offenders.join('\n  ')}`);
+    process.exit(1);
+  }
+}
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+rmSync('dist', { recursive: true, force: true });
+await step('vite lib (dist/lib)', () => build({ mode: 'lib' }));
+await step('vite bundle (dist/bundle)', () => build({ mode: 'bundle' }));
+await step('output checks', () => {
+  checkNoDecorators();
+  // The bundle must still register its elements: a `sideEffects` field that misses
+  // src/define/* lets the bundler drop every customElements.define call.
+  if (!readFileSync('dist/bundle/support-elements.js', 'utf8').includes('customElements.define')) {
+    console.error('\nbuild: dist/bundle/support-elements.js defines no element (tree-shaken?)');
+    process.exit(1);
+  }
+});
+await step('tsc declarations (dist/types)', () =>
+  run(npx, ['tsc', '-p', 'tsconfig.build.json', '--emitDeclarationOnly']),
+);
+await step('custom-elements.json', () =>
+  run(npx, ['custom-elements-manifest', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']),
+);

@@ -1,0 +1,42 @@
+/**
+ * CLI of the reference server:
+ *   node --import tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--data ./data] [--dev]
+ *     [--public-url URL] [--auto-close-interval-ms 60000]
+ * Prints `listening on http://127.0.0.1:PORT` as its first line; port 0 picks a free port.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { createSupportServer } from './app.js';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8787' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string', default: './data' },
+    dev: { type: 'boolean', default: false },
+    'public-url': { type: 'string' },
+    'auto-close-interval-ms': { type: 'string', default: '60000' },
+  },
+  strict: true,
+});
+
+if (values.host !== '127.0.0.1') {
+  process.stderr.write('Only --host 127.0.0.1 is supported: the reference server is not meant to be exposed.\n');
+  process.exit(2);
+}
+
+const server = createSupportServer({
+  dataDir: resolve(values.data),
+  dev: values.dev,
+  publicUrl: values['public-url'],
+  autoCloseIntervalMs: Number(values['auto-close-interval-ms']),
+  log: (line) => process.stderr.write(`${line}\n`),
+});
+const { url } = await server.listen(Number(values.port), values.host);
+process.stdout.write(`listening on ${url}\n`);
+
+const stop = (): void => {
+  void server.close().then(() => process.exit(0));
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

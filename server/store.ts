@@ -1,0 +1,203 @@
+/**
+ * Reading and writing cases in SQLite, and turning rows into the domain's `Ticket`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Attachment, CallbackRequest, Comment, ContactMethod, Status, Ticket, Watcher } from '../src/core/ticket.js';
+import type { Db } from './db.js';
+
+export interface TicketRow {
+  readonly number: number;
+  readonly id: string;
+  readonly subject: string;
+  readonly description: string;
+  readonly area_id: string;
+  readonly product_id: string;
+  readonly category_id: string | null;
+  readonly subcategory_id: string | null;
+  readonly status: Status;
+  readonly contact_method: ContactMethod;
+  readonly account_id: string;
+  readonly requester_name: string;
+  readonly requester_email: string;
+  readonly created_at: string;
+  readonly updated_at: string;
+  readonly activity_at: string;
+  readonly follow_up_of: string | null;
+  readonly locale: string;
+}
+
+interface CommentRow {
+  readonly id: string;
+  readonly author_name: string;
+  readonly author_email: string;
+  readonly author_role: 'user' | 'agent';
+  readonly body: string;
+  readonly via: 'web' | 'email';
+  readonly created_at: string;
+}
+
+export interface AttachmentRow {
+  readonly id: string;
+  readonly token: string;
+  readonly owner_user_id: string;
+  readonly ticket_number: number | null;
+  readonly name: string;
+  readonly size: number;
+  readonly content_type: string;
+  readonly file: string;
+  readonly created_at: string;
+}
+
+export const FIRST_NUMBER = 10000001;
+
+export function formatNumber(n: number): string {
+  return String(n).padStart(8, '0');
+}
+
+/** The case number as stored, or undefined when `text` is not an 8-digit case number. */
+export function parseNumber(text: string): number | undefined {
+  return /^\d{8}$/.test(text) ? Number(text) : undefined;
+}
+
+export function getTicketRow(db: Db, number: number): TicketRow | undefined {
+  return db.prepare('SELECT * FROM tickets WHERE number = ?').get(number) as TicketRow | undefined;
+}
+
+/** Whether `email` may see the case: its requester or one of its watchers. */
+export function canSee(db: Db, row: TicketRow, email: string): boolean {
+  if (row.requester_email === email) return true;
+  return db.prepare('SELECT 1 FROM watchers WHERE ticket_number = ? AND email = ?').get(row.number, email) !== undefined;
+}
+
+export function summaryOf(row: TicketRow): Omit<Ticket, 'comments' | 'attachments' | 'watchers' | 'callbacks' | 'description'> {
+  return {
+    id: row.id,
+    number: formatNumber(row.number),
+    subject: row.subject,
+    areaId: row.area_id,
+    productId: row.product_id,
+    ...(row.category_id !== null ? { categoryId: row.category_id } : {}),
+    ...(row.subcategory_id !== null ? { subcategoryId: row.subcategory_id } : {}),
+    status: row.status,
+    contactMethod: row.contact_method,
+    accountId: row.account_id,
+    requester: { name: row.requester_name, email: row.requester_email },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    activityAt: row.activity_at,
+    ...(row.follow_up_of !== null ? { followUpOf: row.follow_up_of } : {}),
+  };
+}
+
+/** Builds the download address of an attachment (absolute, signed). */
+export type AttachmentUrl = (attachmentId: string) => string;
+
+export function ticketOf(db: Db, row: TicketRow, urlOf: AttachmentUrl): Ticket {
+  const comments = (
+    db.prepare('SELECT * FROM comments WHERE ticket_number = ? ORDER BY seq').all(row.number) as CommentRow[]
+  ).map(
+    (c): Comment => ({
+      id: c.id,
+      author: { name: c.author_name, email: c.author_email },
+      authorRole: c.author_role,
+      body: c.body,
+      via: c.via,
+      createdAt: c.created_at,
+    }),
+  );
+  const attachments = (
+    db.prepare('SELECT * FROM attachments WHERE ticket_number = ? ORDER BY seq').all(row.number) as AttachmentRow[]
+  ).map(
+    (a): Attachment => ({
+      id: a.id,
+      name: a.name,
+      size: a.size,
+      contentType: a.content_type,
+      url: urlOf(a.id),
+      createdAt: a.created_at,
+    }),
+  );
+  const watchers = (
+    db.prepare('SELECT email, added_at FROM watchers WHERE ticket_number = ? ORDER BY added_at, email').all(row.number) as {
+      email: string;
+      added_at: string;
+    }[]
+  ).map((w): Watcher => ({ email: w.email, addedAt: w.added_at }));
+  const callbacks = (
+    db.prepare('SELECT id, phone, requested_at FROM callbacks WHERE ticket_number = ? ORDER BY seq').all(row.number) as {
+      id: string;
+      phone: string;
+      requested_at: string;
+    }[]
+  ).map((c): CallbackRequest => ({ id: c.id, phone: c.phone, requestedAt: c.requested_at }));
+  return { ...summaryOf(row), description: row.description, comments, attachments, watchers, callbacks };
+}
+
+export function nextNumber(db: Db): number {
+  const row = db.prepare('SELECT MAX(number) AS n FROM tickets').get() as { n: number | null };
+  return row.n === null ? FIRST_NUMBER : row.n + 1;
+}
+
+export interface InsertTicket {
+  readonly subject: string;
+  readonly description: string;
+  readonly areaId: string;
+  readonly productId: string;
+  readonly categoryId?: string | undefined;
+  readonly subcategoryId?: string | undefined;
+  readonly status: Status;
+  readonly contactMethod: ContactMethod;
+  readonly accountId: string;
+  readonly requester: { readonly name: string; readonly email: string };
+  readonly at: string;
+  readonly followUpOf?: string | undefined;
+  readonly locale: string;
+}
+
+export function insertTicket(db: Db, t: InsertTicket): number {
+  const number = nextNumber(db);
+  db.prepare(
+    `INSERT INTO tickets (number, id, subject, description, area_id, product_id, category_id, subcategory_id, status,
+      contact_method, account_id, requester_name, requester_email, created_at, updated_at, activity_at, follow_up_of, locale)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    number,
+    randomUUID(),
+    t.subject,
+    t.description,
+    t.areaId,
+    t.productId,
+    t.categoryId ?? null,
+    t.subcategoryId ?? null,
+    t.status,
+    t.contactMethod,
+    t.accountId,
+    t.requester.name,
+    t.requester.email,
+    t.at,
+    t.at,
+    t.at,
+    t.followUpOf ?? null,
+    t.locale,
+  );
+  return number;
+}
+
+export function insertComment(
+  db: Db,
+  number: number,
+  c: { author: { name: string; email: string }; role: 'user' | 'agent'; body: string; via: 'web' | 'email'; at: string },
+): void {
+  db.prepare(
+    'INSERT INTO comments (id, ticket_number, author_name, author_email, author_role, body, via, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(randomUUID(), number, c.author.name, c.author.email, c.role, c.body, c.via, c.at);
+}
+
+/** Records the outcome of a `status.ts` action on the case. */
+export function touchTicket(db: Db, number: number, status: Status, at: string, countsAsActivity: boolean): void {
+  if (countsAsActivity) {
+    db.prepare('UPDATE tickets SET status = ?, updated_at = ?, activity_at = ? WHERE number = ?').run(status, at, at, number);
+  } else {
+    db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE number = ?').run(status, at, number);
+  }
+}

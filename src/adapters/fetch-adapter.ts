@@ -1,0 +1,384 @@
+/**
+ * `createFetchAdapter`: the SupportBackend over the REST contract (docs/openapi.yaml), with
+ * `fetch` for JSON calls and XMLHttpRequest for uploads (fetch has no upload progress).
+ *
+ * What it does for the elements:
+ * - Bearer token: from the host's `getToken()` when given, else the token `signIn` received,
+ *   held in this closure only (never in localStorage, sessionStorage or a cookie). A 401 on a
+ *   call that used the held token forgets it.
+ * - `Accept-Language` from the call's `locale`; the host's extra `headers`; `onRequest`
+ *   interceptors that may replace the Request (for uploads they see a body-less Request whose
+ *   URL and headers are used; the body is always the file).
+ * - Timeouts (`timeoutMs` per attempt, `uploadTimeoutMs` for uploads) → `timeout`; the caller's
+ *   `signal` → an AbortError DOMException (never a SupportError).
+ * - Retries only what is safe to send twice: GET, PUT and DELETE, and POSTs that carry an
+ *   `Idempotency-Key` the server deduplicates on (create case, comment, attachments, call me,
+ *   can't-sign-in form, add watcher, uploads). `signIn` is never retried (a second attempt would
+ *   start a second session and count twice against the sign-in rate limit). Retried: network
+ *   failures, timeouts, 408, 429, 502, 503, 504; never other statuses. Backoff is exponential
+ *   with full jitter; `Retry-After` (seconds or HTTP date) on 429/503 replaces the backoff, up
+ *   to `retry.maxRetryAfterMs`; past that the call fails at once with `retryAfterSeconds`.
+ * - Every non-2xx becomes a SupportError from its status and problem+json body; a 2xx body
+ *   that is not JSON or not the expected shape becomes `bad_response`.
+ */
+import type { Article, Catalog, Category } from '../core/catalog.js';
+import { SupportError } from '../core/errors.js';
+import {
+  CONTACT_METHODS,
+  STATUSES,
+  type Attachment,
+  type CallbackRequest,
+  type Comment,
+  type Person,
+  type Ticket,
+  type TicketSummary,
+  type Watcher,
+} from '../core/ticket.js';
+import type {
+  Account,
+  CallOptions,
+  IdempotentCallOptions,
+  Session,
+  SignInHelpReceipt,
+  SupportBackend,
+  TicketPage,
+  UploadedFile,
+  UploadOptions,
+} from './backend.js';
+import {
+  buildUrl,
+  errorFromResponse,
+  hasStrings,
+  isArrayOf,
+  isNumber,
+  isOneOf,
+  isOptionalString,
+  isRecord,
+  isString,
+  newIdempotencyKey,
+  parseBody,
+  requestWithRetry,
+  sendWithXhr,
+  resolveRetryPolicy,
+  throwIfAborted,
+  type AttemptContext,
+  type Guard,
+  type RawResponse,
+  type RetryPolicy,
+} from './http.js';
+
+export type { RetryPolicy } from './http.js';
+
+/** Sees (and may replace) every request before it is sent: add a header, sign, log. */
+export type RequestInterceptor = (request: Request) => Request | Promise<Request>;
+
+export interface FetchAdapterOptions {
+  /** Where the API lives, e.g. `https://support.example.com/api` (no trailing slash needed). */
+  readonly baseUrl: string;
+  /** Defaults to the global `fetch`. */
+  readonly fetch?: typeof globalThis.fetch;
+  /**
+   * The host's own bearer token for the signed-in user (called before every request). When
+   * absent, or when it returns undefined, the token from `signIn` is used.
+   */
+  readonly getToken?: () => string | undefined | Promise<string | undefined>;
+  /** Extra headers on every request (the adapter's own headers win on conflict). */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly onRequest?: RequestInterceptor | readonly RequestInterceptor[];
+  /** Per attempt, for JSON calls (default 15000). */
+  readonly timeoutMs?: number;
+  /** Per attempt, for uploads (default 300000: 20 MB on a slow uplink). */
+  readonly uploadTimeoutMs?: number;
+  readonly retry?: RetryPolicy;
+  /** Source of randomness for the backoff jitter (tests pass a fixed one). */
+  readonly random?: () => number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shapes of the contract's responses.
+
+const isPerson: Guard<Person> = (v): v is Person => hasStrings(v, ['name', 'email']);
+const isAccount: Guard<Account> = (v): v is Account =>
+  hasStrings(v, ['id', 'name']) && isOneOf(['free', 'paid'] as const)(v.plan);
+export const isSession: Guard<Session> = (v): v is Session =>
+  isRecord(v) &&
+  isPerson(v.user) &&
+  isOneOf(['product', 'support_center'] as const)(v.realm) &&
+  isArrayOf(v.accounts, isAccount) &&
+  typeof v.activeAccountId === 'string';
+
+const isComment: Guard<Comment> = (v): v is Comment =>
+  hasStrings(v, ['id', 'body', 'createdAt']) &&
+  isPerson(v.author) &&
+  isOneOf(['user', 'agent'] as const)(v.authorRole) &&
+  isOneOf(['web', 'email'] as const)(v.via);
+const isAttachment: Guard<Attachment> = (v): v is Attachment =>
+  hasStrings(v, ['id', 'name', 'contentType', 'url', 'createdAt']) && isNumber(v.size);
+const isWatcher: Guard<Watcher> = (v): v is Watcher => hasStrings(v, ['email', 'addedAt']);
+const isCallback: Guard<CallbackRequest> = (v): v is CallbackRequest => hasStrings(v, ['id', 'phone', 'requestedAt']);
+
+export const isTicketSummary: Guard<TicketSummary> = (v): v is TicketSummary =>
+  hasStrings(v, ['id', 'number', 'subject', 'areaId', 'productId', 'accountId', 'createdAt', 'updatedAt', 'activityAt']) &&
+  isOneOf(STATUSES)(v.status) &&
+  isOneOf(CONTACT_METHODS)(v.contactMethod) &&
+  isPerson(v.requester) &&
+  isOptionalString(v.categoryId) &&
+  isOptionalString(v.subcategoryId) &&
+  isOptionalString(v.followUpOf);
+
+export const isTicket: Guard<Ticket> = (v): v is Ticket => {
+  if (!isRecord(v)) return false;
+  const { description, comments, attachments, watchers, callbacks } = v;
+  return (
+    isTicketSummary(v) &&
+    typeof description === 'string' &&
+    isArrayOf(comments, isComment) &&
+    isArrayOf(attachments, isAttachment) &&
+    isArrayOf(watchers, isWatcher) &&
+    isArrayOf(callbacks, isCallback)
+  );
+};
+
+const isTicketPage: Guard<TicketPage> = (v): v is TicketPage =>
+  isRecord(v) && isArrayOf(v.items, isTicketSummary) && isNumber(v.total) && isOptionalString(v.nextCursor);
+
+const isCategory: Guard<Category> = (v): v is Category =>
+  hasStrings(v, ['id', 'areaId', 'label']) && isArrayOf(v.subcategories, (s): s is Category['subcategories'][number] => hasStrings(s, ['id', 'label']));
+const isCatalog: Guard<Catalog> = (v): v is Catalog => isRecord(v) && isArrayOf(v.categories, isCategory);
+const isArticle: Guard<Article> = (v): v is Article => hasStrings(v, ['id', 'title', 'url']);
+const isArticleList = (v: unknown): v is { items: Article[] } => isRecord(v) && isArrayOf(v.items, isArticle);
+const isUploadedFile: Guard<UploadedFile> = (v): v is UploadedFile =>
+  hasStrings(v, ['token', 'name', 'contentType']) && isNumber(v.size);
+const isReceipt: Guard<SignInHelpReceipt> = (v): v is SignInHelpReceipt => hasStrings(v, ['reference']);
+const isSessionEnvelope = (v: unknown): v is { session: Session | null } =>
+  isRecord(v) && (v.session === null || isSession(v.session));
+const isSignInResult = (v: unknown): v is { session: Session; token: string } =>
+  isRecord(v) && isSession(v.session) && isString(v.token);
+const isSessionResult = (v: unknown): v is { session: Session } => isRecord(v) && isSession(v.session);
+
+/** JSON null for an optional field means "absent": the domain types use undefined. */
+function withoutNulls<T extends object>(value: T): T {
+  const copy: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) if (entry !== null) copy[key] = entry;
+  return copy as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+interface CallSpec {
+  readonly method: Method;
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly body?: unknown;
+  readonly idempotencyKey?: string;
+  readonly retryable: boolean;
+  readonly options?: CallOptions | undefined;
+}
+
+export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend {
+  const fetchFn: typeof globalThis.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const policy = resolveRetryPolicy(options.retry);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const uploadTimeoutMs = options.uploadTimeoutMs ?? 300_000;
+  const interceptors: readonly RequestInterceptor[] =
+    options.onRequest === undefined ? [] : typeof options.onRequest === 'function' ? [options.onRequest] : options.onRequest;
+
+  /** The token `signIn` received: memory only, for the life of this adapter. */
+  let heldToken: string | undefined;
+
+  async function currentToken(): Promise<{ value: string | undefined; held: boolean }> {
+    const fromHost = options.getToken ? await options.getToken() : undefined;
+    if (fromHost) return { value: fromHost, held: false };
+    return { value: heldToken, held: heldToken !== undefined };
+  }
+
+  function baseHeaders(spec: Pick<CallSpec, 'options' | 'idempotencyKey'>, token: string | undefined): Headers {
+    const headers = new Headers(options.headers);
+    headers.set('Accept', 'application/json, application/problem+json');
+    if (spec.options?.locale) headers.set('Accept-Language', spec.options.locale);
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    if (spec.idempotencyKey) headers.set('Idempotency-Key', spec.idempotencyKey);
+    return headers;
+  }
+
+  async function intercept(request: Request): Promise<Request> {
+    let current = request;
+    for (const interceptor of interceptors) current = await interceptor(current);
+    return current;
+  }
+
+  /** Sends with retries; returns the final response, whatever its status. */
+  async function exchange(spec: CallSpec): Promise<RawResponse> {
+    throwIfAborted(spec.options?.signal);
+    const token = await currentToken();
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const send = async ({ signal }: AttemptContext): Promise<RawResponse> => {
+      const headers = baseHeaders(spec, token.value);
+      if (body !== undefined) headers.set('Content-Type', 'application/json');
+      const request = await intercept(
+        new Request(buildUrl(options.baseUrl, spec.path, spec.query), { method: spec.method, headers, body, signal }),
+      );
+      const response = await fetchFn(request, { signal });
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    };
+    const raw = await requestWithRetry(send, {
+      retryable: spec.retryable,
+      policy,
+      timeoutMs,
+      signal: spec.options?.signal,
+      ...(options.random ? { random: options.random } : {}),
+    });
+    if (raw.status === 401 && token.held && heldToken === token.value) heldToken = undefined;
+    return raw;
+  }
+
+  async function json<T>(spec: CallSpec, guard: Guard<T>): Promise<T> {
+    const raw = await exchange(spec);
+    if (raw.status < 200 || raw.status > 299) throw errorFromResponse(raw);
+    return parseBody(raw, guard);
+  }
+
+  async function empty(spec: CallSpec): Promise<void> {
+    const raw = await exchange(spec);
+    if (raw.status < 200 || raw.status > 299) throw errorFromResponse(raw);
+  }
+
+  const ticket = async (spec: CallSpec): Promise<Ticket> => {
+    const value = await json(spec, isTicket);
+    return withoutNulls(value);
+  };
+
+  const path = (number: string, rest = '') => `/tickets/${encodeURIComponent(number)}${rest}`;
+
+  const post = (p: string, body: unknown, opts: IdempotentCallOptions): CallSpec => ({
+    method: 'POST',
+    path: p,
+    body,
+    idempotencyKey: opts.idempotencyKey,
+    retryable: true,
+    options: opts,
+  });
+
+  function upload(file: File, opts: UploadOptions | undefined): Promise<UploadedFile> {
+    const idempotencyKey = newIdempotencyKey();
+    return (async () => {
+      throwIfAborted(opts?.signal);
+      const token = await currentToken();
+      const send = async ({ signal }: AttemptContext): Promise<RawResponse> => {
+        const headers = baseHeaders({ options: opts, idempotencyKey }, token.value);
+        headers.set('Content-Type', file.type || 'application/octet-stream');
+        headers.set('X-File-Name', encodeURIComponent(file.name));
+        const request = await intercept(new Request(buildUrl(options.baseUrl, '/uploads'), { method: 'POST', headers }));
+        return sendWithXhr(request, file, signal, opts?.onProgress);
+      };
+      const raw = await requestWithRetry(send, {
+        retryable: true,
+        policy,
+        timeoutMs: uploadTimeoutMs,
+        signal: opts?.signal,
+        ...(options.random ? { random: options.random } : {}),
+      });
+      if (raw.status === 401 && token.held && heldToken === token.value) heldToken = undefined;
+      if (raw.status < 200 || raw.status > 299) throw errorFromResponse(raw);
+      return parseBody(raw, isUploadedFile);
+    })();
+  }
+
+  return {
+    async getSession(opts) {
+      const { session } = await json({ method: 'GET', path: '/session', retryable: true, options: opts }, isSessionEnvelope);
+      return session;
+    },
+
+    async signIn(credentials, opts) {
+      const result = await json(
+        {
+          method: 'POST',
+          path: '/session',
+          body: { email: credentials.email, password: credentials.password, realm: credentials.realm },
+          idempotencyKey: newIdempotencyKey(),
+          retryable: false,
+          options: opts,
+        },
+        isSignInResult,
+      );
+      heldToken = result.token;
+      return result.session;
+    },
+
+    async signOut(opts) {
+      try {
+        await empty({ method: 'DELETE', path: '/session', retryable: true, options: opts });
+      } catch (error) {
+        // Already signed out on the server: the goal is reached.
+        if (!(error instanceof SupportError && error.kind === 'unauthorized')) throw error;
+      } finally {
+        heldToken = undefined;
+      }
+    },
+
+    async selectAccount(accountId, opts) {
+      const { session } = await json(
+        { method: 'PUT', path: '/session/account', body: { accountId }, retryable: true, options: opts },
+        isSessionResult,
+      );
+      return session;
+    },
+
+    getCatalog: (opts) => json({ method: 'GET', path: '/catalog', retryable: true, options: opts }, isCatalog),
+
+    async suggestArticles(query, opts) {
+      const { items } = await json(
+        {
+          method: 'GET',
+          path: '/articles',
+          query: { query: query.query, areaId: query.areaId, productId: query.productId },
+          retryable: true,
+          options: opts,
+        },
+        isArticleList,
+      );
+      return items;
+    },
+
+    async listTickets(query, opts) {
+      const page = await json(
+        {
+          method: 'GET',
+          path: '/tickets',
+          query: { status: query.status, search: query.search, sort: query.sort, cursor: query.cursor, limit: query.limit },
+          retryable: true,
+          options: opts,
+        },
+        isTicketPage,
+      );
+      return {
+        items: page.items.map((item) => withoutNulls(item)),
+        total: page.total,
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      };
+    },
+
+    getTicket: (number, opts) => ticket({ method: 'GET', path: path(number), retryable: true, options: opts }),
+
+    createTicket: (input, opts) => ticket(post('/tickets', input, opts)),
+
+    addComment: (number, body, opts) => ticket(post(path(number, '/comments'), { body }, opts)),
+
+    uploadFile: (file, opts) => upload(file, opts),
+
+    addAttachments: (number, tokens, opts) => ticket(post(path(number, '/attachments'), { tokens }, opts)),
+
+    addWatcher: (number, email, opts) =>
+      ticket(post(path(number, '/watchers'), { email }, { ...opts, idempotencyKey: newIdempotencyKey() })),
+
+    removeWatcher: (number, email, opts) =>
+      ticket({ method: 'DELETE', path: path(number, `/watchers/${encodeURIComponent(email)}`), retryable: true, options: opts }),
+
+    requestCallback: (number, phone, opts) => ticket(post(path(number, '/callbacks'), { phone }, opts)),
+
+    submitSignInHelp: (request, opts) => json(post('/sign-in-help', request, opts), isReceipt),
+  };
+}

@@ -1,0 +1,608 @@
+/**
+ * `createZendeskAdapter`: the SupportBackend over Zendesk's Requests API, the end user's view
+ * of tickets. docs/ZENDESK.md has the full mapping and what Zendesk cannot do.
+ *
+ * - The host signs the end user in with OAuth and hands the adapter a bearer token through
+ *   `getToken`; `signIn` (password) is refused with `forbidden`.
+ * - Statuses: new/open/hold → open; pending → action_required; solved → pending; closed → closed.
+ * - Area, product, category, subcategory, contact method and the Call-me phone are ticket
+ *   custom fields whose ids the options name; their option values are the catalog's ids.
+ * - Zendesk has no idempotency keys for end users: writes are never retried, and a repeated
+ *   call with the same key and input returns the first call's promise (the UI's double submit).
+ */
+import type { Article, Catalog } from '../core/catalog.js';
+import { catalogFor, seedCategories } from '../core/catalog.js';
+import type { LocaleCode, SupportConfig } from '../core/config.js';
+import { seedConfig } from '../core/config.js';
+import { SupportError, type FieldError } from '../core/errors.js';
+import { canRequestCallback } from '../core/flows.js';
+import type { Attachment, Comment, ContactMethod, NewTicket, Person, Status, SupportPlan, Ticket, TicketSummary } from '../core/ticket.js';
+import { validateComment, validateEmailField, validateNewTicket, validatePhone, validateSignInHelp } from '../core/validation.js';
+import type { Account, CallOptions, Session, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
+import {
+  buildUrl,
+  errorFromResponse,
+  isArrayOf,
+  isNumber,
+  isRecord,
+  isString,
+  parseBody,
+  requestWithRetry,
+  resolveRetryPolicy,
+  sendWithXhr,
+  throwIfAborted,
+  type AttemptContext,
+  type Guard,
+  type RawResponse,
+  type RetryPolicy,
+} from './http.js';
+
+export interface ZendeskFieldIds {
+  readonly categoryFieldId: number;
+  readonly subcategoryFieldId: number;
+  readonly productFieldId: number;
+  readonly areaFieldId: number;
+  readonly contactMethodFieldId: number;
+  readonly callbackPhoneFieldId: number;
+}
+
+export interface ZendeskOrganization {
+  readonly id: number;
+  readonly name: string;
+  readonly tags: readonly string[];
+}
+
+export interface ZendeskAdapterOptions {
+  /** The Zendesk instance (or brand) base, e.g. `https://acme.zendesk.com`. */
+  readonly subdomainUrl: string;
+  readonly fetch?: typeof globalThis.fetch;
+  /** The end user's OAuth access token (scope `read write`); undefined means anonymous. */
+  readonly getToken: () => string | undefined | Promise<string | undefined>;
+  readonly fields: ZendeskFieldIds;
+  /** Rules for validation and Call me (default: the seed preset). */
+  readonly config?: SupportConfig;
+  /** Categories and subcategories (Zendesk has no end-user API for them). Default: the seed catalog. */
+  readonly catalog?: (locale: LocaleCode) => Catalog;
+  /** Support plan of an organization (default: `paid` when it has the tag `support_plan_paid`). */
+  readonly planOf?: (organization: ZendeskOrganization) => SupportPlan;
+  /** Realm reported in the session (Zendesk users are support-center users). Default `support_center`. */
+  readonly realm?: Session['realm'];
+  /** Body of the comment that carries attachments (Zendesk attaches files through a comment). */
+  readonly attachmentCommentBody?: string;
+  /** Subject of requests made by the can't-sign-in form. */
+  readonly signInHelpSubject?: string;
+  readonly timeoutMs?: number;
+  readonly uploadTimeoutMs?: number;
+  /** Retries for reads only. */
+  readonly retry?: RetryPolicy;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zendesk shapes (only what the adapter reads).
+
+interface ZUser {
+  readonly id: number;
+  readonly name: string;
+  readonly email?: string | undefined;
+  readonly agent?: boolean | undefined;
+  readonly role?: string | undefined;
+}
+
+interface ZCustomField {
+  readonly id: number;
+  readonly value: unknown;
+}
+
+interface ZRequest {
+  readonly id: number;
+  readonly subject: string;
+  readonly description: string;
+  readonly status: string;
+  readonly requester_id: number;
+  readonly organization_id?: number | null;
+  readonly collaborator_ids?: readonly number[];
+  readonly custom_fields?: readonly ZCustomField[];
+  readonly followup_source_id?: number | null;
+  readonly via?: { readonly channel?: unknown } | undefined;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+interface ZAttachment {
+  readonly id: number;
+  readonly file_name: string;
+  readonly content_url: string;
+  readonly content_type: string;
+  readonly size: number;
+}
+
+interface ZComment {
+  readonly id: number;
+  readonly body: string;
+  readonly plain_body?: string;
+  readonly public?: boolean;
+  readonly author_id: number;
+  readonly attachments?: readonly ZAttachment[];
+  readonly created_at: string;
+  readonly via?: { readonly channel?: unknown } | undefined;
+}
+
+const isUser: Guard<ZUser> = (v): v is ZUser => isRecord(v) && isNumber(v.id) && isString(v.name);
+const isOrganization: Guard<ZendeskOrganization> = (v): v is ZendeskOrganization =>
+  isRecord(v) && isNumber(v.id) && isString(v.name) && isArrayOf(v.tags, isString);
+const isCustomField: Guard<ZCustomField> = (v): v is ZCustomField => isRecord(v) && isNumber(v.id);
+const isRequest: Guard<ZRequest> = (v): v is ZRequest =>
+  isRecord(v) &&
+  isNumber(v.id) &&
+  isString(v.subject) &&
+  isString(v.description) &&
+  isString(v.status) &&
+  isNumber(v.requester_id) &&
+  isString(v.created_at) &&
+  isString(v.updated_at) &&
+  (v.custom_fields === undefined || isArrayOf(v.custom_fields, isCustomField)) &&
+  (v.collaborator_ids === undefined || isArrayOf(v.collaborator_ids, isNumber));
+const isAttachment: Guard<ZAttachment> = (v): v is ZAttachment =>
+  isRecord(v) && isNumber(v.id) && isString(v.file_name) && isString(v.content_url) && isString(v.content_type) && isNumber(v.size);
+const isComment: Guard<ZComment> = (v): v is ZComment =>
+  isRecord(v) &&
+  isNumber(v.id) &&
+  isString(v.body) &&
+  isNumber(v.author_id) &&
+  isString(v.created_at) &&
+  (v.attachments === undefined || isArrayOf(v.attachments, isAttachment));
+
+const optionalUsers = (v: Record<string, unknown>) => v.users === undefined || isArrayOf(v.users, isUser);
+const isMe = (v: unknown): v is { user: { id: number | null; name: string; email?: string; organization_id?: number | null }; organizations?: ZendeskOrganization[] } =>
+  isRecord(v) &&
+  isRecord(v.user) &&
+  (v.user.id === null || isNumber(v.user.id)) &&
+  isString(v.user.name) &&
+  (v.organizations === undefined || isArrayOf(v.organizations, isOrganization));
+const isRequestEnvelope = (v: unknown): v is { request: ZRequest; users?: ZUser[] } => isRecord(v) && isRequest(v.request) && optionalUsers(v);
+const isComments = (v: unknown): v is { comments: ZComment[]; users?: ZUser[] } => isRecord(v) && isArrayOf(v.comments, isComment) && optionalUsers(v);
+const isCursorList = (
+  v: unknown,
+): v is { requests: ZRequest[]; users?: ZUser[]; meta: { has_more: boolean; after_cursor?: string | null } } =>
+  isRecord(v) && isArrayOf(v.requests, isRequest) && optionalUsers(v) && isRecord(v.meta) && typeof v.meta.has_more === 'boolean';
+const isSearchList = (v: unknown): v is { requests: ZRequest[]; users?: ZUser[]; count: number; next_page: string | null } =>
+  isRecord(v) && isArrayOf(v.requests, isRequest) && optionalUsers(v) && isNumber(v.count) && (v.next_page === null || isString(v.next_page));
+const isUpload = (v: unknown): v is { upload: { token: string; attachment?: ZAttachment } } =>
+  isRecord(v) && isRecord(v.upload) && isString(v.upload.token) && (v.upload.attachment === undefined || isAttachment(v.upload.attachment));
+const isArticleResults = (v: unknown): v is { results: { id: number; title: string; html_url: string }[] } =>
+  isRecord(v) && isArrayOf(v.results, (r): r is { id: number; title: string; html_url: string } => isRecord(r) && isNumber(r.id) && isString(r.title) && isString(r.html_url));
+
+// ---------------------------------------------------------------------------------------------
+// Status mapping, both ways.
+
+const STATUS_FROM_ZENDESK: Readonly<Record<string, Status>> = {
+  new: 'open',
+  open: 'open',
+  hold: 'open',
+  pending: 'action_required',
+  solved: 'pending',
+  closed: 'closed',
+};
+
+const ZENDESK_STATUSES: Readonly<Record<Status, string>> = {
+  open: 'new,open,hold',
+  action_required: 'pending',
+  pending: 'solved',
+  closed: 'closed',
+};
+
+export function statusFromZendesk(status: string): Status {
+  const mapped = STATUS_FROM_ZENDESK[status];
+  if (!mapped) throw new SupportError('bad_response', `Unknown Zendesk status ${status}`);
+  return mapped;
+}
+
+/** Cursor of our own: which Zendesk list it continues, and how many rows came before. */
+interface Cursor {
+  readonly mode: 'list' | 'search';
+  readonly after: string;
+  readonly seen: number;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return btoa(JSON.stringify(cursor));
+}
+
+function decodeCursor(value: string | undefined): Cursor | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(atob(value));
+    if (isRecord(parsed) && (parsed.mode === 'list' || parsed.mode === 'search') && isString(parsed.after) && isNumber(parsed.seen)) {
+      return { mode: parsed.mode, after: parsed.after, seen: parsed.seen };
+    }
+  } catch {
+    // fall through
+  }
+  throw new SupportError('validation', 'Unknown cursor', { fieldErrors: [{ field: 'cursor', code: 'invalid_choice' }] });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBackend {
+  const fetchFn: typeof globalThis.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const config = options.config ?? seedConfig;
+  const policy = resolveRetryPolicy(options.retry);
+  const noRetry = resolveRetryPolicy({ retries: 0 });
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const ids = options.fields;
+  const planOf = options.planOf ?? ((org: ZendeskOrganization) => (org.tags.includes('support_plan_paid') ? 'paid' : 'free'));
+  const catalog = options.catalog ?? ((locale: LocaleCode) => catalogFor(seedCategories, locale));
+  const once = new Map<string, { input: string; result: Promise<unknown> }>();
+
+  /** Current session: refreshed by getSession; carries the chosen organization. */
+  let session: Session | null = null;
+
+  async function exchange(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    opts: CallOptions | undefined,
+    init: { query?: Record<string, string | number | undefined>; body?: unknown; anonymous?: boolean } = {},
+  ): Promise<RawResponse> {
+    throwIfAborted(opts?.signal);
+    const token = init.anonymous ? undefined : await options.getToken();
+    const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+    const send = async ({ signal }: AttemptContext): Promise<RawResponse> => {
+      const headers = new Headers({ Accept: 'application/json' });
+      if (token) headers.set('Authorization', `Bearer ${token}`);
+      if (opts?.locale) headers.set('Accept-Language', opts.locale);
+      if (body !== undefined) headers.set('Content-Type', 'application/json');
+      const response = await fetchFn(buildUrl(options.subdomainUrl, path, init.query), { method, headers, body, signal });
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    };
+    const raw = await requestWithRetry(send, { retryable: method === 'GET', policy: method === 'GET' ? policy : noRetry, timeoutMs, signal: opts?.signal });
+    if (raw.status < 200 || raw.status > 299) throw zendeskError(raw);
+    return raw;
+  }
+
+  async function get<T>(path: string, guard: Guard<T>, opts: CallOptions | undefined, query?: Record<string, string | number | undefined>): Promise<T> {
+    return parseBody(await exchange('GET', path, opts, query ? { query } : {}), guard);
+  }
+
+  /** Same key and input: the first call's result; same key, other input: a conflict. */
+  function idempotent<T>(key: string, input: unknown, run: () => Promise<T>): Promise<T> {
+    const text = JSON.stringify(input);
+    const previous = once.get(key);
+    if (previous) {
+      if (previous.input !== text) {
+        return Promise.reject(new SupportError('conflict', 'Idempotency key reused with another request', { status: 422, conflict: 'idempotency_mismatch' }));
+      }
+      return previous.result as Promise<T>;
+    }
+    const result = run();
+    once.set(key, { input: text, result });
+    result.catch(() => once.delete(key));
+    return result;
+  }
+
+  function field(request: ZRequest, id: number): string | undefined {
+    const value = request.custom_fields?.find((f) => f.id === id)?.value;
+    return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+  }
+
+  function person(users: readonly ZUser[], id: number): Person {
+    const user = users.find((u) => u.id === id);
+    return { name: user?.name ?? `User ${id}`, email: user?.email ?? '' };
+  }
+
+  function summary(request: ZRequest, users: readonly ZUser[]): TicketSummary {
+    const contact = field(request, ids.contactMethodFieldId);
+    const contactMethod: ContactMethod = contact === 'email' || contact === 'portal' ? contact : request.via?.channel === 'email' ? 'email' : 'portal';
+    const followUp = request.followup_source_id;
+    return {
+      id: String(request.id),
+      number: String(request.id),
+      subject: request.subject,
+      areaId: field(request, ids.areaFieldId) ?? '',
+      productId: field(request, ids.productFieldId) ?? '',
+      categoryId: field(request, ids.categoryFieldId),
+      subcategoryId: field(request, ids.subcategoryFieldId),
+      status: statusFromZendesk(request.status),
+      contactMethod,
+      accountId: request.organization_id ? String(request.organization_id) : `user-${request.requester_id}`,
+      requester: person(users, request.requester_id),
+      createdAt: request.created_at,
+      updatedAt: request.updated_at,
+      // Zendesk does not tell apart changes that count for its own auto-close.
+      activityAt: request.updated_at,
+      ...(followUp ? { followUpOf: String(followUp) } : {}),
+    };
+  }
+
+  function ticket(request: ZRequest, comments: readonly ZComment[], users: readonly ZUser[]): Ticket {
+    const visible = comments.filter((c) => c.public !== false);
+    const phone = field(request, ids.callbackPhoneFieldId);
+    return {
+      ...summary(request, users),
+      description: request.description,
+      comments: visible.map(
+        (c): Comment => ({
+          id: String(c.id),
+          author: person(users, c.author_id),
+          authorRole: users.find((u) => u.id === c.author_id)?.agent ? 'agent' : 'user',
+          body: c.plain_body ?? c.body,
+          via: c.via?.channel === 'email' ? 'email' : 'web',
+          createdAt: c.created_at,
+        }),
+      ),
+      attachments: visible.flatMap((c) =>
+        (c.attachments ?? []).map(
+          (a): Attachment => ({ id: String(a.id), name: a.file_name, size: a.size, contentType: a.content_type, url: a.content_url, createdAt: c.created_at }),
+        ),
+      ),
+      watchers: (request.collaborator_ids ?? []).map((id) => ({
+        // End users may not see other users' addresses; the name stands in when it is missing.
+        email: users.find((u) => u.id === id)?.email ?? person(users, id).name,
+        addedAt: request.created_at,
+      })),
+      callbacks: phone ? [{ id: `${request.id}-callback`, phone, requestedAt: request.updated_at }] : [],
+    };
+  }
+
+  async function load(number: string, opts: CallOptions | undefined): Promise<Ticket> {
+    const path = `/api/v2/requests/${encodeURIComponent(number)}`;
+    const [{ request, users = [] }, { comments, users: commentUsers = [] }] = await Promise.all([
+      get(path, isRequestEnvelope, opts, { include: 'users' }),
+      get(`${path}/comments`, isComments, opts),
+    ]);
+    return ticket(request, comments, [...users, ...commentUsers]);
+  }
+
+  /** PUT /requests/{id} with `{request: patch}`, then the case as it now is. */
+  async function update(number: string, patch: Record<string, unknown>, opts: CallOptions | undefined): Promise<Ticket> {
+    await requireSession(opts);
+    const raw = await exchange('PUT', `/api/v2/requests/${encodeURIComponent(number)}`, opts, { body: { request: patch } });
+    parseBody(raw, isRequestEnvelope);
+    return load(number, opts);
+  }
+
+  async function requireSession(opts: CallOptions | undefined): Promise<Session> {
+    const current = session ?? (await backend.getSession(opts));
+    if (!current) throw new SupportError('unauthorized', 'Sign in to Zendesk first', { status: 401 });
+    return current;
+  }
+
+  function assertValid(errors: readonly FieldError[]): void {
+    if (errors.length > 0) throw new SupportError('validation', 'Invalid input', { status: 422, fieldErrors: errors });
+  }
+
+  function customFields(values: Readonly<Record<number, string | undefined>>): ZCustomField[] {
+    return Object.entries(values).flatMap(([id, value]) => (value === undefined ? [] : [{ id: Number(id), value }]));
+  }
+
+  const backend: SupportBackend = {
+    async getSession(opts) {
+      const me = await get('/api/v2/users/me', isMe, opts, { include: 'organizations' });
+      if (me.user.id === null) {
+        session = null;
+        return null;
+      }
+      const userId = me.user.id;
+      const organizations = me.organizations ?? [];
+      const accounts: Account[] = organizations.length
+        ? organizations.map((org) => ({ id: String(org.id), name: org.name, plan: planOf(org) }))
+        : [{ id: `user-${userId}`, name: me.user.name, plan: 'free' }];
+      const preferred = session?.activeAccountId ?? (me.user.organization_id ? String(me.user.organization_id) : undefined);
+      const active = accounts.find((a) => a.id === preferred) ?? accounts[0];
+      session = {
+        user: { name: me.user.name, email: me.user.email ?? '' },
+        realm: options.realm ?? 'support_center',
+        accounts,
+        activeAccountId: active?.id ?? `user-${userId}`,
+      };
+      return session;
+    },
+
+    async signIn() {
+      throw new SupportError('forbidden', 'Zendesk end users sign in through OAuth in the host page, not with a password here', { status: 403 });
+    },
+
+    async signOut() {
+      // The OAuth token belongs to the host, which revokes or drops it; nothing is held here.
+      session = null;
+    },
+
+    async selectAccount(accountId, opts) {
+      const current = await requireSession(opts);
+      if (!current.accounts.some((a) => a.id === accountId)) throw new SupportError('forbidden', 'Not one of your organizations', { status: 403 });
+      session = { ...current, activeAccountId: accountId };
+      return session;
+    },
+
+    getCatalog: async (opts) => {
+      throwIfAborted(opts?.signal);
+      return catalog(opts?.locale ?? config.defaultLocale);
+    },
+
+    async suggestArticles(query, opts) {
+      if (query.query.trim().length < 3) return [];
+      const { results } = await get('/api/v2/help_center/articles/search', isArticleResults, opts, {
+        query: query.query,
+        locale: opts?.locale,
+        per_page: 5,
+      });
+      return results.map((r): Article => ({ id: String(r.id), title: r.title, url: r.html_url }));
+    },
+
+    async listTickets(query, opts): Promise<TicketPage> {
+      const cursor = decodeCursor(query.cursor);
+      const limit = Math.min(Math.max(query.limit ?? 25, 1), 100);
+      const status = query.status ? ZENDESK_STATUSES[query.status] : undefined;
+      const [sortBy, sortOrder] = (query.sort ?? 'updated_desc').startsWith('number')
+        ? ['created_at', query.sort === 'number_asc' ? 'asc' : 'desc']
+        : ['updated_at', query.sort === 'updated_asc' ? 'asc' : 'desc'];
+      const search = query.search?.trim();
+      if (search) {
+        const page = cursor?.mode === 'search' ? Number(cursor.after) : 1;
+        const result = await get('/api/v2/requests/search', isSearchList, opts, {
+          query: search,
+          status,
+          page,
+          per_page: limit,
+          sort_by: sortBy,
+          sort_order: sortOrder,
+          include: 'users',
+        });
+        const items = result.requests.map((r) => summary(r, result.users ?? []));
+        return {
+          items,
+          total: result.count,
+          ...(result.next_page ? { nextCursor: encodeCursor({ mode: 'search', after: String(page + 1), seen: (cursor?.seen ?? 0) + items.length }) } : {}),
+        };
+      }
+      const result = await get('/api/v2/requests', isCursorList, opts, {
+        status,
+        sort_by: sortBy,
+        sort_order: sortOrder,
+        'page[size]': limit,
+        'page[after]': cursor?.mode === 'list' ? cursor.after : undefined,
+        include: 'users',
+      });
+      const items = result.requests.map((r) => summary(r, result.users ?? []));
+      const seen = (cursor?.seen ?? 0) + items.length;
+      const after = result.meta.after_cursor;
+      const more = result.meta.has_more && typeof after === 'string';
+      // Cursor pagination gives no count: exact on the last page, "at least one more" before it.
+      return { items, total: more ? seen + 1 : seen, ...(more ? { nextCursor: encodeCursor({ mode: 'list', after, seen }) } : {}) };
+    },
+
+    getTicket: (number, opts) => load(number, opts),
+
+    createTicket: (input: NewTicket, opts) =>
+      idempotent(`create:${opts.idempotencyKey}`, input, async () => {
+        const current = await requireSession(opts);
+        const area = config.areas.find((a) => a.id === input.areaId);
+        assertValid(validateNewTicket(input, config, { needsCategory: Boolean(input.categoryId) || area?.realm === 'support_center' }));
+        const organization = Number(current.activeAccountId);
+        const raw = await exchange('POST', '/api/v2/requests', opts, {
+          body: {
+            request: {
+              subject: input.subject.trim(),
+              comment: { body: input.description.trim(), ...(input.attachmentTokens?.length ? { uploads: input.attachmentTokens } : {}) },
+              custom_fields: customFields({
+                [ids.areaFieldId]: input.areaId,
+                [ids.productFieldId]: input.productId,
+                [ids.categoryFieldId]: input.categoryId,
+                [ids.subcategoryFieldId]: input.subcategoryId,
+                [ids.contactMethodFieldId]: input.contactMethod,
+              }),
+              ...(Number.isInteger(organization) ? { organization_id: organization } : {}),
+              ...(input.followUpOf ? { via_followup_source_id: Number(input.followUpOf) } : {}),
+            },
+          },
+        });
+        const { request } = parseBody(raw, isRequestEnvelope);
+        return load(String(request.id), opts);
+      }),
+
+    addComment: (number, body, opts) =>
+      idempotent(`comment:${opts.idempotencyKey}`, { number, body }, async () => {
+        assertValid(validateComment(body, config));
+        return update(number, { comment: { body: body.trim() } }, opts);
+      }),
+
+    uploadFile(file: File, opts?: UploadOptions): Promise<UploadedFile> {
+      return (async () => {
+        throwIfAborted(opts?.signal);
+        await requireSession(opts);
+        const token = await options.getToken();
+        const send = async ({ signal }: AttemptContext): Promise<RawResponse> => {
+          const headers = new Headers({ Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' });
+          if (token) headers.set('Authorization', `Bearer ${token}`);
+          const request = new Request(buildUrl(options.subdomainUrl, '/api/v2/uploads', { filename: file.name }), { method: 'POST', headers });
+          return sendWithXhr(request, file, signal, opts?.onProgress);
+        };
+        const raw = await requestWithRetry(send, { retryable: false, policy: noRetry, timeoutMs: options.uploadTimeoutMs ?? 300_000, signal: opts?.signal });
+        if (raw.status < 200 || raw.status > 299) throw zendeskError(raw);
+        const { upload } = parseBody(raw, isUpload);
+        return {
+          token: upload.token,
+          name: upload.attachment?.file_name ?? file.name,
+          size: upload.attachment?.size ?? file.size,
+          contentType: upload.attachment?.content_type ?? (file.type || 'application/octet-stream'),
+        };
+      })();
+    },
+
+    addAttachments: (number, tokens, opts) =>
+      idempotent(`attach:${opts.idempotencyKey}`, { number, tokens }, () =>
+        update(number, { comment: { body: options.attachmentCommentBody ?? 'Attached files.', uploads: tokens } }, opts),
+      ),
+
+    async addWatcher(number, email, opts) {
+      assertValid(validateEmailField('email', email));
+      return update(number, { additional_collaborators: [email.trim().toLowerCase()] }, opts);
+    },
+
+    removeWatcher: (number, email, opts) =>
+      update(number, { email_ccs: [{ user_email: email.trim().toLowerCase(), action: 'delete' }] }, opts),
+
+    requestCallback: (number, phone, opts) =>
+      idempotent(`callback:${opts.idempotencyKey}`, { number, phone }, async () => {
+        const current = await requireSession(opts);
+        const existing = await load(number, opts);
+        if (existing.status === 'closed') throw new SupportError('conflict', `Case ${number} is closed`, { status: 409, conflict: 'closed' });
+        const plan = current.accounts.find((a) => a.id === existing.accountId)?.plan ?? 'free';
+        const allowed = canRequestCallback(config, {
+          locale: opts.locale ?? config.defaultLocale,
+          productId: existing.productId,
+          categoryId: existing.categoryId,
+          plan,
+          status: existing.status,
+        });
+        if (!allowed) throw new SupportError('forbidden', 'Call me is not offered for this case', { status: 403 });
+        assertValid(validatePhone('phone', phone));
+        return update(number, { custom_fields: [{ id: ids.callbackPhoneFieldId, value: phone.trim() }] }, opts);
+      }),
+
+    submitSignInHelp: (request, opts) =>
+      idempotent(`signin-help:${opts.idempotencyKey}`, request, async () => {
+        assertValid(validateSignInHelp(request, config));
+        // An anonymous request: Zendesk creates (or finds) the user by email.
+        const raw = await exchange('POST', '/api/v2/requests', opts, {
+          anonymous: true,
+          body: {
+            request: {
+              requester: { name: request.name.trim(), email: request.email.trim() },
+              subject: options.signInHelpSubject ?? 'Sign-in help',
+              comment: { body: request.description.trim() },
+              custom_fields: customFields({ [ids.areaFieldId]: request.areaId }),
+            },
+          },
+        });
+        const created = parseBody(raw, isRequestEnvelope);
+        return { reference: String(created.request.id) };
+      }),
+  };
+
+  return backend;
+}
+
+/**
+ * Zendesk errors are `{error, description, details}`, not problem+json. A 422 whose details
+ * name the status ("closed prevents ticket update") is the closed-case conflict; other 422
+ * details become field errors (`BlankValue` → required).
+ */
+function zendeskError(raw: RawResponse): SupportError {
+  if (raw.status !== 422) return errorFromResponse(raw);
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.text);
+  } catch {
+    return errorFromResponse(raw);
+  }
+  const details = isRecord(body) && isRecord(body.details) ? body.details : {};
+  const text = JSON.stringify(details.status ?? '');
+  if (/closed/i.test(text)) return new SupportError('conflict', 'The case is closed', { status: 422, conflict: 'closed' });
+  const fieldErrors: FieldError[] = Object.entries(details).flatMap(([name, entries]) =>
+    (Array.isArray(entries) ? entries : []).map((entry): FieldError => ({
+      field: name === 'base' ? 'description' : name,
+      code: isRecord(entry) && entry.error === 'BlankValue' ? 'required' : 'invalid_choice',
+    })),
+  );
+  return new SupportError('validation', 'Zendesk rejected the request', { status: 422, fieldErrors });
+}

@@ -1,0 +1,32 @@
+/**
+ * The public API: element classes, adapters, events, the config and its rules, and types.
+ * Importing it defines no element; import `support-elements/define/<tag>` (or `define/all`)
+ * for that.
+ */
+export { SupportContact } from './elements/support-contact/support-contact.js';
+export { TicketForm } from './elements/ticket-form/ticket-form.js';
+export { MyTickets } from './elements/my-tickets/my-tickets.js';
+export { SupportTicketDetail } from './elements/my-tickets/ticket-detail.js';
+export { SupportSignIn } from './elements/sign-in/sign-in-form.js';
+export { SupportSignInHelp } from './elements/support-contact/sign-in-help.js';
+export { SupportElement } from './elements/shared/support-element.js';
+
+export type * from './adapters/backend.js';
+export { TICKET_SORTS } from './adapters/backend.js';
+export { createFetchAdapter, type FetchAdapterOptions } from './adapters/fetch-adapter.js';
+export { createMemoryBackend, demoUsers, DEMO_PASSWORD, type MemoryBackend, type MemoryBackendOptions } from './adapters/memory-adapter.js';
+export { createZendeskAdapter, type ZendeskAdapterOptions } from './adapters/zendesk-adapter.js';
+
+export * from './events/events.js';
+
+export * from './core/config.js';
+export type * from './core/ticket.js';
+export { STATUSES, CONTACT_METHODS } from './core/ticket.js';
+export type { Article, Catalog, Category } from './core/catalog.js';
+export { SupportError, isSupportError, ERROR_KINDS, VALIDATION_CODES } from './core/errors.js';
+export type { ErrorKind, FieldError, ValidationCode, ConflictReason } from './core/errors.js';
+export { resolveFlow, formSteps, productAvailability, signInHelpFor, canRequestCallback } from './core/flows.js';
+export type { FlowResolution, Availability, CallbackContext } from './core/flows.js';
+export { autoCloseAt, isDueForAutoClose, isReadOnly, applyAction } from './core/status.js';
+export type { TicketAction, ActionOutcome } from './core/status.js';
+export { matchLocale } from './core/locale.js';

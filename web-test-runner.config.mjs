@@ -1,0 +1,67 @@
+// Browser tests: `npm run test:browser` runs every test/**/*.test.ts;
+// `npx web-test-runner --files test/core/foo.test.ts` (or `npm run test:browser -- --files ...`)
+// runs only the named files (--files replaces `files` below).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
+import { supportTestServers } from './test/support/wtr-servers.mjs';
+
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/**/*.test.ts', '!test/e2e/**', '!test/server/**', '!test/node/**'],
+  nodeResolve: true,
+  concurrency: 2,
+  // TOOLCHAIN.md pitfall 2: without the tsconfig, legacy decorators reach Chromium untransformed.
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' }),
+    // Fault server, Zendesk fixture server and the reference server for test/adapters/**.
+    /** @type {import('@web/test-runner').TestRunnerPlugin} */ (supportTestServers()),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      },
+    }),
+  ],
+  testFramework: {
+    config: { ui: 'bdd', timeout: 10000 },
+  },
+  // TOOLCHAIN.md pitfall 7: the harmless "ResizeObserver loop ..." error would fail mocha;
+  // ignore exactly those messages (registered before mocha installs window.onerror).
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <body>
+    <script>
+      window.addEventListener('error', (event) => {
+        if (
+          event.message === 'ResizeObserver loop completed with undelivered notifications.' ||
+          event.message === 'ResizeObserver loop limit exceeded'
+        ) {
+          event.stopImmediatePropagation();
+          event.preventDefault();
+        }
+      });
+    </script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  // Lit's one-time "dev mode" notice is noise in every test file.
+  filterBrowserLogs: ({ args }) =>
+    !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode.')),
+  reporters: [defaultReporter(), summaryReporter()],
+};
