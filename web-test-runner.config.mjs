@@ -22,6 +22,9 @@ export default {
   ],
   browsers: [
     chromeLauncher({
+      // Each test file in its own browser context: files running at the same time must not
+      // share localStorage (one file's afterEach clear() wiped another file's drafts).
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath,
         headless: true,

@@ -104,6 +104,17 @@ export class ManageTicketsRequestEvent extends Event {
   }
 }
 
+/**
+ * A case was opened in `<my-tickets>` (from the list or through its `ticket` property), so a
+ * host can keep its address bar in step. `ticketNumber` is the case number.
+ */
+export class TicketOpenedEvent extends Event {
+  static readonly eventName = 'ticket-opened';
+  constructor(readonly ticketNumber: string) {
+    super(TicketOpenedEvent.eventName, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'ticket-created': TicketCreatedEvent;
@@ -117,5 +128,6 @@ declare global {
     'article-opened': ArticleOpenedEvent;
     'locale-change-request': LocaleChangeRequestEvent;
     'manage-tickets-request': ManageTicketsRequestEvent;
+    'ticket-opened': TicketOpenedEvent;
   }
 }

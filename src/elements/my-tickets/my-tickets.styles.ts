@@ -1,0 +1,77 @@
+import { css } from 'lit';
+
+export const myTicketsStyles = css`
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_space);
+    align-items: end;
+  }
+
+  .controls .field {
+    flex: 1 1 12em;
+    margin-block-end: var(--_space);
+  }
+
+  .summary {
+    margin-block: 0 calc(var(--_space) * 0.5);
+  }
+
+  .scroller {
+    block-size: var(--se-list-height, 32rem);
+    max-block-size: 70vh;
+    overflow: auto;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .scroller[aria-busy='true'] {
+    opacity: 0.7;
+  }
+
+  .row {
+    inline-size: 100%;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: calc(var(--_space) * 0.25) var(--_space);
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-block-end: 1px solid var(--_color-surface-alt);
+  }
+
+  .row__open {
+    grid-column: 1 / -1;
+    justify-content: start;
+    text-align: start;
+    font-weight: 600;
+  }
+
+  .row__number {
+    font-variant-numeric: tabular-nums;
+    margin-inline-end: 0.5em;
+  }
+
+  .row__meta {
+    font-size: var(--_font-size-small);
+    color: var(--_color-muted);
+    margin: 0;
+  }
+
+  .row__state {
+    margin: 0;
+    font-size: var(--_font-size-small);
+  }
+
+  .row__state strong {
+    color: var(--_color-text);
+  }
+
+  .row__updated {
+    font-size: var(--_font-size-small);
+    color: var(--_color-muted);
+    text-align: end;
+    align-self: start;
+  }
+`;

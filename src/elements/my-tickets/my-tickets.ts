@@ -1,0 +1,436 @@
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus } from '@lit/task';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { TicketQuery, TicketSort } from '../../adapters/backend.js';
+import type { ErrorKind } from '../../core/errors.js';
+import { isAbort, isSupportError } from '../../core/errors.js';
+import { findProduct } from '../../core/flows.js';
+import { autoCloseAt } from '../../core/status.js';
+import { STATUSES, summarize, type Status, type Ticket, type TicketSummary } from '../../core/ticket.js';
+import { TicketOpenedEvent } from '../../events/events.js';
+import { formatDate, formatDateTime, formatNumber, formatRelative, pluralCategory } from '../../localization/format.js';
+import { errorKindMessage, statusLabel, statusMeaning } from '../shared/messages.js';
+import { SupportElement } from '../shared/support-element.js';
+import { myTicketsStyles } from './my-tickets.styles.js';
+import type { SupportTicketDetail } from './ticket-detail.js';
+
+/** Sorts offered in the list (the backend knows more). */
+const SORTS: readonly TicketSort[] = ['updated_desc', 'updated_asc', 'number_desc', 'number_asc'];
+
+/** Wait after the last keystroke before the search is sent. */
+const SEARCH_DEBOUNCE_MS = 250;
+
+/** How close to the end of the loaded rows the next page starts loading. */
+const LOAD_AHEAD_ROWS = 10;
+
+/**
+ * @summary "My tickets": every case of the signed-in customer with its number and state, and one
+ * case's conversation, attachments, watchers and "Call me".
+ *
+ * The list is cursor-loaded from the backend and virtualized (only visible rows are in the
+ * DOM), so thousands of cases stay smooth; filtering, search and sorting run in the backend.
+ * Choosing a case shows it in place (`ticket` follows); "Back to my tickets" returns to the
+ * row that opened it.
+ *
+ * @slot new-case - Shown in the empty state, e.g. a link to open a new case.
+ * @fires ticket-opened - A case was opened; `event.ticketNumber`.
+ * @fires comment-added - The customer's comment was saved; `event.ticket`, `event.comment`.
+ * @fires attachments-added - Files were attached to a case; `event.ticket`.
+ * @fires watchers-changed - A watcher was added or removed; `event.ticket`.
+ * @fires callback-requested - A "Call me" request was sent; `event.ticket`, `event.phone`.
+ * @fires follow-up-requested - "Open a follow-up case" on a closed case. Cancelable: by
+ *   default `<ticket-form follow-up-of>` opens inline. `event.ticketNumber`, `event.areaId`.
+ * @fires ticket-created - A follow-up case was opened through the inline `<ticket-form>`.
+ * @fires manage-tickets-request - "View my tickets" on that form's confirmation; this element
+ *   handles it (back to the list) and marks it `defaultPrevented`.
+ * @fires session-changed - The customer signed in after the session had ended.
+ * @csspart list - The scrolling list of cases.
+ * @csspart row - One case of the list.
+ * @csspart detail - The view of one case (`<support-ticket-detail>`).
+ * @csspart detail-heading - The heading of the case shown.
+ * @csspart detail-conversation - The comments of the case shown.
+ * @cssprop [--se-list-height=32rem] - Height of the scrolling list of cases.
+ * @cssprop [--se-color-primary=#1a56c4] - Links and buttons.
+ */
+export class MyTickets extends SupportElement {
+  static override styles = [...SupportElement.styles, myTicketsStyles];
+
+  /** Number of the case shown; empty for the list. Set it to open a case directly. */
+  @property({ reflect: true }) ticket: string | undefined;
+
+  /** How many cases each request to the backend brings. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+
+  @state() private status: Status | '' = '';
+  @state() private search = '';
+  @state() private sort: TicketSort = 'updated_desc';
+  @state() private items: readonly TicketSummary[] = [];
+  @state() private total = 0;
+  @state() private nextCursor: string | undefined;
+  @state() private loadingMore = false;
+  @state() private moreError: ErrorKind | undefined;
+  /** The list is only fetched once it is shown (not while a case opened by `ticket` is). */
+  @state() private listWanted = false;
+
+  private typed = '';
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private more: AbortController | undefined;
+  /** Number of the row that opened the current case, to give focus back to it. */
+  private openedFrom: string | undefined;
+  /** Whether a case was created since the list loaded. */
+  private stale = false;
+
+  private readonly list = new Task(this, {
+    args: () => [this.listWanted, this.status, this.search, this.sort, this.pageSize, this.api] as const,
+    task: async ([wanted, status, search, sort, pageSize, api], { signal }) => {
+      if (!wanted) return undefined;
+      this.more?.abort();
+      this.loadingMore = false;
+      this.moreError = undefined;
+      const page = await api.listTickets(this.query(status, search, sort, pageSize), { signal, locale: this.resolvedLocale });
+      this.items = page.items;
+      this.total = page.total;
+      this.nextCursor = page.nextCursor;
+      return page;
+    },
+  });
+
+  constructor() {
+    super();
+    // A change made in the open case shows in its row when going back, without a reload.
+    const patch = (event: Event & { ticket?: Ticket }) => {
+      if (event.ticket) this.patchRow(event.ticket);
+    };
+    for (const name of ['comment-added', 'attachments-added', 'watchers-changed', 'callback-requested']) {
+      this.addEventListener(name, patch);
+    }
+    // A follow-up case opened inline belongs in the list next time it shows.
+    this.addEventListener('ticket-created', () => (this.stale = true));
+    // "View my tickets" on the inline follow-up's confirmation: this element is that view.
+    this.addEventListener('manage-tickets-request', (event) => {
+      if (!this.ticket) return;
+      event.preventDefault();
+      void this.back();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.more?.abort();
+    clearTimeout(this.debounce);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.ticket) this.listWanted = true;
+    if (changed.has('pageSize') && !(this.pageSize >= 1)) this.pageSize = 50;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('ticket') && this.ticket) this.dispatchEvent(new TicketOpenedEvent(this.ticket));
+  }
+
+  /** Settles once the list shows the answer to the current query (or its error). */
+  get listComplete(): Promise<unknown> {
+    return this.list.taskComplete.catch(() => undefined);
+  }
+
+  private query(status: Status | '', search: string, sort: TicketSort, limit: number, cursor?: string): TicketQuery {
+    return { status: status || undefined, search: search.trim() || undefined, sort, limit, cursor };
+  }
+
+  private patchRow(ticket: Ticket): void {
+    if (!this.items.some((t) => t.number === ticket.number)) return;
+    const row = summarize(ticket);
+    this.items = this.items.map((t) => (t.number === ticket.number ? row : t));
+  }
+
+  private onSearchInput(event: Event): void {
+    this.typed = (event.target as HTMLInputElement).value;
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => (this.search = this.typed), SEARCH_DEBOUNCE_MS);
+  }
+
+  private onSearchSubmit(event: Event): void {
+    event.preventDefault();
+    clearTimeout(this.debounce);
+    this.search = this.typed;
+  }
+
+  private clearFilters(): void {
+    clearTimeout(this.debounce);
+    this.typed = '';
+    this.search = '';
+    this.status = '';
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#search');
+    if (input) {
+      input.value = '';
+      input.focus();
+    }
+  }
+
+  private async loadMore(): Promise<void> {
+    const cursor = this.nextCursor;
+    if (!cursor || this.loadingMore || this.list.status !== TaskStatus.COMPLETE) return;
+    this.more?.abort();
+    const abort = new AbortController();
+    this.more = abort;
+    this.loadingMore = true;
+    this.moreError = undefined;
+    try {
+      const page = await this.api.listTickets(this.query(this.status, this.search, this.sort, this.pageSize, cursor), {
+        signal: abort.signal,
+        locale: this.resolvedLocale,
+      });
+      if (abort.signal.aborted) return;
+      const known = new Set(this.items.map((t) => t.number));
+      this.items = [...this.items, ...page.items.filter((t) => !known.has(t.number))];
+      this.total = page.total;
+      this.nextCursor = page.nextCursor;
+    } catch (error) {
+      if (isAbort(error) || abort.signal.aborted) return;
+      this.moreError = isSupportError(error) ? error.kind : 'server';
+    } finally {
+      if (this.more === abort) this.loadingMore = false;
+    }
+  }
+
+  private onVisibilityChanged(event: Event & { last?: number }): void {
+    if (typeof event.last === 'number' && event.last >= this.items.length - LOAD_AHEAD_ROWS && !this.moreError) {
+      void this.loadMore();
+    }
+  }
+
+  private async open(number: string): Promise<void> {
+    this.openedFrom = number;
+    this.ticket = number;
+    await this.updateComplete;
+    this.renderRoot.querySelector<SupportTicketDetail>('support-ticket-detail')?.focusHeading();
+  }
+
+  private async back(): Promise<void> {
+    const from = this.openedFrom;
+    this.openedFrom = undefined;
+    this.ticket = undefined;
+    if (this.stale) {
+      this.stale = false;
+      void this.list.run();
+    }
+    await this.updateComplete;
+    if (from && (await this.focusRow(from))) return;
+    this.renderRoot.querySelector<HTMLElement>('#list-title')?.focus();
+  }
+
+  /** Brings the row of case `number` into view (it may be virtualized away) and focuses it. */
+  private async focusRow(number: string): Promise<boolean> {
+    const index = this.items.findIndex((t) => t.number === number);
+    if (index < 0) return false;
+    const scroller = this.renderRoot.querySelector<VirtualizerHostElement>('.scroller');
+    let scrolled = false;
+    for (let frame = 0; frame < 60; frame++) {
+      const button = this.renderRoot.querySelector<HTMLElement>(`.row__open[data-number="${CSS.escape(number)}"]`);
+      if (button) {
+        button.focus();
+        return true;
+      }
+      const virtualizer = scroller?.[virtualizerRef];
+      if (virtualizer && !scrolled) {
+        try {
+          await virtualizer.layoutComplete;
+          virtualizer.element(index)?.scrollIntoView({ block: 'center' });
+          scrolled = true;
+        } catch {
+          // Not laid out yet: try again on the next frame.
+        }
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return false;
+  }
+
+  override render() {
+    if (this.ticket) {
+      return html`<support-ticket-detail
+        part="detail"
+        exportparts="heading: detail-heading, conversation: detail-conversation"
+        show-back
+        number=${this.ticket}
+        locale=${ifDefined(this.locale ?? this.resolvedLocale)}
+        theme=${ifDefined(this.theme)}
+        api-base=${this.apiBase}
+        .backend=${this.backend}
+        .config=${this.config}
+        .session=${this.session}
+        @ticket-detail-back=${this.back}
+      ></support-ticket-detail>`;
+    }
+    return html`
+      <h2 id="list-title" tabindex="-1">${msg('My tickets', { id: 'my-tickets.title', desc: 'Heading of the list of the customer\'s cases. Seed French: "Mes tickets".' })}</h2>
+      ${this.renderControls()}
+      <p class="summary" role="status">${this.renderSummary()}</p>
+      ${this.renderBody()}
+    `;
+  }
+
+  private renderControls() {
+    const sortLabel = (sort: TicketSort) => {
+      switch (sort) {
+        case 'updated_desc':
+          return msg('Last update, newest first', { id: 'my-tickets.sort.updated_desc', desc: 'Sort option of the case list.' });
+        case 'updated_asc':
+          return msg('Last update, oldest first', { id: 'my-tickets.sort.updated_asc', desc: 'Sort option of the case list.' });
+        case 'number_desc':
+          return msg('Case number, highest first', { id: 'my-tickets.sort.number_desc', desc: 'Sort option of the case list.' });
+        case 'number_asc':
+          return msg('Case number, lowest first', { id: 'my-tickets.sort.number_asc', desc: 'Sort option of the case list.' });
+      }
+    };
+    return html`<form class="controls" role="search" novalidate @submit=${this.onSearchSubmit}>
+      <div class="field">
+        <label class="label" for="search">${msg('Search by case number or subject', { id: 'my-tickets.search', desc: 'Label of the search field above the case list.' })}</label>
+        <input id="search" type="search" autocomplete="off" .value=${this.typed} @input=${this.onSearchInput} />
+      </div>
+      <div class="field">
+        <label class="label" for="status">${msg('State', { id: 'my-tickets.filter.state', desc: 'Label of the filter of the case list by state.' })}</label>
+        <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as Status | '')}>
+          <option value="" ?selected=${this.status === ''}>${msg('All states', { id: 'my-tickets.filter.all', desc: 'Filter option showing cases in every state.' })}</option>
+          ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.status === s}>${statusLabel(s)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label class="label" for="sort">${msg('Sort by', { id: 'my-tickets.sort', desc: 'Label of the sort order of the case list.' })}</label>
+        <select id="sort" @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as TicketSort)}>
+          ${SORTS.map((s) => html`<option value=${s} ?selected=${this.sort === s}>${sortLabel(s)}</option>`)}
+        </select>
+      </div>
+    </form>`;
+  }
+
+  private renderSummary() {
+    const status = this.list.status;
+    if (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) {
+      return msg('Loading your cases…', { id: 'my-tickets.loading', desc: 'Shown while the list of cases loads.' });
+    }
+    if (status === TaskStatus.ERROR) return nothing;
+    const count = formatNumber(this.total, this.resolvedLocale);
+    return pluralCategory(this.total, this.resolvedLocale) === 'one'
+      ? msg(str`${count} case`, { id: 'my-tickets.count.one', desc: 'Number of cases matching the list\'s filters (singular). ${count} is the number.' })
+      : msg(str`${count} cases`, { id: 'my-tickets.count.other', desc: 'Number of cases matching the list\'s filters (plural). ${count} is the number.' });
+  }
+
+  private renderBody() {
+    const status = this.list.status;
+    if (status === TaskStatus.ERROR) {
+      const error = this.list.error;
+      const kind: ErrorKind = isSupportError(error) ? error.kind : 'server';
+      return html`<div class="notice notice--error list-error" role="alert">
+          <p>${errorKindMessage(kind)}</p>
+          <button type="button" class="secondary" @click=${() => this.list.run()}>
+            ${msg('Try again', { id: 'my-tickets.retry', desc: 'Button that retries loading cases or a case after an error.' })}
+          </button>
+        </div>
+        ${kind === 'unauthorized'
+          ? html`<support-sign-in
+              realm=${this.session?.realm ?? 'product'}
+              locale=${ifDefined(this.locale ?? this.resolvedLocale)}
+              api-base=${this.apiBase}
+              .backend=${this.backend}
+              .config=${this.config}
+              @session-changed=${() => this.list.run()}
+            ></support-sign-in>`
+          : nothing}`;
+    }
+    if (status !== TaskStatus.COMPLETE && this.items.length === 0) return nothing;
+    if (this.items.length === 0) return this.renderEmpty();
+    return html`${this.renderRows()}
+      ${this.moreError
+        ? html`<div class="notice notice--error" role="alert">
+            <p>${errorKindMessage(this.moreError)}</p>
+          </div>`
+        : nothing}
+      ${this.nextCursor
+        ? html`<div class="actions">
+            <button type="button" class="secondary load-more" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => this.loadMore()}>
+              ${this.loadingMore
+                ? msg('Loading more cases…', { id: 'my-tickets.loading_more', desc: 'Button text while the next cases load.' })
+                : msg('Load more cases', { id: 'my-tickets.load_more', desc: 'Button that loads the next cases of the list.' })}
+            </button>
+          </div>`
+        : nothing}`;
+  }
+
+  private renderEmpty() {
+    const filtered = this.status !== '' || this.search.trim() !== '';
+    if (filtered) {
+      return html`<div class="notice empty">
+        <p>${msg('No case matches your search.', { id: 'my-tickets.no_match', desc: 'Shown when the search or state filter matches no case.' })}</p>
+        <button type="button" class="secondary" @click=${this.clearFilters}>
+          ${msg('Clear search and filter', { id: 'my-tickets.clear_filters', desc: 'Button that clears the search and the state filter of the case list.' })}
+        </button>
+      </div>`;
+    }
+    return html`<div class="notice empty">
+      <p>${msg('You have no support cases yet.', { id: 'my-tickets.empty', desc: 'Shown when the customer has no case at all.' })}</p>
+      <p>
+        ${msg('Open a new case from Contact Support when you need help; it will appear here with its number.', {
+          id: 'my-tickets.empty.hint',
+          desc: 'Hint under the empty case list, telling how to open a new case.',
+        })}
+      </p>
+      <slot name="new-case"></slot>
+    </div>`;
+  }
+
+  private renderRows() {
+    const locale = this.resolvedLocale;
+    const now = new Date();
+    const total = this.total;
+    const updatedLabel = msg('Last update:', { id: 'my-tickets.row.updated', desc: 'Before the relative time of a case\'s last change in the list, e.g. "Last update: 2 hours ago".' });
+    // The virtualizer may ask for a row past the end while a shorter result replaces the list.
+    const renderItem = (t: TicketSummary | undefined, index: number) => {
+      if (!t) return html`<li class="row" aria-hidden="true"></li>`;
+      const product = findProduct(this.config, t.productId)?.name ?? t.productId;
+      const closesAt = autoCloseAt(t, this.config.autoCloseDays);
+      let meaning = statusMeaning(t.status);
+      if (closesAt) {
+        const date = formatDate(closesAt, locale);
+        meaning = msg(str`Closes by itself on ${date} unless you reply.`, {
+          id: 'my-tickets.pending_meaning_list',
+          desc: 'Meaning of the Pending state in the case list. ${date} is the auto-close date (e.g. "3 December 2026").',
+        });
+      }
+      return html`<li class="row" part="row" aria-setsize=${total} aria-posinset=${index + 1}>
+        <button type="button" class="link row__open" data-number=${t.number} @click=${() => this.open(t.number)}>
+          <span class="row__number">${t.number}</span> <span>${t.subject}</span>
+        </button>
+        <p class="row__state"><strong>${statusLabel(t.status)}</strong> — ${meaning}</p>
+        <p class="row__updated">
+          ${updatedLabel}
+          <time datetime=${t.updatedAt} title=${formatDateTime(t.updatedAt, locale)}>${formatRelative(t.updatedAt, now, locale)}</time>
+        </p>
+        <p class="row__meta">${product}</p>
+      </li>`;
+    };
+    const busy = this.list.status === TaskStatus.PENDING;
+    return html`<ul
+      class="scroller"
+      part="list"
+      aria-labelledby="list-title"
+      aria-busy=${busy ? 'true' : 'false'}
+      @visibilityChanged=${this.onVisibilityChanged}
+    >
+      <li virtualizer-sizer aria-hidden="true"></li>
+      ${virtualize({
+        scroller: true,
+        // Imported up front: the virtualizer's lazy default would cost a round trip on first render.
+        layout: flow(),
+        items: this.items as (TicketSummary | undefined)[],
+        keyFunction: (t: TicketSummary | undefined, index: number) => t?.number ?? `missing-${index}`,
+        renderItem,
+      })}
+    </ul>`;
+  }
+}
