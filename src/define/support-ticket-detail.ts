@@ -1,4 +1,6 @@
 import { SupportTicketDetail } from '../elements/my-tickets/ticket-detail.js';
+// A case shows <support-sign-in> when the session ends mid-action.
+import './support-sign-in.js';
 
 if (!customElements.get('support-ticket-detail')) customElements.define('support-ticket-detail', SupportTicketDetail);
 

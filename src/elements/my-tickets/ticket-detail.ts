@@ -25,6 +25,7 @@ import {
   CommentAddedEvent,
   FollowUpRequestedEvent,
   WatchersChangedEvent,
+  SessionChangedEvent,
 } from '../../events/events.js';
 import { formatBytes, formatDate, formatDateTime, formatRelative } from '../../localization/format.js';
 import { errorSummary, textField, type ShownError } from '../shared/forms.js';
@@ -446,8 +447,23 @@ export class SupportTicketDetail extends SupportElement {
   private failureOf(form: FormName): TemplateResult | typeof nothing {
     if (this.failure?.form !== form) return nothing;
     return html`<div class="notice notice--error failure" role="alert" tabindex="-1">
-      <p>${errorKindMessage(this.failure.kind)}</p>
-    </div>`;
+        <p>${errorKindMessage(this.failure.kind)}</p>
+      </div>
+      ${this.failure.kind === 'unauthorized'
+        ? html`<support-sign-in
+            realm=${this.who?.realm ?? 'product'}
+            locale=${this.resolvedLocale}
+            .backend=${this.api}
+            .config=${this.config}
+            @session-changed=${this.onSignedInAgain}
+          ></support-sign-in>`
+        : nothing}`;
+  }
+
+  /** After a session expired mid-action: what was typed is still there; the user sends again. */
+  private onSignedInAgain(event: SessionChangedEvent): void {
+    this.who = event.session;
+    this.failure = undefined;
   }
 
   private time(value: string): TemplateResult {

@@ -96,6 +96,25 @@ describe('<my-tickets> one case', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a session that ends while commenting: sign in again, then send with nothing retyped', async () => {
+    const backend = alex();
+    const number = await seeded(backend, 'open');
+    const { el, detail } = await renderCase(backend, number);
+    backend.expireSession();
+    await comment(detail, 'Here is the template you asked for.');
+    await waitUntil(() => detail.shadowRoot?.querySelector('support-sign-in'), 'no sign-in after the session ended');
+    const signIn = $(detail, 'support-sign-in');
+    await (signIn as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    input(signIn, '#email', 'alex@example.com');
+    input(signIn, '#password', 'correct horse battery');
+    $<HTMLButtonElement>(signIn, 'button[type=submit]').click();
+    await waitUntil(() => !detail.shadowRoot?.querySelector('support-sign-in'), 'sign-in still shown');
+    expect($<HTMLTextAreaElement>(detail, '#comment').value).to.equal('Here is the template you asked for.');
+    const added = nextEvent(el, 'comment-added');
+    await submit(detail, '.comment-form');
+    expect((await added).comment.body).to.equal('Here is the template you asked for.');
+  });
+
   it('an empty comment gets a GOV.UK error that takes focus', async () => {
     const backend = alex();
     const { el, detail } = await renderCase(backend, await seeded(backend, 'open'));
