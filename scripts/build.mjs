@@ -53,7 +53,10 @@ function jsFiles(dir) {
 
 // Legacy decorators must be compiled away (TOOLCHAIN.md pitfall 1): any `@name(` or
 // `accessor` field outside comments means the TypeScript transform missed experimentalDecorators.
-const decoratorRe = /(^|[\s;{}(,])@[A-Za-z_$][\w$.]*\s*(\(|\n|$)|\baccessor\s+[#\w$]+\s*[=;]/m;
+// CSS at-rules followed by a parenthesis (`@media (`, `@container (`, `@supports (`) in the
+// elements' styles are not decorators.
+const decoratorRe =
+  /(^|[\s;{}(,])@(?!(?:media|container|supports|import|layer|scope|starting-style)\b)[A-Za-z_$][\w$.]*\s*(\(|\n|$)|\baccessor\s+[#\w$]+\s*[=;]/m;
 function checkNoDecorators() {
   const offenders = [];
   for (const file of [...jsFiles('dist/lib'), ...jsFiles('dist/bundle')]) {

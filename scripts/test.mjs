@@ -98,13 +98,15 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 step('eslint .', bin('eslint'), ['.']);
 step('tsc -p tsconfig.json', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('tsc -p tsconfig.node.json', bin('tsc'), ['--noEmit', '-p', 'tsconfig.node.json']);
+step('tsc -p examples/tsconfig.json', bin('tsc'), ['--noEmit', '-p', 'examples/tsconfig.json']);
 if (pkg.scripts?.['i18n:check']) {
   step('npm run i18n:check', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'i18n:check']);
 }
 
-// Node tests: node's own runner over test/server and test/node (*.test.mjs, or *.test.ts
-// loaded through tsx, as the reference server is TypeScript).
-const nodeTests = ['test/server', 'test/node'].flatMap((dir) => [
+// Node tests: node's own runner over test/server, test/node and test/e2e (*.test.mjs, or
+// *.test.ts loaded through tsx, as the reference server is TypeScript). test/e2e drives
+// Chromium with playwright-core (CHROME_PATH below).
+const nodeTests = ['test/server', 'test/node', 'test/e2e'].flatMap((dir) => [
   ...findFiles(dir, '.test.mjs'),
   ...findFiles(dir, '.test.ts'),
 ]);
@@ -125,7 +127,7 @@ if (nodeTests.length > 0) {
       `--test-reporter-destination=${tapFile}`,
       ...nodeTests,
     ],
-    { stdio: 'inherit' },
+    { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome } },
   );
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
   /** @param {string} key */

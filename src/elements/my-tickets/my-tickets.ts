@@ -85,7 +85,8 @@ export class MyTickets extends SupportElement {
   private stale = false;
 
   private readonly list = new Task(this, {
-    args: () => [this.listWanted, this.status, this.search, this.sort, this.pageSize, this.api] as const,
+    // `session` is an argument so a host's sign-in, sign-out or account switch reloads the list.
+    args: () => [this.listWanted, this.status, this.search, this.sort, this.pageSize, this.api, this.session] as const,
     task: async ([wanted, status, search, sort, pageSize, api], { signal }) => {
       if (!wanted) return undefined;
       this.more?.abort();
@@ -136,6 +137,11 @@ export class MyTickets extends SupportElement {
   /** Settles once the list shows the answer to the current query (or its error). */
   get listComplete(): Promise<unknown> {
     return this.list.taskComplete.catch(() => undefined);
+  }
+
+  /** Loads the list again from the backend (after the host created or changed cases). */
+  refresh(): Promise<unknown> {
+    return this.list.run();
   }
 
   private query(status: Status | '', search: string, sort: TicketSort, limit: number, cursor?: string): TicketQuery {

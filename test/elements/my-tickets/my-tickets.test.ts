@@ -144,6 +144,21 @@ describe('<my-tickets> list', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('reloads when the host signs someone else in, and on refresh()', async () => {
+    const backend = createMemoryBackend({ signedInAs: 'sam@example.com', now });
+    const el = await renderList(backend);
+    expect(text(el)).to.contain('0 cases');
+    el.session = await backend.signIn({ email: 'alex@example.com', password: 'correct horse battery', realm: 'product' });
+    await waitUntil(() => $$(el, '.row').length > 0, 'the list did not reload for the new session');
+    await backend.createTicket(
+      { areaId: 'esign', productId: 'rooms', subject: 'Made elsewhere', description: 'x', contactMethod: 'email' },
+      { idempotencyKey: 'made-elsewhere' },
+    );
+    await el.refresh();
+    await el.updateComplete;
+    await waitUntil(() => text(el).includes('Made elsewhere'), 'refresh() did not show the new case');
+  });
+
   it('shows the loading state as a status', async () => {
     const backend = createMemoryBackend({ signedInAs: 'alex@example.com', now, latencyMs: 5000 });
     const el = await fixture<MyTickets>(html`<my-tickets .backend=${backend}></my-tickets>`);
