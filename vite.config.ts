@@ -1,13 +1,13 @@
 // Two production builds, selected by mode (scripts/build.mjs runs both):
 //   vite build --mode lib     -> dist/lib: one ES module per source module (src/index.ts and
 //                                src/define/*.ts as entries), dependencies left external.
-//   vite build --mode bundle  -> dist/bundle/support-elements.js: src/define/all.ts with
+//   vite build --mode bundle  -> dist/bundle/support-elements.js: src/bundle.ts with
 //                                everything inlined and minified; lazy locale chunks beside it.
 // Decorators are legacy ones (TOOLCHAIN.md pitfall 1): the TypeScript transform reads
 // experimentalDecorators from tsconfig.json, and scripts/build.mjs checks no `@decorator`
 // syntax is left in the output.
 import { readdirSync } from 'node:fs';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const external = /^(lit|lit-html|lit-element|@lit|@lit-labs|@floating-ui\/dom)(\/|$)/;
 
@@ -21,6 +21,22 @@ function libEntries(): Record<string, string> {
   }
   for (const file of defines) entries[`define/${file.slice(0, -3)}`] = `src/define/${file}`;
   return entries;
+}
+
+// `desc` of a msg() call is for translators: lit-localize reads it from the source, the runtime
+// never does. Every desc is one string literal on one line (scripts/build.mjs checks none is
+// left in the output), so removing `, desc: '...'` is exact.
+const MESSAGE_DESCRIPTION = /,\s*desc:\s*(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)/g;
+
+function stripMessageDescriptions(): Plugin {
+  return {
+    name: 'strip-message-descriptions',
+    enforce: 'post',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('desc:')) return null;
+      return { code: code.replace(MESSAGE_DESCRIPTION, ''), map: null };
+    },
+  };
 }
 
 const common: UserConfig = {
@@ -37,6 +53,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
       ...common,
+      plugins: [stripMessageDescriptions()],
       build: {
         ...common.build,
         outDir: 'dist/bundle',
@@ -44,7 +61,7 @@ export default defineConfig(({ mode }) => {
         minify: true,
         sourcemap: true,
         rolldownOptions: {
-          input: { 'support-elements': 'src/define/all.ts' },
+          input: { 'support-elements': 'src/bundle.ts' },
           preserveEntrySignatures: 'strict',
           output: {
             format: 'es',
@@ -58,6 +75,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'lib') {
     return {
       ...common,
+      plugins: [stripMessageDescriptions()],
       build: {
         ...common.build,
         outDir: 'dist/lib',

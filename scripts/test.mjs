@@ -106,7 +106,7 @@ if (pkg.scripts?.['i18n:check']) {
 // Node tests: node's own runner over test/server, test/node and test/e2e (*.test.mjs, or
 // *.test.ts loaded through tsx, as the reference server is TypeScript). test/e2e drives
 // Chromium with playwright-core (CHROME_PATH below).
-const nodeTests = ['test/server', 'test/node', 'test/e2e'].flatMap((dir) => [
+const nodeTests = ['test/server', 'test/node', 'test/e2e', 'test/visual'].flatMap((dir) => [
   ...findFiles(dir, '.test.mjs'),
   ...findFiles(dir, '.test.ts'),
 ]);

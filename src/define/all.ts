@@ -1,6 +1,4 @@
-/** Registers every support element: the entry of the single-file bundle. */
+/** Registers every support element. */
 import './support-contact.js';
 import './ticket-form.js';
 import './my-tickets.js';
-
-export * from '../index.js';

@@ -50,6 +50,7 @@ const LOAD_AHEAD_ROWS = 10;
  * @fires session-changed - The customer signed in after the session had ended.
  * @csspart list - The scrolling list of cases.
  * @csspart row - One case of the list.
+ * @csspart empty - The notice shown when there is no case.
  * @csspart detail - The view of one case (`<support-ticket-detail>`).
  * @csspart detail-heading - The heading of the case shown.
  * @csspart detail-conversation - The comments of the case shown.
@@ -371,14 +372,14 @@ export class MyTickets extends SupportElement {
   private renderEmpty() {
     const filtered = this.status !== '' || this.search.trim() !== '';
     if (filtered) {
-      return html`<div class="notice empty">
+      return html`<div part="empty" class="notice empty">
         <p>${msg('No case matches your search.', { id: 'my-tickets.no_match', desc: 'Shown when the search or state filter matches no case.' })}</p>
         <button type="button" class="secondary" @click=${this.clearFilters}>
           ${msg('Clear search and filter', { id: 'my-tickets.clear_filters', desc: 'Button that clears the search and the state filter of the case list.' })}
         </button>
       </div>`;
     }
-    return html`<div class="notice empty">
+    return html`<div part="empty" class="notice empty">
       <p>${msg('You have no support cases yet.', { id: 'my-tickets.empty', desc: 'Shown when the customer has no case at all.' })}</p>
       <p>
         ${msg('Open a new case from Contact Support when you need help; it will appear here with its number.', {

@@ -63,6 +63,9 @@ export const BACK_EVENT = 'ticket-detail-back';
  * @fires ticket-detail-back - "Back to my tickets" was chosen (does not bubble).
  * @csspart heading - The case's heading.
  * @csspart conversation - The list of comments.
+ * @csspart state - The case's state name.
+ * @csspart comment-form - The form that adds a comment.
+ * @csspart closed-notice - The notice of a closed case.
  * @cssprop [--se-color-surface-alt=#f4f4f6] - Background of support experts' comments.
  */
 export class SupportTicketDetail extends SupportElement {
@@ -537,7 +540,7 @@ export class SupportTicketDetail extends SupportElement {
     return html`<dl class="facts">
       <div>
         <dt>${msg('State', { id: 'my-tickets.state', desc: 'Label of the state of a case (Open, Pending, ...).' })}</dt>
-        <dd><strong class="state state--${ticket.status}">${statusLabel(ticket.status)}</strong> — <span class="meaning">${meaning}</span></dd>
+        <dd><strong part="state" class="state state--${ticket.status}">${statusLabel(ticket.status)}</strong> — <span class="meaning">${meaning}</span></dd>
       </div>
       <div>
         <dt>${msg('Product', { id: 'my-tickets.product', desc: 'Label of the product a case is about.' })}</dt>
@@ -562,7 +565,7 @@ export class SupportTicketDetail extends SupportElement {
 
   private renderClosed(ticket: Ticket) {
     const number = ticket.number;
-    return html`<div class="notice closed-notice">
+    return html`<div part="closed-notice" class="notice closed-notice">
         <p>
           ${msg('This case is closed: no one can change it any more. You received an email saying so.', {
             id: 'my-tickets.closed.notice',
@@ -638,7 +641,7 @@ export class SupportTicketDetail extends SupportElement {
   private renderCommentForm(ticket: Ticket) {
     const shown = this.errorsOf('comment');
     const reopens = ticket.status === 'pending' || ticket.status === 'action_required';
-    return html`<form class="comment-form" novalidate @submit=${this.sendComment}>
+    return html`<form part="comment-form" class="comment-form" novalidate @submit=${this.sendComment}>
       ${errorSummary(shown, this.renderRoot)}
       ${textField({
         id: 'comment',

@@ -17,24 +17,28 @@ export const tokens = css`
     --_color-error: var(--se-color-error, #b3261e);
     --_color-success: var(--se-color-success, #1e6b3a);
     --_color-focus: var(--se-color-focus, #ffbf47);
-    --_font-family: var(--se-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans JP', sans-serif);
+    --_font-family: var(--se-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans JP', 'Noto Sans CJK JP', sans-serif);
     --_font-size: var(--se-font-size, 1rem);
     --_font-size-small: var(--se-font-size-small, 0.875rem);
     --_font-size-heading: var(--se-font-size-heading, 1.375rem);
     --_space: var(--se-space, 1rem);
     --_radius: var(--se-radius, 6px);
     --_focus-ring: var(--se-focus-ring, 3px solid var(--_color-focus));
+    --_focus-ring-offset: var(--se-focus-ring-offset, 2px);
+    --_line-height: var(--se-line-height, 1.5);
 
     display: block;
     color: var(--_color-text);
     background: var(--_color-surface);
     font-family: var(--_font-family);
     font-size: var(--_font-size);
-    line-height: 1.5;
+    line-height: var(--_line-height);
     overflow-wrap: anywhere;
+    color-scheme: light;
   }
 
   :host([theme='dark']) {
+    color-scheme: dark;
     --_color-text: var(--se-color-text, #f2f2f4);
     --_color-muted: var(--se-color-muted, #c4c4ca);
     --_color-surface: var(--se-color-surface, #1c1c1f);
@@ -48,6 +52,7 @@ export const tokens = css`
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
+      color-scheme: dark;
       --_color-text: var(--se-color-text, #f2f2f4);
       --_color-muted: var(--se-color-muted, #c4c4ca);
       --_color-surface: var(--se-color-surface, #1c1c1f);
@@ -99,7 +104,7 @@ export const baseStyles = css`
 
   :focus-visible {
     outline: var(--_focus-ring);
-    outline-offset: 2px;
+    outline-offset: var(--_focus-ring-offset);
   }
 
   .visually-hidden {
@@ -285,14 +290,44 @@ export const baseStyles = css`
     max-inline-size: 16em;
   }
 
+  /* Windows High Contrast and other forced-colors modes: colours become system colours, and
+     what only a background or a shadow showed must become a border or an outline. */
   @media (forced-colors: active) {
+    :focus-visible,
+    .error-summary:focus {
+      outline: 3px solid Highlight;
+      outline-offset: var(--_focus-ring-offset);
+    }
     button,
     .button {
       border-color: ButtonText;
     }
+    button.link {
+      color: LinkText;
+    }
+    button[disabled],
+    button[aria-disabled='true'] {
+      color: GrayText;
+      border-color: GrayText;
+      opacity: 1;
+    }
+    input:not([type='radio']):not([type='checkbox']),
+    textarea,
+    select {
+      border-color: CanvasText;
+    }
+    .notice {
+      border: 1px solid CanvasText;
+      border-inline-start-width: 4px;
+    }
     .error-summary,
-    .field--error {
-      border-color: Mark;
+    .field--error,
+    [aria-invalid='true'] {
+      border-color: Mark !important;
+    }
+    .required,
+    .error-message {
+      color: CanvasText;
     }
   }
 `;

@@ -18,6 +18,7 @@ import { SupportElement } from '../shared/support-element.js';
  *
  * @slot help - Help shown under the form (the "I can't sign in" options).
  * @fires session-changed - Signed in; `event.session` is the new session.
+ * @csspart heading - The "Sign in" heading.
  * @csspart form - The sign-in form.
  * @csspart submit - The "Sign in" button.
  * @csspart error-summary - The box listing the form's errors.
@@ -115,7 +116,7 @@ export class SupportSignIn extends SupportElement {
         ? msg('Use the email address and password of your product account.', { id: 'sign-in.hint.product', desc: 'Under the sign-in heading when product credentials are needed (eSignature, Rooms, CLM).' })
         : msg('Use the email address and password of your support center account.', { id: 'sign-in.hint.support_center', desc: 'Under the sign-in heading when support-center credentials are needed (Protect & Sign, CLM.CM, Insight & Analyzer).' });
     return html`
-      <h2 tabindex="-1">${msg('Sign in', { id: 'sign-in.heading', desc: 'Heading of the sign-in form. French seed word: "S\'identifier".' })}</h2>
+      <h2 part="heading" tabindex="-1">${msg('Sign in', { id: 'sign-in.heading', desc: 'Heading of the sign-in form. French seed word: "S\'identifier".' })}</h2>
       <p class="hint">${realmHint}</p>
       ${errorSummary(shown, this.renderRoot)}
       ${this.failure

@@ -95,6 +95,7 @@ function languageName(code: LocaleCode): string {
  *
  * @csspart step-heading - The heading of the current step (it takes focus on every step change).
  * @csspart form - The case form.
+ * @csspart area-button - A product area of the area chooser (when no `area` is given).
  * @csspart submit-button - The "Submit ticket" button.
  * @csspart error-summary - The box listing the errors after a failed submit.
  * @csspart notice - Notices (not offered here, follow-up, backend errors).
@@ -114,7 +115,7 @@ function languageName(code: LocaleCode): string {
  * @cssprop [--se-color-error=#b3261e] - Errors.
  * @cssprop [--se-color-success=#1e6b3a] - The confirmation's accent.
  * @cssprop [--se-color-focus=#ffbf47] - Focus ring.
- * @cssprop [--se-font-family=system-ui] - Font.
+ * @cssprop [--se-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans JP', 'Noto Sans CJK JP', sans-serif] - Font.
  * @cssprop [--se-space=1rem] - Base spacing.
  * @cssprop [--se-radius=6px] - Corner radius.
  */
@@ -622,7 +623,7 @@ export class TicketForm extends SupportElement {
         : nothing}
       <ul class="area-list">
         ${offered.map(
-          (a) => html`<li><button type="button" class="secondary" data-area=${a.id} @click=${() => this.chooseArea(a.id)}>${a.name}</button></li>`,
+          (a) => html`<li><button type="button" part="area-button" class="secondary" data-area=${a.id} @click=${() => this.chooseArea(a.id)}>${a.name}</button></li>`,
         )}
       </ul>`;
   }

@@ -1,0 +1,13 @@
+/** Entry of the interactive view (demo/index.html): defines the elements and `<demo-app>`. */
+import '../src/define/support-contact.js';
+import '../src/define/ticket-form.js';
+import '../src/define/my-tickets.js';
+import { DemoApp } from './demo-app.js';
+
+if (!customElements.get('demo-app')) customElements.define('demo-app', DemoApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'demo-app': DemoApp;
+  }
+}

@@ -1,0 +1,114 @@
+// `npm start`: the demo (demo/, Vite dev server) with the reference server behind `/api`.
+//
+//   1. starts `node --import tsx server/main.ts --port 0 --data ./data --dev` and reads its
+//      first stdout line, `listening on http://127.0.0.1:PORT`;
+//   2. starts Vite (root demo/, 127.0.0.1, port 5173 or the next free one) with `/api`
+//      proxied to that server; the TypeScript transform reads tsconfig.json, whose legacy
+//      decorators the elements need (TOOLCHAIN.md pitfall 1);
+//   3. prints the demo's URLs. Ctrl-C stops both; if the reference server dies, Vite is closed
+//      and this exits non-zero.
+//
+// Options: `--port N` (Vite's first port to try; default 5173), `--data DIR` (reference
+// server data; default ./data). Environment: SE_DEMO_PORT is the same as --port.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createServer } from 'vite';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.SE_DEMO_PORT ?? '5173' },
+    data: { type: 'string', default: './data' },
+  },
+  strict: true,
+});
+
+/** @type {import('vite').ViteDevServer | undefined} */
+let vite;
+let stopping = false;
+
+/** @param {number} code */
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+  await vite?.close().catch(() => undefined);
+  process.exit(code);
+}
+
+// 1. The reference server.
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', join('server', 'main.ts'), '--port', '0', '--data', values.data, '--dev'],
+  { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+);
+server.once('exit', (code, signal) => {
+  if (stopping) return;
+  console.error(`\nnpm start: the reference server stopped (${signal ?? `exit ${code}`}); stopping the demo.`);
+  void shutdown(1);
+});
+server.once('error', (error) => {
+  console.error(`npm start: could not start the reference server: ${error.message}`);
+  void shutdown(1);
+});
+
+/** @type {string} */
+const apiUrl = await new Promise((resolveUrl) => {
+  const lines = createInterface({ input: server.stdout });
+  const timer = setTimeout(() => {
+    console.error('npm start: the reference server did not say where it listens within 30 s');
+    void shutdown(1);
+  }, 30_000);
+  lines.once('line', (line) => {
+    clearTimeout(timer);
+    const match = /^listening on (http:\/\/\S+)$/.exec(line.trim());
+    if (!match?.[1]) {
+      console.error(`npm start: unexpected first line from the reference server: ${line}`);
+      void shutdown(1);
+      return;
+    }
+    // Later lines (if any) go to our stdout.
+    lines.on('line', (more) => console.log(more));
+    resolveUrl(match[1]);
+  });
+});
+
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+
+// 2. Vite, on the demo.
+try {
+  vite = await createServer({
+    configFile: join(root, 'vite.config.ts'),
+    root: join(root, 'demo'),
+    mode: 'development',
+    logLevel: 'warn',
+    clearScreen: false,
+    server: {
+      host: '127.0.0.1',
+      port: Number(values.port),
+      strictPort: false,
+      // The demo imports ../src and node_modules from the project root.
+      fs: { allow: [root] },
+      proxy: { '/api': { target: apiUrl, changeOrigin: true } },
+    },
+  });
+  await vite.listen();
+} catch (error) {
+  console.error(`npm start: Vite did not start: ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+}
+
+// 3. Where to go.
+const address = vite?.httpServer?.address();
+const port = address && typeof address === 'object' ? address.port : Number(values.port);
+const demoUrl = `http://127.0.0.1:${port}/`;
+console.log(`
+support-elements demo
+  interactive view  ${demoUrl}
+  gallery           ${demoUrl}gallery.html
+  reference server  ${apiUrl} (proxied at ${demoUrl}api; demo users' password: correct horse battery)
+Ctrl-C stops both.`);
