@@ -9,11 +9,11 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 const RUNS = 5;
 const root = fileURLToPath(new URL('../test/bench/', import.meta.url));
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const MEASURES = [
   ['first-page', 'first page of 50 from the memory backend (query over 10,000 cases)'],
   ['first-render', 'first render, 10,000 cases (first rows painted)'],
@@ -90,17 +90,8 @@ async function main() {
   await server.listen();
   const url = `http://127.0.0.1:${port}/`;
   browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS],
   });
   await measureOnce(url); // warm-up: Vite transforms and pre-bundles on first load
   /** @type {Record<string, number[]>} */

@@ -470,19 +470,27 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
     return found;
   }
 
-  const addComment: Handler = (ctx, params) => {
-    const session = requireSession(ctx);
-    const row = visibleTicket(ctx, params['number']);
-    const text = optionalString(asObject(ctx.body), 'body') ?? '';
+  /**
+   * The customer's comment `text` on `row` (from the portal or by email reply): 409 when the
+   * case is closed, 400 when the comment is empty or too long; stored trimmed; the 201 reply.
+   */
+  function userComment(ctx: Ctx, row: TicketRow, text: string, author: { name: string; email: string }, via: 'web' | 'email'): Reply {
     if (row.status === 'closed') throw closedConflict();
     const errors = validateComment(text, config);
     if (errors.length > 0) throw invalid(errors);
     const at = iso();
     db.transaction(() => {
-      act(row, { type: 'comment', by: 'user', via: 'web' }, at);
-      insertComment(db, row.number, { author: { name: session.name, email: session.email }, role: 'user', body: text.trim(), via: 'web', at });
+      act(row, { type: 'comment', by: 'user', via }, at);
+      insertComment(db, row.number, { author, role: 'user', body: text.trim(), via, at });
     })();
     return ticketReply(ctx, row.number, 201);
+  }
+
+  const addComment: Handler = (ctx, params) => {
+    const session = requireSession(ctx);
+    const row = visibleTicket(ctx, params['number']);
+    const text = optionalString(asObject(ctx.body), 'body') ?? '';
+    return userComment(ctx, row, text, { name: session.name, email: session.email }, 'web');
   };
 
   const addAttachments: Handler = (ctx, params) => {
@@ -696,15 +704,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
   const devEmailReply: Handler = (ctx, params) => {
     const row = devRow(params['number']);
     const text = (optionalString(asObject(ctx.body), 'body') ?? '').trim();
-    if (row.status === 'closed') throw closedConflict();
-    const errors = validateComment(text, config);
-    if (errors.length > 0) throw invalid(errors);
-    const at = iso();
-    db.transaction(() => {
-      act(row, { type: 'comment', by: 'user', via: 'email' }, at);
-      insertComment(db, row.number, { author: { name: row.requester_name, email: row.requester_email }, role: 'user', body: text, via: 'email', at });
-    })();
-    return ticketReply(ctx, row.number, 201);
+    return userComment(ctx, row, text, { name: row.requester_name, email: row.requester_email }, 'email');
   };
 
   const devAutoClose: Handler = () => ({ status: 200, body: { closed: runAutoClose() } });

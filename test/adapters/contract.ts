@@ -7,20 +7,10 @@
 import { expect } from '@open-wc/testing';
 import type { SupportBackend } from '../../src/adapters/backend.js';
 import { DEMO_PASSWORD } from '../../src/adapters/memory-adapter.js';
-import { SupportError } from '../../src/core/errors.js';
 import type { NewTicket, Ticket } from '../../src/core/ticket.js';
+import { supportError } from '../support/dom.js';
 
 export type MakeBackend = () => SupportBackend | Promise<SupportBackend>;
-
-async function supportError(promise: Promise<unknown>): Promise<SupportError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SupportError) return error;
-    throw new Error(`expected a SupportError, got ${String(error)}`);
-  }
-  throw new Error('expected the call to fail');
-}
 
 const key = () => crypto.randomUUID();
 const unique = () => `zq${Math.random().toString(36).slice(2, 10)}`;

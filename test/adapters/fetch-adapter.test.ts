@@ -4,9 +4,9 @@
 import { expect } from '@open-wc/testing';
 import { createFetchAdapter, type FetchAdapterOptions } from '../../src/adapters/fetch-adapter.js';
 import type { SupportBackend } from '../../src/adapters/backend.js';
-import { SupportError } from '../../src/core/errors.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import { FaultServer, testServers } from './servers.js';
+import { rejection, supportError } from '../support/dom.js';
 
 const newTicket: NewTicket = {
   areaId: 'esign',
@@ -15,21 +15,6 @@ const newTicket: NewTicket = {
   description: 'It stays in sending.',
   contactMethod: 'portal',
 };
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
-
-async function supportError(promise: Promise<unknown>): Promise<SupportError> {
-  const error = await rejection(promise);
-  if (!(error instanceof SupportError)) throw new Error(`expected a SupportError, got ${String(error)}`);
-  return error;
-}
 
 describe('createFetchAdapter against a faulty server', () => {
   let server: FaultServer;

@@ -3,8 +3,8 @@
 import { expect } from '@open-wc/testing';
 import type { SupportBackend } from '../../src/adapters/backend.js';
 import { createZendeskAdapter, statusFromZendesk } from '../../src/adapters/zendesk-adapter.js';
-import { SupportError } from '../../src/core/errors.js';
 import { testServers } from './servers.js';
+import { supportError } from '../support/dom.js';
 
 interface Recorded {
   readonly method: string;
@@ -21,16 +21,6 @@ const fields = {
   contactMethodFieldId: 360005,
   callbackPhoneFieldId: 360006,
 };
-
-async function supportError(promise: Promise<unknown>): Promise<SupportError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SupportError) return error;
-    throw new Error(`expected a SupportError, got ${String(error)}`);
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('createZendeskAdapter against recorded Zendesk responses', () => {
   let origin: string;

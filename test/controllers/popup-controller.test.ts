@@ -3,6 +3,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import { PopupController } from '../../src/controllers/popup-controller.js';
+import { $ } from '../support/dom.js';
 
 class PopupTestHost extends LitElement {
   /** How many floating-ui autoUpdate loops of this host are running now. */
@@ -33,9 +34,7 @@ class PopupTestHost extends LitElement {
 customElements.define('popup-test-host', PopupTestHost);
 
 function part(el: PopupTestHost, id: string): HTMLElement {
-  const found = el.shadowRoot?.querySelector<HTMLElement>(`#${id}`);
-  if (!found) throw new Error(`No #${id}`);
-  return found;
+  return $(el, `#${id}`);
 }
 
 async function openHost(): Promise<PopupTestHost> {

@@ -18,6 +18,7 @@ import pixelmatch from 'pixelmatch';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { build, preview } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const baselines = join(root, 'test', 'visual', 'baselines');
@@ -39,14 +40,7 @@ const VARIANTS = [
 ];
 
 const CHROME_ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+  ...CHROMIUM_ARGS,
   '--font-render-hinting=none',
   '--disable-lcd-text',
   '--force-color-profile=srgb',
@@ -135,7 +129,7 @@ function crop(full, box) {
 }
 
 before(async () => {
-  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+  const executablePath = chromiumPath();
   assert.ok(existsSync(executablePath), `Chromium not found at ${executablePath} (apt-get install -y chromium, or set CHROME_PATH)`);
   assert.ok(hasJapaneseFont(), 'No Japanese font: apt-get install -y fonts-noto-cjk');
   rmSync(buildDir, { recursive: true, force: true });

@@ -6,25 +6,13 @@ import '../../../src/define/my-tickets.js';
 import type { MyTickets } from '../../../src/define/my-tickets.js';
 import type { SupportTicketDetail } from '../../../src/define/support-ticket-detail.js';
 import type { Status } from '../../../src/core/ticket.js';
+import { $, $$, setValue } from '../../support/dom.js';
+
+export { $, $$, nextEvent, shadowText as text } from '../../support/dom.js';
 
 /** A fixed clock: the seed's cases and the auto-close dates derive from it. */
 export const NOW = new Date('2026-03-10T12:00:00Z');
 export const now = () => NOW;
-
-export function $<T extends Element = HTMLElement>(root: Element | ShadowRoot | null | undefined, selector: string): T {
-  const scope = root instanceof Element && root.shadowRoot ? root.shadowRoot : root;
-  const found = scope?.querySelector<T>(selector);
-  if (!found) throw new Error(`No ${selector}`);
-  return found;
-}
-
-export function $$<T extends Element = HTMLElement>(root: Element, selector: string): T[] {
-  return [...(root.shadowRoot?.querySelectorAll<T>(selector) ?? [])];
-}
-
-export function text(root: Element): string {
-  return (root.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ');
-}
 
 /** The number of alex's seeded case in `status` (the first one when several). */
 export async function seeded(backend: SupportBackend, status: Status): Promise<string> {
@@ -72,17 +60,5 @@ export function shownState(detail: SupportTicketDetail): string {
 }
 
 export function input(root: Element, selector: string, value: string): void {
-  const control = $<HTMLInputElement | HTMLTextAreaElement>(root, selector);
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
-
-/** The next `name` event on `target`, typed from the event map (oneEvent gives CustomEvent). */
-export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
-  target: EventTarget,
-  name: K,
-): Promise<GlobalEventHandlersEventMap[K]> {
-  return new Promise((resolve) =>
-    target.addEventListener(name, (event) => resolve(event as GlobalEventHandlersEventMap[K]), { once: true }),
-  );
+  setValue($<HTMLInputElement | HTMLTextAreaElement>(root, selector), value);
 }

@@ -4,11 +4,10 @@ import { createMemoryBackend, DEMO_PASSWORD } from '../../../src/adapters/memory
 import '../../../src/define/support-sign-in.js';
 import type { SupportSignIn } from '../../../src/define/support-sign-in.js';
 import type { SessionChangedEvent } from '../../../src/events/events.js';
+import { $ } from '../../support/dom.js';
 
 function control(el: SupportSignIn, selector: string): HTMLInputElement {
-  const found = el.shadowRoot?.querySelector<HTMLInputElement>(selector);
-  if (!found) throw new Error(`No ${selector}`);
-  return found;
+  return $<HTMLInputElement>(el, selector);
 }
 
 async function type(el: SupportSignIn, selector: string, text: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Session } from '../../../src/adapters/backend.js';
 import { createMemoryBackend, type MemoryBackend } from '../../../src/adapters/memory-adapter.js';
@@ -6,6 +6,9 @@ import type { SupportConfig } from '../../../src/core/config.js';
 import { seedConfig } from '../../../src/core/config.js';
 import '../../../src/define/support-contact.js';
 import type { SupportContact } from '../../../src/define/support-contact.js';
+import { $, collapseSpace, until } from '../../support/dom.js';
+
+export { $, $$, deepActive, has, nextEvent, until } from '../../support/dom.js';
 
 export interface ContactOptions {
   readonly backend?: MemoryBackend;
@@ -28,29 +31,6 @@ export async function contact(locale: string, options: ContactOptions = {}): Pro
   await el.localeReady;
   await el.updateComplete;
   return el;
-}
-
-export function $<T extends Element = HTMLElement>(root: Element | ShadowRoot | null | undefined, selector: string): T {
-  const scope = root instanceof Element && root.shadowRoot ? root.shadowRoot : root;
-  const found = scope?.querySelector<T>(selector);
-  if (!found) throw new Error(`No ${selector}`);
-  return found;
-}
-
-export function $$<T extends Element = HTMLElement>(root: Element | ShadowRoot | null | undefined, selector: string): T[] {
-  const scope = root instanceof Element && root.shadowRoot ? root.shadowRoot : root;
-  return [...(scope?.querySelectorAll<T>(selector) ?? [])];
-}
-
-export function has(root: Element, selector: string): boolean {
-  return (root.shadowRoot ?? root).querySelector(selector) !== null;
-}
-
-/** The focused element, through shadow roots. */
-export function deepActive(): Element | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 export function area(el: SupportContact, id: string): HTMLElement {
@@ -76,22 +56,7 @@ export async function waitFor(el: SupportContact, selector: string): Promise<HTM
   return $<HTMLElement>(el, selector);
 }
 
+/** The text of `node` itself (not its shadow root), whitespace collapsed and trimmed. */
 export function text(node: Element | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
-/** The next `name` event on `target`, typed by the event map. */
-export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
-  target: HTMLElement,
-  name: K,
-): Promise<GlobalEventHandlersEventMap[K]> {
-  return new Promise((resolve) => target.addEventListener(name, resolve, { once: true }));
-}
-
-/**
- * `waitUntil` with room for a loaded machine (the default 1 s is tight when several browsers
- * share two cores); it still fails when the condition never comes.
- */
-export function until(condition: () => unknown, message?: string): Promise<void> {
-  return waitUntil(condition, message, { timeout: 5000 });
+  return collapseSpace(node?.textContent).trim();
 }

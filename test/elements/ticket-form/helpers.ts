@@ -13,8 +13,10 @@ import type { SupportConfig } from '../../../src/core/config.js';
 import { seedConfig } from '../../../src/core/config.js';
 import '../../../src/define/ticket-form.js';
 import type { TicketForm } from '../../../src/define/ticket-form.js';
+import { collapseSpace, setValue } from '../../support/dom.js';
 
 export type { TicketForm };
+export { nextEvent } from '../../support/dom.js';
 
 export function root(el: Element): ShadowRoot {
   const shadow = el.shadowRoot;
@@ -37,7 +39,7 @@ export function all<T extends Element = HTMLElement>(el: Element, selector: stri
 }
 
 export function text(el: Element): string {
-  return (root(el).textContent ?? '').replace(/\s+/g, ' ');
+  return collapseSpace(root(el).textContent);
 }
 
 export function headingText(el: Element): string {
@@ -52,15 +54,11 @@ export function button(el: Element, label: string): HTMLButtonElement {
 }
 
 export function fill(el: Element, selector: string, value: string): void {
-  const control = get<HTMLInputElement | HTMLTextAreaElement>(el, selector);
-  control.value = value;
-  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  setValue(get<HTMLInputElement | HTMLTextAreaElement>(el, selector), value);
 }
 
 export function choose(el: Element, selector: string, value: string): void {
-  const control = get<HTMLSelectElement>(el, selector);
-  control.value = value;
-  control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  setValue(get<HTMLSelectElement>(el, selector), value, 'change');
 }
 
 export function check(el: Element, selector: string): void {
@@ -125,16 +123,6 @@ export function seedDraft(email: string, area: string, fields: Record<string, st
 
 export function storedDraft(email: string, area: string): Record<string, unknown> {
   return JSON.parse(localStorage.getItem(draftKey(email, area)) ?? '{}') as Record<string, unknown>;
-}
-
-/** The next event of this name, typed by `GlobalEventHandlersEventMap` (oneEvent is untyped). */
-export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
-  target: EventTarget,
-  name: K,
-): Promise<GlobalEventHandlersEventMap[K]> {
-  return new Promise((resolve) =>
-    target.addEventListener(name, (event) => resolve(event as GlobalEventHandlersEventMap[K]), { once: true }),
-  );
 }
 
 /**
