@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LocaleCode, SupportConfig } from '../core/config.js';
 import { activateLocale, uiLocales } from '../localization/localization.js';
-import { resolveLocale } from '../localization/resolve-locale.js';
+import { isPseudoLocale, notePseudoRequest, pseudoLocaleRequested } from '../localization/pseudo-locale.js';
+import { resolveElementLocale } from '../localization/resolve-locale.js';
 
 export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
   locale: string | undefined;
@@ -16,13 +17,29 @@ export class LocaleController implements ReactiveController {
   private readonly host: LocaleHost;
   private observer: MutationObserver | undefined;
   private current: LocaleCode;
-  /** Settles when the messages of the current language are loaded. */
-  ready: Promise<void> = Promise.resolve();
+  private messagesLocale: string;
+  private loaded: Promise<void> = Promise.resolve();
+  /** The messages language this element last asked for; undefined when disconnected. */
+  private activated: string | undefined;
 
   constructor(host: LocaleHost) {
     this.host = host;
     this.current = host.config.defaultLocale;
+    this.messagesLocale = this.current;
     host.addController(this);
+  }
+
+  /**
+   * Settles when the messages of the current language are loaded; after a pending update
+   * (so `el.locale = 'fr'; await el.localeReady; await el.updateComplete` sees French).
+   */
+  get ready(): Promise<void> {
+    return this.host.updateComplete.then(() => this.loaded);
+  }
+
+  /** The language of the UI messages: `value`, or the pseudo-locale when asked for. */
+  get messages(): string {
+    return this.messagesLocale;
   }
 
   /** The language the element speaks now: one of the config's languages. */
@@ -31,17 +48,31 @@ export class LocaleController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // `lang` may change on <html> or on any ancestor of the light DOM.
     this.observer = new MutationObserver(() => this.host.requestUpdate());
-    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
 
   hostDisconnected(): void {
     this.observer?.disconnect();
+    this.activated = undefined;
+    notePseudoRequest(this.host, false);
   }
 
+  /**
+   * Resolves the language on every update, and switches the document's messages only when
+   * this element's own language changed: the document has one active language, so elements
+   * asking for different ones must not switch it back and forth (the last change wins).
+   */
   hostUpdate(): void {
-    const supported = this.host.config.locales.filter((l) => uiLocales.includes(l));
-    this.current = resolveLocale(this.host, this.host.locale, supported, this.host.config.defaultLocale);
-    this.ready = activateLocale(this.current);
+    const own = resolveElementLocale(this.host, this.host.locale, this.host.config, uiLocales);
+    notePseudoRequest(this.host, isPseudoLocale(own.messages));
+    const { locale, messages } = resolveElementLocale(this.host, this.host.locale, this.host.config, uiLocales, pseudoLocaleRequested());
+    this.current = locale;
+    this.messagesLocale = messages;
+    if (messages !== this.activated) {
+      this.activated = messages;
+      this.loaded = activateLocale(messages);
+    }
   }
 }

@@ -12,6 +12,7 @@ export const sourceLocale = `en`;
  */
 export const targetLocales = [
   `de`,
+  `en-XA`,
   `fr`,
   `ja`,
   `pt-BR`,
@@ -23,6 +24,7 @@ export const targetLocales = [
 export const allLocales = [
   `de`,
   `en`,
+  `en-XA`,
   `fr`,
   `ja`,
   `pt-BR`,

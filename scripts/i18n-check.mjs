@@ -1,0 +1,187 @@
+// `npm run i18n:check`: are the translations complete and in step with the code?
+//
+// Extracts the source messages (lit-localize extract into a temporary directory, so nothing
+// in locales/ is touched) and compares each target locale's XLIFF with them. Fails when a
+// locale file lacks a unit, has a unit the source no longer has, has an empty target, has
+// placeholders (<x id equiv-text/>) that differ from the source's, or was translated from an
+// English text that has changed since. The pseudo-locale must be complete and current
+// (`npm run i18n:pseudo` regenerates it). Prints per locale: units, translated, missing.
+//
+//   node scripts/i18n-check.mjs [--locales-dir DIR] [--config lit-localize.json]
+//                               [--source-xliff FILE]
+//
+// --locales-dir   the XLIFF files to check (default: the config's interchange.xliffDir)
+// --source-xliff  take the source messages from this XLIFF's <source> elements instead of
+//                 extracting them from the code (tests use it to stay fast)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PSEUDO_LOCALE, pseudoPieces } from './lib/pseudo.mjs';
+import { STAMP_NOTE, parseContent, parseUnits, placeholderKeys, targetLanguage, textOf, toTemplate } from './lib/xliff.mjs';
+
+/** @typedef {import('./lib/xliff.mjs').Piece} Piece */
+
+const { values } = parseArgs({
+  options: {
+    'locales-dir': { type: 'string' },
+    config: { type: 'string', default: 'lit-localize.json' },
+    'source-xliff': { type: 'string' },
+  },
+});
+
+const configPath = resolve(values.config ?? 'lit-localize.json');
+const root = dirname(configPath);
+/** @type {{ targetLocales: string[], tsConfig?: string, inputFiles?: string[], output: Record<string, unknown>, interchange: { format: string, xliffDir: string } }} */
+const config = JSON.parse(readFileSync(configPath, 'utf8'));
+const localesDir = resolve(values['locales-dir'] ?? resolve(root, config.interchange.xliffDir));
+
+/**
+ * The source messages, by id, in the XLIFF form of lit-localize.
+ * @returns {Map<string, Piece[]>}
+ */
+function sourceMessages() {
+  let xml;
+  if (values['source-xliff']) {
+    xml = readFileSync(values['source-xliff'], 'utf8');
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'i18n-check-'));
+    try {
+      const abs = (/** @type {string} */ p) => (isAbsolute(p) ? p : resolve(root, p));
+      const tempConfig = {
+        ...config,
+        targetLocales: [config.targetLocales[0]],
+        ...(config.tsConfig ? { tsConfig: abs(config.tsConfig) } : {}),
+        ...(config.inputFiles
+          ? { inputFiles: config.inputFiles.map((p) => (p.startsWith('!') ? `!${abs(p.slice(1))}` : abs(p))) }
+          : {}),
+        output: { ...config.output, outputDir: join(dir, 'out'), localeCodesModule: join(dir, 'out', 'codes.ts') },
+        interchange: { ...config.interchange, xliffDir: join(dir, 'xliff') },
+      };
+      writeFileSync(join(dir, 'lit-localize.json'), JSON.stringify(tempConfig, null, 2));
+      const bin = join(root, 'node_modules', '.bin', 'lit-localize');
+      const run = spawnSync(bin, ['extract', `--config=${join(dir, 'lit-localize.json')}`], { encoding: 'utf8' });
+      if (run.status !== 0) {
+        console.error(run.stdout, run.stderr);
+        console.error('i18n:check: lit-localize extract failed');
+        process.exit(1);
+      }
+      xml = readFileSync(join(dir, 'xliff', `${config.targetLocales[0]}.xlf`), 'utf8');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return new Map(parseUnits(xml).map((u) => [u.id, parseContent(u.source)]));
+}
+
+/** @param {Piece[]} a @param {Piece[]} b */
+const samePieces = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Problems of one locale file, and its counts.
+ * @param {string} locale
+ * @param {Map<string, Piece[]>} source
+ */
+function checkLocale(locale, source) {
+  const file = join(localesDir, `${locale}.xlf`);
+  /** @type {string[]} */
+  const problems = [];
+  /** @type {string[]} */
+  const warnings = [];
+  if (!existsSync(file)) {
+    return { units: 0, translated: 0, missing: source.size, problems: [`${file} does not exist (run npm run i18n:extract)`], warnings };
+  }
+  const xml = readFileSync(file, 'utf8');
+  const lang = targetLanguage(xml);
+  if (lang !== locale) problems.push(`target-language is "${lang}", expected "${locale}"`);
+  const units = parseUnits(xml);
+  const pseudo = locale === PSEUDO_LOCALE;
+  const seen = new Set();
+  let translated = 0;
+  let missing = 0;
+  for (const unit of units) {
+    if (seen.has(unit.id)) problems.push(`unit "${unit.id}" appears twice`);
+    seen.add(unit.id);
+    const expected = source.get(unit.id);
+    if (!expected) {
+      problems.push(`unit "${unit.id}" is not in the source any more (run npm run i18n:extract to drop it)`);
+      continue;
+    }
+    if (unit.target === undefined) {
+      missing += 1;
+      problems.push(`unit "${unit.id}" has no translation: "${toTemplate(expected)}"`);
+      continue;
+    }
+    /** @type {Piece[]} */
+    let target;
+    try {
+      target = parseContent(unit.target);
+    } catch (error) {
+      problems.push(`unit "${unit.id}": ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    if (textOf(target).trim() === '' && placeholderKeys(target).length === 0) {
+      missing += 1;
+      problems.push(`unit "${unit.id}" has an empty target`);
+      continue;
+    }
+    const want = placeholderKeys(expected).join(', ');
+    const got = placeholderKeys(target).join(', ');
+    if (want !== got) {
+      problems.push(`unit "${unit.id}": placeholders differ from the source's: source has [${want}], target has [${got}]`);
+      continue;
+    }
+    if (pseudo) {
+      if (!samePieces(target, pseudoPieces(expected))) problems.push(`unit "${unit.id}" is out of date (run npm run i18n:pseudo)`);
+    } else {
+      // The English the translation was made from: i18n-merge's stamp, else the file's own <source>.
+      const from = unit.notes[STAMP_NOTE] ?? toTemplate(parseContent(unit.source));
+      if (from !== toTemplate(expected)) {
+        problems.push(
+          `unit "${unit.id}": the English changed since it was translated: was "${from}", now "${toTemplate(expected)}" (review the translation, then re-merge it)`,
+        );
+        continue;
+      }
+      if (toTemplate(target) === toTemplate(expected) && /[a-z]{3}/i.test(textOf(expected))) {
+        warnings.push(`unit "${unit.id}" is the same as the English: "${toTemplate(expected)}"`);
+      }
+    }
+    translated += 1;
+  }
+  for (const id of source.keys()) {
+    if (!seen.has(id)) {
+      missing += 1;
+      problems.push(`unit "${id}" is missing (run npm run i18n:extract, then translate it)`);
+    }
+  }
+  return { units: units.length, translated, missing, problems, warnings };
+}
+
+const source = sourceMessages();
+const locales = [...config.targetLocales];
+let failed = false;
+console.log(`i18n:check: ${source.size} source messages; locale files in ${localesDir}`);
+for (const locale of locales) {
+  const result = checkLocale(locale, source);
+  const kind = locale === PSEUDO_LOCALE ? ' (pseudo-locale, generated)' : '';
+  const mark = result.problems.length > 0 ? '✘' : '✔';
+  console.log(`${mark} ${locale.padEnd(6)} ${result.units} units, ${result.translated} translated, ${result.missing} missing${kind}`);
+  for (const p of result.problems) console.log(`    ${p}`);
+  for (const w of result.warnings) console.log(`    (note) ${w}`);
+  if (result.problems.length > 0) failed = true;
+}
+if (existsSync(localesDir)) {
+  for (const name of readdirSync(localesDir)) {
+    const locale = name.replace(/\.xlf$/, '');
+    if (name.endsWith('.xlf') && !locales.includes(locale)) {
+      console.log(`✘ ${name} is not a target locale of ${configPath} (add "${locale}" to targetLocales, or delete it)`);
+      failed = true;
+    }
+  }
+}
+if (failed) {
+  console.log('i18n:check: FAILED (docs/TRANSLATING.md says how to fix each problem)');
+  process.exit(1);
+}
+console.log('i18n:check: all locales complete');
