@@ -11,6 +11,7 @@
 import '../src/define/support-contact.js';
 import '../src/define/ticket-form.js';
 import '../src/define/my-tickets.js';
+import { html, render } from 'lit';
 import { LOCALES, settingsQuery, type DemoLocale } from './settings.js';
 import { tilesFor, type Tile } from './tiles.js';
 
@@ -108,15 +109,25 @@ function buildPage(): HTMLElement[] {
     return stages;
   }
   const header = document.createElement('header');
-  header.innerHTML = `<h1>support-elements: every state</h1>
-    <form class="settings" aria-label="Gallery settings">
-      <div class="control"><label for="g-locale">Language</label><select id="g-locale" name="locale"></select></div>
-      <div class="control"><label for="g-theme">Theme</label><select id="g-theme" name="theme">
-        <option value="light">Light</option><option value="dark">Dark</option></select></div>
-      <p><a href="./?${settingsQuery({ locale, theme })}">Back to the interactive view</a></p>
-    </form>
-    <p>Real elements on the in-browser backend. Each tile names its state and links to the
-      interactive view showing the same element, user and case.</p>`;
+  render(
+    html`<h1>support-elements: every state</h1>
+      <form class="settings" aria-label="Gallery settings">
+        <div class="control"><label for="g-locale">Language</label><select id="g-locale" name="locale"></select></div>
+        <div class="control">
+          <label for="g-theme">Theme</label>
+          <select id="g-theme" name="theme">
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </div>
+        <p><a href="./?${settingsQuery({ locale, theme })}">Back to the interactive view</a></p>
+      </form>
+      <p>
+        Real elements on the in-browser backend. Each tile names its state and links to the
+        interactive view showing the same element, user and case.
+      </p>`,
+    header,
+  );
   const localeSelect = header.querySelector<HTMLSelectElement>('#g-locale');
   const themeSelect = header.querySelector<HTMLSelectElement>('#g-theme');
   for (const choice of LOCALES) localeSelect?.add(new Option(choice.label, choice.value, false, choice.value === locale));
