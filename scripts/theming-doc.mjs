@@ -36,10 +36,13 @@ const cell = (text) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
  */
 function tokens() {
   const source = readFileSync(STYLES, 'utf8');
-  const tokensBlock = source.slice(source.indexOf('export const tokens'), source.indexOf('export const baseStyles'));
-  const darkStart = tokensBlock.indexOf(":host([theme='dark'])");
-  const light = darkStart >= 0 ? tokensBlock.slice(0, darkStart) : tokensBlock;
-  const dark = darkStart >= 0 ? tokensBlock.slice(darkStart, tokensBlock.indexOf('@media', darkStart)) : '';
+  const between = (/** @type {string} */ from, /** @type {string} */ to) => {
+    const start = source.indexOf(from);
+    return start >= 0 ? source.slice(start, source.indexOf(to, start)) : '';
+  };
+  const dark = between('const darkTokens', '`;');
+  const tokensBlock = between('export const tokens', 'export const baseStyles');
+  const light = tokensBlock.slice(0, tokensBlock.indexOf(":host([theme='dark'])"));
   const re = /--_[\w-]+:\s*var\((--se-[\w-]+),\s*([^;]+)\);/g;
   /** @type {Map<string, string>} */
   const darkValues = new Map([...dark.matchAll(re)].map((m) => [m[1] ?? '', (m[2] ?? '').trim()]));

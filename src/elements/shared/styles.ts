@@ -5,6 +5,20 @@
  */
 import { css } from 'lit';
 
+// The dark palette, used by `theme="dark"` and by the system's dark mode (unless `theme="light"`).
+const darkTokens = css`
+  color-scheme: dark;
+  --_color-text: var(--se-color-text, #f2f2f4);
+  --_color-muted: var(--se-color-muted, #c4c4ca);
+  --_color-surface: var(--se-color-surface, #1c1c1f);
+  --_color-surface-alt: var(--se-color-surface-alt, #2a2a2e);
+  --_color-border: var(--se-color-border, #9a9aa2);
+  --_color-primary: var(--se-color-primary, #8ab4ff);
+  --_color-on-primary: var(--se-color-on-primary, #0b1a33);
+  --_color-error: var(--se-color-error, #ffb4ab);
+  --_color-success: var(--se-color-success, #8fd8a5);
+`;
+
 export const tokens = css`
   :host {
     --_color-text: var(--se-color-text, #1d1d1f);
@@ -38,30 +52,12 @@ export const tokens = css`
   }
 
   :host([theme='dark']) {
-    color-scheme: dark;
-    --_color-text: var(--se-color-text, #f2f2f4);
-    --_color-muted: var(--se-color-muted, #c4c4ca);
-    --_color-surface: var(--se-color-surface, #1c1c1f);
-    --_color-surface-alt: var(--se-color-surface-alt, #2a2a2e);
-    --_color-border: var(--se-color-border, #9a9aa2);
-    --_color-primary: var(--se-color-primary, #8ab4ff);
-    --_color-on-primary: var(--se-color-on-primary, #0b1a33);
-    --_color-error: var(--se-color-error, #ffb4ab);
-    --_color-success: var(--se-color-success, #8fd8a5);
+    ${darkTokens}
   }
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      color-scheme: dark;
-      --_color-text: var(--se-color-text, #f2f2f4);
-      --_color-muted: var(--se-color-muted, #c4c4ca);
-      --_color-surface: var(--se-color-surface, #1c1c1f);
-      --_color-surface-alt: var(--se-color-surface-alt, #2a2a2e);
-      --_color-border: var(--se-color-border, #9a9aa2);
-      --_color-primary: var(--se-color-primary, #8ab4ff);
-      --_color-on-primary: var(--se-color-on-primary, #0b1a33);
-      --_color-error: var(--se-color-error, #ffb4ab);
-      --_color-success: var(--se-color-success, #8fd8a5);
+      ${darkTokens}
     }
   }
 `;
