@@ -233,7 +233,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
         const fresh = getTicketRow(db, row.number);
         if (!fresh || !isDueForAutoClose({ status: fresh.status, activityAt: fresh.activity_at }, config.autoCloseDays, at)) return;
         act(fresh, { type: 'set_status', to: 'closed' }, at.toISOString());
-        notifyClosed(db, fresh, ticketLink, at.toISOString(), true);
+        notifyClosed(db, fresh, ticketLink, at.toISOString(), true, config.autoCloseDays);
         closed.push(formatNumber(fresh.number));
       })();
     }
@@ -690,13 +690,16 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
       if (text) {
         act(row, { type: 'comment', by: 'agent', via: 'web' }, at);
         insertComment(db, row.number, { author: { name: 'Morgan (Support)', email: 'morgan@support.example.com' }, role: 'agent', body: text, via: 'web', at });
-        notifyAgentComment(db, row, text, ticketLink, at);
       }
+      let closed = false;
       if (to !== undefined) {
         const fresh = getTicketRow(db, row.number) ?? row;
-        const status = act(fresh, { type: 'set_status', to: to as Status }, at);
-        if (status === 'closed') notifyClosed(db, fresh, ticketLink, at, false);
+        closed = act(fresh, { type: 'set_status', to: to as Status }, at) === 'closed';
       }
+      // The emails tell the case's state after the whole change (a reply that sets Pending says Pending).
+      const after = getTicketRow(db, row.number) ?? row;
+      if (text) notifyAgentComment(db, after, text, ticketLink, at);
+      if (closed) notifyClosed(db, after, ticketLink, at, false);
     })();
     return ticketReply(ctx, row.number, 201);
   };

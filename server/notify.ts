@@ -1,9 +1,12 @@
 /**
  * Notification emails. The reference server does not send mail: it writes each message to the
  * `outbox` table, so the seed's email parts (the link after opening a case, "reply to this
- * email" versus "no-reply", the closing email) are visible and testable.
+ * email" versus "no-reply", the closing email) are visible and testable. Each message is in the
+ * case's language (the locale stored with the ticket), from the templates of email-templates.ts.
  */
 import type { Db } from './db.js';
+import type { Status } from '../src/core/ticket.js';
+import { emailTextsFor, fill, type EmailTemplate } from './email-templates.js';
 import { formatNumber, type TicketRow } from './store.js';
 
 export const SUPPORT_ADDRESS = 'support@support.example.com';
@@ -62,31 +65,31 @@ export function readOutbox(db: Db, filter: { to?: string | undefined; ticket?: s
 export type TicketLink = (number: string) => string;
 
 /** How to answer, by the case's contact method (seed: email → reply; portal → no-reply, comment in the portal). */
-function howToAnswer(row: TicketRow, link: string): { from: string; text: string } {
+function howToAnswer(row: TicketRow, text: EmailTemplate, url: string): { from: string; text: string } {
   return row.contact_method === 'email'
-    ? {
-        from: SUPPORT_ADDRESS,
-        text: 'You can reply to this email to add a comment to your case; your reply goes to the support expert.',
-      }
-    : {
-        from: NO_REPLY_ADDRESS,
-        text: `This message comes from a no-reply address: do not reply to this email. To add a comment, sign in to the support center and open your case: ${link}`,
-      };
+    ? { from: SUPPORT_ADDRESS, text: fill(text.replyByEmail, { url }) }
+    : { from: NO_REPLY_ADDRESS, text: fill(text.noReply, { url }) };
+}
+
+/** The case's number, link and texts in the case's language (the locale stored with it). */
+function context(row: TicketRow, link: TicketLink): { number: string; url: string; text: EmailTemplate; state: (s: Status) => string } {
+  const number = formatNumber(row.number);
+  const { text, state } = emailTextsFor(row.locale);
+  return { number, url: link(number), text, state };
 }
 
 export function notifyCreated(db: Db, row: TicketRow, link: TicketLink, at: string): void {
-  const number = formatNumber(row.number);
-  const url = link(number);
-  const answer = howToAnswer(row, url);
+  const { number, url, text, state } = context(row, link);
+  const answer = howToAnswer(row, text, url);
   writeEmail(db, {
     to: row.requester_email,
     from: answer.from,
-    subject: `[Case ${number}] ${row.subject}`,
+    subject: fill(text.createdSubject, { number, subject: row.subject }),
     body: [
-      `Hello ${row.requester_name},`,
+      fill(text.greeting, { name: row.requester_name }),
       '',
-      `Your support case ${number} is open. A support expert will review it.`,
-      `Follow your case here: ${url}`,
+      fill(text.createdIntro, { number, open: state('open') }),
+      fill(text.createdFollow, { url }),
       '',
       answer.text,
     ].join('\n'),
@@ -96,38 +99,50 @@ export function notifyCreated(db: Db, row: TicketRow, link: TicketLink, at: stri
   });
 }
 
+/** An expert's comment; `row` is the case after the comment (and any state change it came with). */
 export function notifyAgentComment(db: Db, row: TicketRow, body: string, link: TicketLink, at: string): void {
-  const number = formatNumber(row.number);
-  const url = link(number);
-  const answer = howToAnswer(row, url);
+  const { number, url, text, state } = context(row, link);
+  const answer = howToAnswer(row, text, url);
   writeEmail(db, {
     to: row.requester_email,
     from: answer.from,
-    subject: `[Case ${number}] New reply from support: ${row.subject}`,
-    body: [`Hello ${row.requester_name},`, '', 'A support expert replied to your case:', '', body, '', `Your case: ${url}`, '', answer.text].join(
-      '\n',
-    ),
+    subject: fill(text.commentSubject, { number, subject: row.subject }),
+    body: [
+      fill(text.greeting, { name: row.requester_name }),
+      '',
+      text.commentIntro,
+      '',
+      body,
+      '',
+      fill(text.commentState, { state: state(row.status) }),
+      fill(text.caseLink, { url }),
+      '',
+      answer.text,
+    ].join('\n'),
     ticketNumber: number,
     kind: 'agent_comment',
     at,
   });
 }
 
-export function notifyClosed(db: Db, row: TicketRow, link: TicketLink, at: string, automatic: boolean): void {
-  const number = formatNumber(row.number);
+/** The closing email; `autoCloseDays` is the configured period when `automatic`. */
+export function notifyClosed(db: Db, row: TicketRow, link: TicketLink, at: string, automatic: boolean, autoCloseDays = 5): void {
+  const { number, url, text, state } = context(row, link);
+  const closed = state('closed');
   writeEmail(db, {
     to: row.requester_email,
     from: NO_REPLY_ADDRESS,
-    subject: `[Case ${number}] Your case is closed: ${row.subject}`,
+    subject: fill(text.closedSubject, { number, closed, subject: row.subject }),
     body: [
-      `Hello ${row.requester_name},`,
+      fill(text.greeting, { name: row.requester_name }),
       '',
       automatic
-        ? `Your case ${number} was closed automatically because it had no update while pending.`
-        : `Your case ${number} is closed.`,
-      'A closed case can no longer be updated.',
-      `If the problem persists, open a new case and add this case's number (${number}) to it.`,
-      `Your case: ${link(number)}`,
+        ? fill(text.closedAuto, { number, closed, pending: state('pending'), days: autoCloseDays })
+        : fill(text.closedManual, { number, closed }),
+      text.closedReadOnly,
+      fill(text.closedPersists, { number }),
+      text.closedMyTickets,
+      fill(text.caseLink, { url }),
     ].join('\n'),
     ticketNumber: number,
     kind: 'ticket_closed',
@@ -135,16 +150,14 @@ export function notifyClosed(db: Db, row: TicketRow, link: TicketLink, at: strin
   });
 }
 
+/** To the new watcher, in the case's language (the best guess: the watcher has no locale of their own). */
 export function notifyWatcherAdded(db: Db, row: TicketRow, watcher: string, addedBy: string, link: TicketLink, at: string): void {
-  const number = formatNumber(row.number);
+  const { number, url, text } = context(row, link);
   writeEmail(db, {
     to: watcher,
     from: NO_REPLY_ADDRESS,
-    subject: `[Case ${number}] You were added as a watcher: ${row.subject}`,
-    body: [
-      `${addedBy} added you as a watcher of support case ${number}.`,
-      `Sign in to the support center with this email address to follow it: ${link(number)}`,
-    ].join('\n'),
+    subject: fill(text.watcherSubject, { number, subject: row.subject }),
+    body: [fill(text.watcherAdded, { by: addedBy, number }), fill(text.watcherSignIn, { url })].join('\n'),
     ticketNumber: number,
     kind: 'watcher_added',
     at,

@@ -1,0 +1,214 @@
+/**
+ * Notification emails follow the case's language (the locale stored with the ticket), with the
+ * state names the UI shows: compared with the UI's own messages (the generated lit-localize
+ * modules, and the msg() defaults for English), never with retyped words.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { STATUSES } from '../../src/core/ticket.js';
+import { statusLabel } from '../../src/elements/shared/messages.js';
+import { templates as de } from '../../src/localization/generated/locales/de.js';
+import { templates as fr } from '../../src/localization/generated/locales/fr.js';
+import { templates as ja } from '../../src/localization/generated/locales/ja.js';
+import { templates as ptBR } from '../../src/localization/generated/locales/pt-BR.js';
+import { EMAIL_LOCALES, EMAIL_TEMPLATES, emailLocale, fill, STATUS_NAMES, type EmailLocale } from '../../server/email-templates.js';
+import { clock, DAY, newCase, start, type Started } from './helpers.js';
+
+interface T {
+  number: string;
+  status: string;
+}
+interface Mail {
+  to: string;
+  from: string;
+  subject: string;
+  body: string;
+  kind: string;
+}
+
+/** The UI's state names, by locale: English from the source msg() defaults, the others generated. */
+const UI: Record<EmailLocale, (id: `status.${(typeof STATUSES)[number]}`) => string> = {
+  en: (id) => statusLabel(id.slice('status.'.length) as (typeof STATUSES)[number]),
+  fr: (id) => fr[id],
+  de: (id) => de[id],
+  'pt-BR': (id) => ptBR[id],
+  ja: (id) => ja[id],
+};
+
+/** Area A in FR, DE, PT-BR and JA asks for a category and subcategory (flow 2). */
+const caseIn = (locale: EmailLocale, extra: Record<string, unknown> = {}): Record<string, unknown> =>
+  newCase(locale === 'en' ? extra : { categoryId: 'account', subcategoryId: 'billing', ...extra });
+
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+
+describe('email templates (data)', () => {
+  test('every locale has every text, with the same placeholders as English', () => {
+    const keys = Object.keys(EMAIL_TEMPLATES.en).sort();
+    for (const locale of EMAIL_LOCALES) {
+      const texts = EMAIL_TEMPLATES[locale] as unknown as Record<string, string>;
+      assert.deepEqual(Object.keys(texts).sort(), keys, locale);
+      for (const key of keys) {
+        const en = (EMAIL_TEMPLATES.en as unknown as Record<string, string>)[key] ?? '';
+        assert.deepEqual(placeholders(texts[key] ?? ''), placeholders(en), `${locale} ${key}`);
+        assert.ok((texts[key] ?? '').trim().length > 0, `${locale} ${key}`);
+      }
+    }
+  });
+
+  test('state names are the UI ones, in every locale', () => {
+    for (const locale of EMAIL_LOCALES) {
+      for (const s of STATUSES) assert.equal(STATUS_NAMES[locale][`status.${s}`], UI[locale](`status.${s}`), `${locale} ${s}`);
+    }
+    assert.equal(STATUS_NAMES.en['status.action_required'], statusLabel('action_required'));
+  });
+
+  test('locale matching and fallback to English; fill() does not read placeholders in the values', () => {
+    assert.equal(emailLocale('fr'), 'fr');
+    assert.equal(emailLocale('pt-br'), 'pt-BR');
+    assert.equal(emailLocale('pt'), 'pt-BR');
+    assert.equal(emailLocale('ja-JP'), 'ja');
+    assert.equal(emailLocale('es'), 'en');
+    assert.equal(emailLocale(''), 'en');
+    assert.equal(emailLocale(undefined), 'en');
+    assert.equal(fill('{a} and {b}', { a: '{b}', b: 'x' }), '{b} and x');
+    assert.equal(fill('{missing}', {}), '{missing}');
+  });
+});
+
+describe('notification emails in the case language', () => {
+  let s: Started;
+  let sam: string;
+  before(async () => {
+    s = await start({ seedDemo: false });
+    sam = await s.api.signIn('sam@example.com');
+  });
+  after(() => s.close());
+
+  const create = async (locale: EmailLocale, extra: Record<string, unknown> = {}): Promise<T> => {
+    const res = await s.api.call<T>('POST', '/api/tickets', { token: sam, json: caseIn(locale, extra), lang: locale });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    return res.body;
+  };
+  const agent = async (number: string, json: Record<string, unknown>): Promise<void> => {
+    const res = await s.api.call('POST', `/api/_dev/tickets/${number}/agent-comment`, { json });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+  };
+  const outbox = async (ticket: string): Promise<Mail[]> => (await s.api.call<{ items: Mail[] }>('GET', `/api/_dev/outbox?ticket=${ticket}`)).body.items;
+
+  test('created with Accept-Language fr: a French email with the UI word for Open, link; portal → do not reply', async () => {
+    const t = await create('fr', { contactMethod: 'portal' });
+    const [mail] = await outbox(t.number);
+    assert.equal(mail?.kind, 'ticket_created');
+    assert.ok(mail?.body.includes(fr['status.open']), mail?.body);
+    assert.ok(mail?.body.includes(`est ${fr['status.open']}`), 'the seed: « Votre dossier est Ouvert »');
+    assert.match(mail?.subject ?? '', new RegExp(`^\\[Dossier ${t.number}\\] `));
+    assert.match(mail?.body ?? '', /^Bonjour Sam Sample,/);
+    assert.ok(mail?.body.includes(`?ticket=${t.number}`));
+    // Online support center: no-reply sender, do not reply, sign in to add comments.
+    assert.match(mail?.from ?? '', /^no-reply@/);
+    assert.match(mail?.body ?? '', /« ne pas répondre »/);
+    assert.match(mail?.body ?? '', /ne répondez pas à cet e-mail/);
+    assert.match(mail?.body ?? '', /identifiez-vous sur le centre d'assistance/);
+    assert.doesNotMatch(mail?.body ?? '', /reply|support case|Hello/i, 'no English left');
+  });
+
+  test('created in French with the email preference: reply directly to this email', async () => {
+    const t = await create('fr', { contactMethod: 'email' });
+    const [mail] = await outbox(t.number);
+    assert.doesNotMatch(mail?.from ?? '', /no-reply/);
+    assert.match(mail?.body ?? '', /répondre directement à cet e-mail/);
+    assert.doesNotMatch(mail?.body ?? '', /ne répondez pas/);
+  });
+
+  test('the ticket language is the one stored with it: a later request in another language does not change it', async () => {
+    const t = await create('ja', { contactMethod: 'email' });
+    const res = await s.api.call('POST', `/api/tickets/${t.number}/watchers`, { token: sam, json: { email: 'kim@example.com' }, lang: 'en' });
+    assert.equal(res.status, 201);
+    const mails = await outbox(t.number);
+    assert.equal(mails[0]?.kind, 'ticket_created');
+    assert.ok(mails[0]?.body.includes(`「${ja['status.open']}」`), mails[0]?.body);
+    assert.match(mails[0]?.body ?? '', /このメールに直接返信/);
+    const watcher = mails.at(-1);
+    assert.equal(watcher?.kind, 'watcher_added');
+    assert.equal(watcher?.to, 'kim@example.com');
+    assert.match(watcher?.subject ?? '', /ウォッチャーに追加されました/);
+    assert.match(watcher?.body ?? '', /Sam Sample 様により/);
+  });
+
+  test('expert comment in German: German text, with the UI word of the state the comment set', async () => {
+    const t = await create('de', { contactMethod: 'portal' });
+    await agent(t.number, { body: 'Bitte versuchen Sie Folgendes.', status: 'pending' });
+    const mail = (await outbox(t.number)).at(-1);
+    assert.equal(mail?.kind, 'agent_comment');
+    assert.match(mail?.subject ?? '', new RegExp(`^\\[Fall ${t.number}\\] Neue Antwort vom Support: `));
+    assert.ok(mail?.body.includes(`Status Ihres Falls: ${de['status.pending']}`), mail?.body);
+    assert.ok(mail?.body.includes('Bitte versuchen Sie Folgendes.'));
+    assert.match(mail?.body ?? '', /Bitte antworten Sie nicht auf diese E-Mail/);
+  });
+
+  for (const locale of EMAIL_LOCALES) {
+    test(`closed (${locale}): the close email uses the UI's '${locale}' word for Closed and says to open a new case`, async () => {
+      const t = await create(locale);
+      await agent(t.number, { body: 'Done.', status: 'closed' });
+      const mails = await outbox(t.number);
+      assert.deepEqual(mails.map((m) => m.kind), ['ticket_created', 'agent_comment', 'ticket_closed']);
+      const closed = mails.at(-1);
+      const word = UI[locale]('status.closed');
+      assert.ok(closed?.subject.includes(word), closed?.subject);
+      assert.ok(closed?.body.includes(word), closed?.body);
+      assert.match(closed?.from ?? '', /^no-reply@/);
+      // The seed: if the problem persists, open a new case and add this case's number as a comment.
+      assert.ok(closed?.body.includes(fill(EMAIL_TEMPLATES[locale].closedPersists, { number: t.number })), closed?.body);
+      assert.ok(closed?.body.includes(`?ticket=${t.number}`));
+      for (const other of EMAIL_LOCALES.filter((l) => l !== locale && UI[l]('status.closed') !== word)) {
+        assert.ok(!closed?.subject.includes(UI[other]('status.closed')), `${other} word in a ${locale} email`);
+      }
+      // The comment email said the case's state after the change.
+      assert.ok(mails[1]?.body.includes(word), mails[1]?.body);
+    });
+  }
+
+  test('English is unchanged: reply / no-reply wording, "Open" and "Closed" from the UI', async () => {
+    const portal = await create('en', { contactMethod: 'portal' });
+    const email = await create('en', { contactMethod: 'email' });
+    const [p] = await outbox(portal.number);
+    const [e] = await outbox(email.number);
+    assert.equal(p?.subject, `[Case ${portal.number}] Envelope does not send`);
+    assert.ok(p?.body.startsWith(`Hello Sam Sample,\n\nYour support case ${portal.number} is ${statusLabel('open')}. A support expert will review it.`), p?.body);
+    assert.match(p?.body ?? '', /do not reply to this email/);
+    assert.match(p?.body ?? '', /sign in to the support center/);
+    assert.match(e?.body ?? '', /You can reply to this email/);
+  });
+
+  test('a stored locale the emails do not have falls back to English', async () => {
+    const t = await create('en');
+    s.server.db.prepare('UPDATE tickets SET locale = ? WHERE number = ?').run('es', Number(t.number));
+    await agent(t.number, { status: 'closed' });
+    const mail = (await outbox(t.number)).at(-1);
+    assert.equal(mail?.kind, 'ticket_closed');
+    assert.match(mail?.body ?? '', new RegExp(`Your case ${t.number} is ${statusLabel('closed')}\\.`));
+  });
+});
+
+test('auto-close in French: « En attente » for 5 days, then « Fermé », in the UI words', async () => {
+  const c = clock();
+  const s = await start({ now: c.now, seedDemo: false });
+  try {
+    const token = await s.api.signIn('sam@example.com');
+    const created = await s.api.call<T>('POST', '/api/tickets', { token, json: caseIn('fr'), lang: 'fr' });
+    assert.equal(created.status, 201);
+    const number = created.body.number;
+    await s.api.call('POST', `/api/_dev/tickets/${number}/agent-comment`, { json: { body: 'Voici la solution.', status: 'pending' } });
+    c.advance(5 * DAY);
+    assert.deepEqual(s.server.runAutoClose(), [number]);
+    const mails = await s.api.call<{ items: Mail[] }>('GET', `/api/_dev/outbox?ticket=${number}`);
+    const last = mails.body.items.at(-1);
+    assert.equal(last?.kind, 'ticket_closed');
+    assert.ok(last?.body.includes(`est ${fr['status.closed']} : il a été fermé automatiquement`), last?.body);
+    assert.ok(last?.body.includes(`« ${fr['status.pending']} » pendant 5 jours`), last?.body);
+    assert.match(last?.body ?? '', /Mes tickets/);
+    assert.match(last?.body ?? '', /Contacter l'assistance/);
+  } finally {
+    await s.close();
+  }
+});
