@@ -9,7 +9,7 @@ import { catalogFor, seedArticles, seedCategories, suggestArticles } from '../co
 import type { SupportConfig } from '../core/config.js';
 import { seedConfig } from '../core/config.js';
 import { SupportError } from '../core/errors.js';
-import { canRequestCallback, findArea, productAvailability } from '../core/flows.js';
+import { canRequestCallbackFor, findArea, productAvailability } from '../core/flows.js';
 import { applyAction, isDueForAutoClose, type TicketAction } from '../core/status.js';
 import type { Comment, NewTicket, Person, Realm, Status, Ticket } from '../core/ticket.js';
 import { summarize } from '../core/ticket.js';
@@ -487,14 +487,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         const who = requireSession();
         return once(who.user.email, opts.idempotencyKey, { number, phone }, () => {
           const ticket = find(number);
-          const plan = who.accounts.find((a) => a.id === ticket.accountId)?.plan ?? 'free';
-          const allowed = canRequestCallback(config, {
-            locale: opts.locale ?? config.defaultLocale,
-            productId: ticket.productId,
-            categoryId: ticket.categoryId,
-            plan,
-            status: ticket.status,
-          });
+          const allowed = canRequestCallbackFor(config, ticket, who.accounts, opts.locale ?? config.defaultLocale);
           if (ticket.status !== 'closed' && !allowed) {
             throw new SupportError('forbidden', 'Call me is not offered for this case', { status: 403 });
           }

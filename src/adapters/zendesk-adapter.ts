@@ -15,7 +15,7 @@ import { catalogFor, seedCategories } from '../core/catalog.js';
 import type { LocaleCode, SupportConfig } from '../core/config.js';
 import { seedConfig } from '../core/config.js';
 import { SupportError, type FieldError } from '../core/errors.js';
-import { canRequestCallback } from '../core/flows.js';
+import { canRequestCallbackFor } from '../core/flows.js';
 import type { Attachment, Comment, ContactMethod, NewTicket, Person, Status, SupportPlan, Ticket, TicketSummary } from '../core/ticket.js';
 import { validateComment, validateEmailField, validateNewTicket, validatePhone, validateSignInHelp } from '../core/validation.js';
 import type { Account, CallOptions, Session, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
@@ -546,14 +546,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
         const current = await requireSession(opts);
         const existing = await load(number, opts);
         if (existing.status === 'closed') throw new SupportError('conflict', `Case ${number} is closed`, { status: 409, conflict: 'closed' });
-        const plan = current.accounts.find((a) => a.id === existing.accountId)?.plan ?? 'free';
-        const allowed = canRequestCallback(config, {
-          locale: opts.locale ?? config.defaultLocale,
-          productId: existing.productId,
-          categoryId: existing.categoryId,
-          plan,
-          status: existing.status,
-        });
+        const allowed = canRequestCallbackFor(config, existing, current.accounts, opts.locale ?? config.defaultLocale);
         if (!allowed) throw new SupportError('forbidden', 'Call me is not offered for this case', { status: 403 });
         assertValid(validatePhone('phone', phone));
         return update(number, { custom_fields: [{ id: ids.callbackPhoneFieldId, value: phone.trim() }] }, opts);

@@ -14,7 +14,7 @@ import type {
 } from './config.js';
 import { FORM_STEPS } from './config.js';
 import { isReadOnly } from './status.js';
-import type { Status, SupportPlan } from './ticket.js';
+import type { Status, SupportPlan, Ticket } from './ticket.js';
 
 export type FlowResolution =
   | { readonly offered: true; readonly area: AreaConfig; readonly flow: FlowConfig; readonly steps: readonly FlowStep[] }
@@ -91,4 +91,23 @@ export function canRequestCallback(config: SupportConfig, context: CallbackConte
       (rule.plan === undefined || rule.plan === context.plan) &&
       (rule.categoryId === undefined || rule.categoryId === context.categoryId),
   );
+}
+
+/**
+ * Whether "Call me" is offered for a case, to a customer with `accounts`: the plan is that of
+ * the account the case was opened for (free when the customer no longer has it).
+ */
+export function canRequestCallbackFor(
+  config: SupportConfig,
+  ticket: Pick<Ticket, 'productId' | 'categoryId' | 'status' | 'accountId'>,
+  accounts: readonly { readonly id: string; readonly plan: SupportPlan }[],
+  locale: LocaleCode,
+): boolean {
+  return canRequestCallback(config, {
+    locale,
+    productId: ticket.productId,
+    categoryId: ticket.categoryId,
+    plan: accounts.find((a) => a.id === ticket.accountId)?.plan ?? 'free',
+    status: ticket.status,
+  });
 }

@@ -15,7 +15,7 @@ import {
 } from '../../controllers/upload-controller.js';
 import type { ErrorKind, FieldError } from '../../core/errors.js';
 import { isAbort, isSupportError } from '../../core/errors.js';
-import { canRequestCallback, findProduct } from '../../core/flows.js';
+import { canRequestCallbackFor, findProduct } from '../../core/flows.js';
 import { autoCloseAt, isReadOnly } from '../../core/status.js';
 import type { Comment, Ticket } from '../../core/ticket.js';
 import { validateComment, validateEmailField, validatePhone } from '../../core/validation.js';
@@ -433,14 +433,7 @@ export class SupportTicketDetail extends SupportElement {
   }
 
   private callbackAllowed(ticket: Ticket): boolean {
-    const plan = this.who?.accounts.find((a) => a.id === ticket.accountId)?.plan ?? 'free';
-    return canRequestCallback(this.config, {
-      locale: this.resolvedLocale,
-      productId: ticket.productId,
-      categoryId: ticket.categoryId,
-      plan,
-      status: ticket.status,
-    });
+    return canRequestCallbackFor(this.config, ticket, this.who?.accounts ?? [], this.resolvedLocale);
   }
 
   private errorsOf(form: FormName): readonly ShownError[] {
