@@ -23,4 +23,8 @@ export const CHROMIUM_ARGS = Object.freeze([
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Two test pages run at once: the one in the background must not get throttled timers and frames.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ]);

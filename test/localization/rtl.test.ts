@@ -2,9 +2,10 @@
 // dir="rtl" the layout mirrors (issue 6). Measured on <support-sign-in>.
 import { expect, html } from '@open-wc/testing';
 import { createMemoryBackend } from '../../src/adapters/memory-adapter.js';
+import '../../src/define/support-contact.js';
 import '../../src/define/support-sign-in.js';
 import type { SupportSignIn } from '../../src/define/support-sign-in.js';
-import { mount } from './helpers.js';
+import { mount, settle } from './helpers.js';
 
 /** The box of the text inside `element` (not of the element, which may span the whole line). */
 function textBox(element: Element): DOMRect {
@@ -88,5 +89,28 @@ describe('right-to-left layout', () => {
     const ltrField = getComputedStyle(part(ltr, '.field--error'));
     expect(ltrField.borderLeftWidth).to.equal('4px');
     expect(ltrField.borderRightWidth).to.equal('0px');
+  });
+
+  it('puts Contact Support’s "Sign in" at the top left in RTL (top right in LTR)', async () => {
+    for (const dir of ['ltr', 'rtl'] as const) {
+      const el = await mount<HTMLElement & { localeReady: Promise<void> }>(
+        html`<support-contact .backend=${createMemoryBackend()}></support-contact>`,
+        { dir, style: 'inline-size: 640px' },
+      );
+      await settle(el);
+      const header = el.shadowRoot?.querySelector('header')?.getBoundingClientRect();
+      const signIn = el.shadowRoot?.querySelector('[data-start="sign_in_top_right"]')?.getBoundingClientRect();
+      const heading = el.shadowRoot?.querySelector('h1');
+      expect(signIn, 'the Sign in button').to.not.equal(undefined);
+      if (!signIn || !heading || !header) return;
+      const title = textBox(heading);
+      if (dir === 'ltr') {
+        expect(near(signIn.right, header.right)).to.equal(true, `${signIn.right} vs ${header.right}`);
+        expect(near(title.left, header.left)).to.equal(true, `${title.left} vs ${header.left}`);
+      } else {
+        expect(near(signIn.left, header.left)).to.equal(true, `${signIn.left} vs ${header.left}`);
+        expect(near(title.right, header.right)).to.equal(true, `${title.right} vs ${header.right}`);
+      }
+    }
   });
 });

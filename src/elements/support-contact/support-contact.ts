@@ -48,9 +48,9 @@ const SIGN_IN_HELP_LABELS: { readonly [K in SignInHelpLabel]: (areaName: string)
       desc: 'Link under the sign-in form that opens the can\'t-sign-in web form. French seed word: "Remplir un formulaire".',
     }),
   please_fill_in_form: () =>
-    msg('please fill in this form', {
+    msg('Please fill in this form', {
       id: 'contact.help.please_fill_in_form',
-      desc: 'Link under the sign-in form that opens the can\'t-sign-in web form, as the German UI words it ("please fill in this form"). Lower case: it ends the sentence "If resetting does not work,".',
+      desc: 'Link under the sign-in form that opens the can\'t-sign-in web form, as the German UI words it ("please fill in this form"). Shown on its own line after "If resetting does not work, we can help you by email:".',
     }),
   need_help_resetting: () =>
     msg('Need help resetting your password?', {

@@ -111,7 +111,7 @@ describe('<support-contact> "I can\'t sign in"', () => {
   // The label's words come from a table keyed by the config's label: any language may use any.
   const words: [SignInHelpLabel, string][] = [
     ['fill_in_form', 'Fill in a form'],
-    ['please_fill_in_form', 'please fill in this form'],
+    ['please_fill_in_form', 'Please fill in this form'],
     ['need_help_resetting', 'Need help resetting your password?'],
   ];
   for (const [label, expected] of words) {

@@ -105,7 +105,7 @@
 'my-tickets.loading': `Ihre Fälle werden geladen …`,
 'my-tickets.loading_more': `Weitere Fälle werden geladen …`,
 'my-tickets.no_match': `Kein Fall entspricht Ihrer Suche.`,
-'my-tickets.opened': `Eröffnet`,
+'my-tickets.opened': `Eröffnet am`,
 'my-tickets.pending_meaning_full': str`Sie haben eine Lösung erhalten. Der Fall wird am ${0} (${1}) automatisch geschlossen, wenn Sie nicht antworten.`,
 'my-tickets.pending_meaning_list': str`Wird am ${0} automatisch geschlossen, wenn Sie nicht antworten.`,
 'my-tickets.phone.hint': `Mit Ländervorwahl, zum Beispiel +1 555 010 0199.`,

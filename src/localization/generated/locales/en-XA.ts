@@ -36,7 +36,7 @@
 'contact.help.locked.advice': `⟦Ŕéšéţ ýöûŕ þåššŵöŕð: ţĥåţ åļšö ûñļöçķš ţĥé åççöûñţ. Îƒ îţ šţåýš ļöçķéð, çĥööšé ţĥé ļåšţ öþţîöñ ƀéļöŵ. one two three four five six seven eight⟧`,
 'contact.help.need_help_resetting': `⟦Ñééð ĥéļþ ŕéšéţţîñĝ ýöûŕ þåššŵöŕð? one two three⟧`,
 'contact.help.other': `⟦Öţĥéŕ one⟧`,
-'contact.help.please_fill_in_form': `⟦þļéåšé ƒîļļ îñ ţĥîš ƒöŕɱ one two three⟧`,
+'contact.help.please_fill_in_form': `⟦Þļéåšé ƒîļļ îñ ţĥîš ƒöŕɱ one two three⟧`,
 'contact.help.reset': `⟦Ŕéšéţ ýöûŕ þåššŵöŕð one two⟧`,
 'contact.help.reset_first': `⟦Ţŕý ŕéšéţţîñĝ ýöûŕ þåššŵöŕð ƒîŕšţ. one two three⟧`,
 'contact.more.area_form': str`⟦Çåñ'ţ šîĝñ îñ ţö ${0}? Ƒîļļ îñ îţš šîĝñ-îñ ĥéļþ ƒöŕɱ one two three four⟧`,

@@ -105,7 +105,7 @@
 'my-tickets.loading': `Chargement de vos dossiers…`,
 'my-tickets.loading_more': `Chargement d'autres dossiers…`,
 'my-tickets.no_match': `Aucun dossier ne correspond à votre recherche.`,
-'my-tickets.opened': `Ouvert le`,
+'my-tickets.opened': `Date d'ouverture`,
 'my-tickets.pending_meaning_full': str`Une solution vous a été fournie. Le dossier sera fermé automatiquement le ${0} (${1}) si vous ne répondez pas.`,
 'my-tickets.pending_meaning_list': str`Sera fermé automatiquement le ${0} si vous ne répondez pas.`,
 'my-tickets.phone.hint': `Indiquez l'indicatif du pays, par exemple +1 555 010 0199.`,

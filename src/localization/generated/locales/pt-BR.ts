@@ -105,7 +105,7 @@
 'my-tickets.loading': `Carregando seus chamados…`,
 'my-tickets.loading_more': `Carregando mais chamados…`,
 'my-tickets.no_match': `Nenhum chamado corresponde à sua pesquisa.`,
-'my-tickets.opened': `Aberto em`,
+'my-tickets.opened': `Data de abertura`,
 'my-tickets.pending_meaning_full': str`Uma solução foi enviada. O chamado será fechado automaticamente em ${0} (${1}) se você não responder.`,
 'my-tickets.pending_meaning_list': str`Será fechado automaticamente em ${0} se você não responder.`,
 'my-tickets.phone.hint': `Inclua o código do país, como +1 555 010 0199.`,
