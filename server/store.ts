@@ -138,19 +138,23 @@ export function nextNumber(db: Db): number {
   return row.n === null ? FIRST_NUMBER : row.n + 1;
 }
 
-export interface InsertTicket {
-  readonly subject: string;
-  readonly description: string;
-  readonly areaId: string;
-  readonly productId: string;
-  readonly categoryId?: string | undefined;
-  readonly subcategoryId?: string | undefined;
-  readonly status: Status;
-  readonly contactMethod: ContactMethod;
-  readonly accountId: string;
-  readonly requester: { readonly name: string; readonly email: string };
+/** A new case row: the ticket's own fields, plus when and in which language it was opened. */
+export interface InsertTicket
+  extends Pick<
+    Ticket,
+    | 'subject'
+    | 'description'
+    | 'areaId'
+    | 'productId'
+    | 'categoryId'
+    | 'subcategoryId'
+    | 'status'
+    | 'contactMethod'
+    | 'accountId'
+    | 'requester'
+    | 'followUpOf'
+  > {
   readonly at: string;
-  readonly followUpOf?: string | undefined;
   readonly locale: string;
 }
 

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LocaleCode, SupportConfig } from '../core/config.js';
 import { activateLocale, uiLocales } from '../localization/localization.js';
 import { isPseudoLocale, notePseudoRequest, pseudoLocaleRequested } from '../localization/pseudo-locale.js';
-import { resolveElementLocale } from '../localization/resolve-locale.js';
+import { inPseudoMode, resolveElementLocale } from '../localization/resolve-locale.js';
 
 export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
   locale: string | undefined;
@@ -67,7 +67,7 @@ export class LocaleController implements ReactiveController {
   hostUpdate(): void {
     const own = resolveElementLocale(this.host, this.host.locale, this.host.config, uiLocales);
     notePseudoRequest(this.host, isPseudoLocale(own.messages));
-    const { locale, messages } = resolveElementLocale(this.host, this.host.locale, this.host.config, uiLocales, pseudoLocaleRequested());
+    const { locale, messages } = inPseudoMode(own, this.host.config, uiLocales, pseudoLocaleRequested());
     this.current = locale;
     this.messagesLocale = messages;
     if (messages !== this.activated) {

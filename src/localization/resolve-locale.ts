@@ -58,7 +58,16 @@ export function resolveElementLocale(
   uiLocales: readonly string[],
   pseudoMode = false,
 ): ElementLocale {
-  const resolved = resolveOwnLocale(element, explicit, config, uiLocales);
+  return inPseudoMode(resolveOwnLocale(element, explicit, config, uiLocales), config, uiLocales, pseudoMode);
+}
+
+/** While some element shows the pseudo-locale, elements in the default language show it too. */
+export function inPseudoMode(
+  resolved: ElementLocale,
+  config: Pick<SupportConfig, 'defaultLocale'>,
+  uiLocales: readonly string[],
+  pseudoMode: boolean,
+): ElementLocale {
   return pseudoMode && resolved.messages === config.defaultLocale && uiLocales.includes(PSEUDO_LOCALE)
     ? { locale: resolved.locale, messages: PSEUDO_LOCALE }
     : resolved;
