@@ -1,5 +1,5 @@
-// Flat config: syntax-only (no type-aware rules) so `eslint .` stays fast; types are
-// checked by `tsc` (tsconfig.json for browser code, tsconfig.node.json for Node JS).
+// Flat config. Types are checked by `tsc` (tsconfig.json for browser code, tsconfig.node.json
+// for Node JS); eslint adds two type-aware rules (floating promises, exhaustive switches).
 import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -59,6 +59,40 @@ export default defineConfig(
       // (the eslint-plugin-lit docs recommend turning it off).
       'wc/guard-super-call': 'off',
     },
+  },
+  // Type-aware rules where a type says more than syntax: a promise nobody awaits or catches
+  // loses its failure, and a switch over a union must name every member.
+  {
+    files: ['src/**/*.ts', 'server/**/*.ts', 'test/**/*.ts', 'demo/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          // node:test's describe/it return promises that the runner itself awaits.
+          allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }],
+        },
+      ],
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  // Node tests are type-checked by server/tsconfig.json and tsconfig.node.json (the browser
+  // tsconfig.json excludes them).
+  {
+    files: ['test/server/**/*.ts', 'test/e2e/**/*.ts', 'test/node/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: ['server/tsconfig.json', 'tsconfig.node.json'], tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  // Browser tests: chai-a11y-axe types every chai Assertion as thenable, so the rule would flag
+  // each synchronous `expect(...).to.equal(...)`. Async assertions there are awaited by review
+  // and fail loudly when not (mocha reports the rejection).
+  {
+    files: ['test/**/*.ts'],
+    ignores: ['test/server/**', 'test/e2e/**', 'test/node/**'],
+    rules: { '@typescript-eslint/no-floating-promises': 'off' },
   },
   // Plain JavaScript (Node scripts, server, configs): globals and types are checked by
   // `tsc -p tsconfig.node.json` (allowJs + checkJs), so no-undef would only duplicate it.

@@ -14,6 +14,7 @@ import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 const RUNS = 5;
 const root = fileURLToPath(new URL('../test/bench/', import.meta.url));
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+/** @type {ReadonlyArray<readonly [string, string]>} */
 const MEASURES = [
   ['first-page', 'first page of 50 from the memory backend (query over 10,000 cases)'],
   ['first-render', 'first render, 10,000 cases (first rows painted)'],

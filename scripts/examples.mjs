@@ -195,7 +195,7 @@ function exampleConfig(name) {
 
 /**
  * @param {ExampleName} name
- * @param {{ port?: number, dataDir?: string }} [options]
+ * @param {{ port?: number | undefined, dataDir?: string | undefined }} [options]
  * @returns {Promise<{ url: string, apiUrl: string, close: () => Promise<void> }>}
  */
 export async function startExample(name, options = {}) {

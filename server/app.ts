@@ -75,7 +75,7 @@ export interface SupportServerOptions {
   /** How often the auto-close job runs; 0 turns the timer off (call `runAutoClose` yourself). Default 60 s. */
   readonly autoCloseIntervalMs?: number;
   /** Base of the links in emails (the page that embeds the widget). Default: the server's own address. */
-  readonly publicUrl?: string;
+  readonly publicUrl?: string | undefined;
   /** Writes Alex's demo cases at first start (the demo users are always written). Default true. */
   readonly seedDemo?: boolean;
   /** scrypt cost (N) for new password hashes; default 16384. Tests may lower it. */

@@ -81,7 +81,7 @@ export interface FetchAdapterOptions {
    * The host's own bearer token for the signed-in user (called before every request). When
    * absent, or when it returns undefined, the token from `signIn` is used.
    */
-  readonly getToken?: () => string | undefined | Promise<string | undefined>;
+  readonly getToken?: undefined | (() => string | undefined | Promise<string | undefined>);
   /** Extra headers on every request (the adapter's own headers win on conflict). */
   readonly headers?: Readonly<Record<string, string>>;
   readonly onRequest?: RequestInterceptor | readonly RequestInterceptor[];
@@ -218,7 +218,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
       const headers = baseHeaders(spec, token.value);
       if (body !== undefined) headers.set('Content-Type', 'application/json');
       const request = await intercept(
-        new Request(buildUrl(options.baseUrl, spec.path, spec.query), { method: spec.method, headers, body, signal }),
+        new Request(buildUrl(options.baseUrl, spec.path, spec.query), { method: spec.method, headers, body: body ?? null, signal }),
       );
       const response = await fetchFn(request, { signal });
       return { status: response.status, headers: response.headers, text: await response.text() };

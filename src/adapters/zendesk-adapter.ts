@@ -251,7 +251,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
       if (token) headers.set('Authorization', `Bearer ${token}`);
       if (opts?.locale) headers.set('Accept-Language', opts.locale);
       if (body !== undefined) headers.set('Content-Type', 'application/json');
-      const response = await fetchFn(buildUrl(options.subdomainUrl, path, init.query), { method, headers, body, signal });
+      const response = await fetchFn(buildUrl(options.subdomainUrl, path, init.query), { method, headers, body: body ?? null, signal });
       return { status: response.status, headers: response.headers, text: await response.text() };
     };
     const raw = await requestWithRetry(send, { retryable: method === 'GET', policy: method === 'GET' ? policy : noRetry, timeoutMs, signal: opts?.signal });

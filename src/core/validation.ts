@@ -35,7 +35,7 @@ export interface TicketRequirements {
 }
 
 export function validateNewTicket(
-  input: Partial<NewTicket>,
+  input: { readonly [K in keyof NewTicket]?: NewTicket[K] | undefined },
   config: SupportConfig,
   requirements: TicketRequirements,
 ): FieldError[] {
@@ -58,7 +58,7 @@ export function validateNewTicket(
  * Category and subcategory are required where the (locale, area) flow has a category step.
  */
 export function validateTicketInput(
-  input: Partial<NewTicket>,
+  input: { readonly [K in keyof NewTicket]?: NewTicket[K] | undefined },
   config: SupportConfig,
   locale: LocaleCode,
   categories: readonly CategoryDef[],

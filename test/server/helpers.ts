@@ -106,7 +106,7 @@ export interface CallInit {
   readonly raw?: Buffer | undefined;
   readonly headers?: Record<string, string>;
   /** The Idempotency-Key of a POST: a fresh one unless given; `null` sends none. */
-  readonly key?: string | null;
+  readonly key?: string | null | undefined;
   readonly lang?: string;
 }
 
@@ -126,7 +126,7 @@ export class Api {
       body = init.raw;
     }
     const url = new URL(path, this.baseUrl);
-    const res = await fetch(url, { method, headers, body });
+    const res = await fetch(url, { method, headers, body: body ?? null });
     return checked<T>(method, url, res);
   }
 
