@@ -48,3 +48,31 @@ export function formatNumber(value: number, locale: LocaleCode): string {
 export function pluralCategory(count: number, locale: LocaleCode): Intl.LDMLPluralRule {
   return new Intl.PluralRules(locale).select(count);
 }
+
+/** The message forms of a count: `other` is required, the rest fall back to it. */
+export type PluralForms = { readonly other: () => string } & { readonly [K in Exclude<Intl.LDMLPluralRule, 'other'>]?: () => string };
+
+/**
+ * The one plural helper: picks the form `count` takes in `locale`, falling back to `other`
+ * (Japanese has only `other`; French treats 0 as `one`). Each form is a function so only the
+ * chosen `msg()` runs.
+ */
+export function plural(count: number, locale: LocaleCode, forms: PluralForms): string {
+  const chosen = forms[pluralCategory(count, locale)] ?? forms.other;
+  return chosen();
+}
+
+/**
+ * The one language-name helper: `code`'s name in `displayLocale` ("anglais" in French), or in
+ * its own language when `displayLocale` is omitted ("English", "français"). `capitalized`
+ * capitalises the first letter, for a name standing alone on a button.
+ */
+export function languageName(code: string, displayLocale: string = code, { capitalized = false } = {}): string {
+  let name = code;
+  try {
+    name = new Intl.DisplayNames([displayLocale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    // An unknown tag: its code is the best name there is.
+  }
+  return capitalized ? name.charAt(0).toLocaleUpperCase(displayLocale) + name.slice(1) : name;
+}

@@ -1,7 +1,12 @@
 /**
  * The one thin base class of the support elements: the properties every one of them takes
- * (`locale`, `backend`, `config`, `session`), its language, and the shared look.
+ * (`locale`, `backend`, `config`, `session`, `theme`), its language, and the shared look.
+ *
+ * `backend`, `config`, `session` and `theme` are also inherited through `@lit/context` from
+ * an enclosing support element, and provided to nested ones: a dark `<support-contact>` makes
+ * every step it shows dark, and one backend serves them all. An own value always wins.
  */
+import { ContextConsumer, ContextProvider, type Context } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -10,9 +15,12 @@ import { createFetchAdapter } from '../../adapters/fetch-adapter.js';
 import type { LocaleCode, SupportConfig } from '../../core/config.js';
 import { seedConfig } from '../../core/config.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { backendContext, configContext, sessionContext, themeContext, type Theme } from './context.js';
 import { baseStyles, tokens } from './styles.js';
 
 const fetchAdapters = new Map<string, SupportBackend>();
+
+type Inherited<T> = { value: T | undefined };
 
 export class SupportElement extends LitElement {
   static override styles = [tokens, baseStyles];
@@ -23,26 +31,85 @@ export class SupportElement extends LitElement {
    */
   @property({ reflect: true }) locale: string | undefined;
 
-  /** The backend adapter. Default: the fetch adapter on `api-base`. */
-  @property({ attribute: false }) backend: SupportBackend | undefined;
-
-  /** Base URL of the HTTP API used when no `backend` is given. */
+  /** Base URL of the HTTP API used when no `backend` is given or inherited. */
   @property({ attribute: 'api-base' }) apiBase = '/api';
 
-  /** Areas, products, flows and rules. Default: the seed preset. */
-  @property({ attribute: false }) config: SupportConfig = seedConfig;
+  private ownBackend: SupportBackend | undefined;
+  private ownConfig: SupportConfig | undefined;
+  private ownSession: Session | null | undefined;
+  private ownTheme: Theme | undefined;
+  private readonly inherited = {
+    backend: { value: undefined } as Inherited<SupportBackend>,
+    config: { value: undefined } as Inherited<SupportConfig>,
+    session: { value: undefined } as Inherited<Session | null>,
+    theme: { value: undefined } as Inherited<Theme>,
+  };
 
-  /** A session the host already has; when set, the element never asks to sign in. */
-  @property({ attribute: false }) session: Session | null | undefined;
+  private readonly providers = {
+    backend: new ContextProvider(this, { context: backendContext }),
+    config: new ContextProvider(this, { context: configContext }),
+    session: new ContextProvider(this, { context: sessionContext }),
+    theme: new ContextProvider(this, { context: themeContext }),
+  };
 
-  /** Light or dark look; follows `prefers-color-scheme` when absent. */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
-
-  protected readonly localeController = new LocaleController(this);
+  protected readonly localeController: LocaleController;
 
   constructor() {
     super();
+    this.inherit(backendContext, this.inherited.backend, 'backend');
+    this.inherit(configContext, this.inherited.config, 'config');
+    this.inherit(sessionContext, this.inherited.session, 'session');
+    this.inherit(themeContext, this.inherited.theme, 'theme');
+    this.localeController = new LocaleController(this);
+    // After the element's own willUpdate (which may settle its session), before it renders.
+    this.addController({ hostUpdate: () => this.provide() });
     updateWhenLocaleChanges(this);
+  }
+
+  /** The backend adapter. Default: inherited from an enclosing element, else the fetch adapter on `api-base`. */
+  @property({ attribute: false })
+  get backend(): SupportBackend | undefined {
+    return this.ownBackend ?? this.inherited.backend.value;
+  }
+  set backend(value: SupportBackend | undefined) {
+    const old = this.backend;
+    this.ownBackend = value;
+    this.requestUpdate('backend', old);
+  }
+
+  /** Areas, products, flows and rules. Default: inherited, else the seed preset. */
+  @property({ attribute: false })
+  get config(): SupportConfig {
+    return this.ownConfig ?? this.inherited.config.value ?? seedConfig;
+  }
+  set config(value: SupportConfig | undefined) {
+    const old = this.config;
+    this.ownConfig = value;
+    this.requestUpdate('config', old);
+  }
+
+  /** A session the host already has; when set, the element never asks to sign in. */
+  @property({ attribute: false })
+  get session(): Session | null | undefined {
+    return this.ownSession !== undefined ? this.ownSession : this.inherited.session.value;
+  }
+  set session(value: Session | null | undefined) {
+    const old = this.session;
+    this.ownSession = value;
+    this.requestUpdate('session', old);
+  }
+
+  /** Light or dark look; inherited from an enclosing element, else follows `prefers-color-scheme`. */
+  @property({ reflect: true })
+  get theme(): Theme | undefined {
+    return this.ownTheme ?? this.inherited.theme.value;
+  }
+  set theme(value: Theme | undefined) {
+    const old = this.theme;
+    // A reflected attribute of an inherited theme must not turn it into an own one.
+    if (value !== undefined && value === this.inherited.theme.value && this.ownTheme === undefined) return;
+    this.ownTheme = value;
+    this.requestUpdate('theme', old);
   }
 
   /** The language the element speaks now, matched to the config's languages. */
@@ -56,12 +123,38 @@ export class SupportElement extends LitElement {
   }
 
   protected get api(): SupportBackend {
-    if (this.backend) return this.backend;
+    const backend = this.backend;
+    if (backend) return backend;
     let adapter = fetchAdapters.get(this.apiBase);
     if (!adapter) {
       adapter = createFetchAdapter({ baseUrl: this.apiBase });
       fetchAdapters.set(this.apiBase, adapter);
     }
     return adapter;
+  }
+
+  /** The session nested elements inherit (an element that signs in overrides it). */
+  protected get providedSession(): Session | null | undefined {
+    return this.session;
+  }
+
+
+  private provide(): void {
+    this.providers.backend.setValue(this.api);
+    this.providers.config.setValue(this.config);
+    this.providers.session.setValue(this.providedSession);
+    this.providers.theme.setValue(this.theme);
+  }
+
+  private inherit<T>(context: Context<unknown, T | undefined>, slot: Inherited<T>, name: 'backend' | 'config' | 'session' | 'theme'): void {
+    new ContextConsumer(this, {
+      context,
+      subscribe: true,
+      callback: (value) => {
+        const old = this[name];
+        slot.value = value;
+        this.requestUpdate(name, old);
+      },
+    });
   }
 }
