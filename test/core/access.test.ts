@@ -1,0 +1,38 @@
+import { expect } from '@open-wc/testing';
+import { matchesCaseSearch, mayFollowUp, maySeeCase, parseCaseSearch } from '../../src/core/access.js';
+
+const people = { requesterEmail: 'alex@example.com', watcherEmails: ['manager@example.com'] };
+
+describe('core/access', () => {
+  it('lets the requester and the watchers see a case, and nobody else', () => {
+    expect(maySeeCase(people, 'alex@example.com')).to.equal(true);
+    expect(maySeeCase(people, 'Manager@Example.com')).to.equal(true);
+    expect(maySeeCase(people, 'sam@example.com')).to.equal(false);
+  });
+
+  it('offers a follow-up only for a closed case the customer may see', () => {
+    expect(mayFollowUp({ ...people, status: 'closed' }, 'alex@example.com')).to.equal(true);
+    expect(mayFollowUp({ ...people, status: 'pending' }, 'alex@example.com')).to.equal(false);
+    expect(mayFollowUp({ ...people, status: 'closed' }, 'sam@example.com')).to.equal(false);
+  });
+
+  it('matches every word of a query in the subject, in any order and case', () => {
+    const search = parseCaseSearch('  envelope Signing ');
+    expect(search).to.deep.equal({ words: ['envelope', 'signing'], digits: undefined });
+    expect(matchesCaseSearch({ number: '10000001', subject: 'Signing an envelope fails' }, search!)).to.equal(true);
+    expect(matchesCaseSearch({ number: '10000001', subject: 'Envelope is stuck' }, search!)).to.equal(false);
+  });
+
+  it('finds a case by its number, with or without a leading #', () => {
+    const search = parseCaseSearch('#10000005');
+    expect(search?.digits).to.equal('10000005');
+    expect(matchesCaseSearch({ number: '10000005', subject: 'Anything' }, search!)).to.equal(true);
+    expect(matchesCaseSearch({ number: '10000006', subject: 'Anything' }, search!)).to.equal(false);
+  });
+
+  it('treats a blank query as no filter', () => {
+    expect(parseCaseSearch('   ')).to.equal(undefined);
+    expect(parseCaseSearch('#')).to.equal(undefined);
+    expect(parseCaseSearch(undefined)).to.equal(undefined);
+  });
+});
