@@ -4,7 +4,8 @@ import type { SupportBackend, UploadedFile, UploadOptions } from '../../src/adap
 import { createMemoryBackend } from '../../src/adapters/memory-adapter.js';
 import { seedConfig } from '../../src/core/config.js';
 import { SupportError } from '../../src/core/errors.js';
-import { renderUploadList, UploadController } from '../../src/controllers/upload-controller.js';
+import { UploadController } from '../../src/controllers/upload-controller.js';
+import { renderUploadList } from '../../src/elements/shared/upload-list.js';
 import { baseStyles, tokens } from '../../src/elements/shared/styles.js';
 
 interface Call {

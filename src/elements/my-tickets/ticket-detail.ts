@@ -6,13 +6,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Session } from '../../adapters/backend.js';
 import type { Draft } from '../../controllers/draft-controller.js';
 import { DraftController } from '../../controllers/draft-controller.js';
-import {
-  rejectionMessage,
-  renderUploadList,
-  renderUploadPicker,
-  UploadController,
-  uploadStyles,
-} from '../../controllers/upload-controller.js';
+import { UploadController } from '../../controllers/upload-controller.js';
+import { rejectionMessage, renderUploadList, renderUploadPicker, uploadStyles } from '../shared/upload-list.js';
 import type { ErrorKind, FieldError } from '../../core/errors.js';
 import { isAbort, isSupportError } from '../../core/errors.js';
 import { canRequestCallbackFor, findProduct } from '../../core/flows.js';

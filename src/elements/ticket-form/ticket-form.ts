@@ -12,14 +12,8 @@ import { areaLocales, formSteps, productAvailability, resolveFlow, type FlowReso
 import { CONTACT_METHODS, type ContactMethod, type NewTicket, type Ticket } from '../../core/ticket.js';
 import { validateNewTicket } from '../../core/validation.js';
 import { DraftController, type Draft } from '../../controllers/draft-controller.js';
-import {
-  pasteFiles,
-  rejectionMessage,
-  renderUploadList,
-  renderUploadPicker,
-  UploadController,
-  uploadStyles,
-} from '../../controllers/upload-controller.js';
+import { UploadController } from '../../controllers/upload-controller.js';
+import { pasteFiles, rejectionMessage, renderUploadList, renderUploadPicker, uploadStyles } from '../shared/upload-list.js';
 import {
   ArticleOpenedEvent,
   LocaleChangeRequestEvent,
