@@ -10,6 +10,8 @@ export { SupportTicketDetail } from './elements/my-tickets/ticket-detail.js';
 export { SupportSignIn } from './elements/sign-in/sign-in-form.js';
 export { SupportSignInHelp } from './elements/support-contact/sign-in-help.js';
 export { SupportElement } from './elements/shared/support-element.js';
+// Hosts with an element of their own can hand every nested support element one backend, config, session or theme.
+export { backendContext, configContext, sessionContext, themeContext, type Theme } from './elements/shared/context.js';
 
 export type * from './adapters/backend.js';
 export { TICKET_SORTS } from './adapters/backend.js';
@@ -30,3 +32,5 @@ export type { FlowResolution, Availability, CallbackContext } from './core/flows
 export { autoCloseAt, isDueForAutoClose, isReadOnly, applyAction } from './core/status.js';
 export type { TicketAction, ActionOutcome } from './core/status.js';
 export { matchLocale } from './core/locale.js';
+export { maySeeCase, mayFollowUp, parseCaseSearch, matchesCaseSearch } from './core/access.js';
+export type { CaseParticipants, CaseSearch } from './core/access.js';
