@@ -96,7 +96,10 @@ describe('<ticket-form> drafts, duplicates and errors', () => {
     submitButton(el).click();
     submitButton(el).click();
     await el.updateComplete;
-    expect(submitButton(el).disabled).to.equal(true);
+    // Busy: the button keeps focus (aria-disabled, never disabled) and a press does nothing.
+    expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(submitButton(el).disabled).to.equal(false);
+    expect(get(el, 'form').getAttribute('aria-busy')).to.equal('true');
     submitButton(el).click();
     await created;
     const page = await backend.listTickets({ search: 'Double click case' });
@@ -153,6 +156,7 @@ describe('<ticket-form> drafts, duplicates and errors', () => {
         expect(get<HTMLTextAreaElement>(el, '#description').value).to.equal('The void button does nothing.');
         expect(get<HTMLInputElement>(el, '#subject').value).to.equal('Envelope will not void');
         expect(submitButton(el).disabled).to.equal(false);
+        expect(submitButton(el).getAttribute('aria-disabled')).to.equal('false');
       }
       await expect(el).to.be.accessible();
     });
