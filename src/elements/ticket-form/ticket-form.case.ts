@@ -142,19 +142,3 @@ export function stepErrors(step: InputStep, fields: CaseFields, context: CaseCon
   return errors;
 }
 
-/**
- * The intent a submit stands for: a digest of what is sent, so a retry of the same case
- * reuses its idempotency key and an edited case gets a new one (a reused key with another
- * body would be refused as a conflict). A digest, not the case itself: the draft already
- * holds the text, and upload tokens stay out of storage.
- */
-export function intentOf(ticket: NewTicket): string {
-  const json = JSON.stringify(ticket);
-  // FNV-1a, 32 bits: a collision only reuses a key, which the backend then refuses.
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < json.length; i++) {
-    hash ^= json.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `ticket:${hash.toString(16).padStart(8, '0')}`;
-}

@@ -26,6 +26,7 @@
 import type { Article } from '../../core/catalog.js';
 import type { FlowConfig } from '../../core/config.js';
 import type { ErrorKind, FieldError } from '../../core/errors.js';
+import { formSteps } from '../../core/flows.js';
 import type { Ticket } from '../../core/ticket.js';
 import type { FormFieldError } from '../shared/field-errors.js';
 
@@ -77,6 +78,11 @@ export function editing(step: InputStep | undefined, errors: readonly FormFieldE
 
 /** The phase before anything happened: a blank case at the flow's first step. */
 export const INITIAL_PHASE: TicketFormPhase = editing(undefined);
+
+/** The flow's steps where the customer types or chooses, in order. */
+export function inputSteps(flow: FlowConfig): InputStep[] {
+  return formSteps(flow.steps).filter(isInputStep);
+}
 
 /** The step shown: the one asked for if the flow has it, else the flow's first. */
 export function currentStep(step: InputStep | undefined, steps: readonly InputStep[]): InputStep {

@@ -4,10 +4,10 @@
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { SupportBackend } from '../../adapters/backend.js';
 import type { Category } from '../../core/catalog.js';
 import type { LocaleCode, SupportConfig } from '../../core/config.js';
 import type { ErrorKind } from '../../core/errors.js';
+import { fieldErrorMessage, type FieldErrorContext, type FormFieldError } from '../shared/field-errors.js';
 import { languageName } from '../../localization/format.js';
 import type { ShownError } from '../shared/forms.js';
 import { errorKindMessage } from '../shared/messages.js';
@@ -17,7 +17,6 @@ import type { InputStep } from './ticket-form.machine.js';
 export interface TicketFormView {
   readonly config: SupportConfig;
   readonly locale: LocaleCode;
-  readonly api: SupportBackend;
   readonly root: ParentNode;
   readonly fields: CaseFields;
   /** The area's categories from the catalog (Flows 2 and 3). */
@@ -29,6 +28,25 @@ export interface TicketFormView {
   edit(patch: Partial<CaseFields>): void;
   goTo(step: InputStep): void;
   requestLocale(locale: LocaleCode): void;
+}
+
+/**
+ * The errors of the phase as the form shows them: the summary's list and each field's message.
+ * `controlId` is the control a summary link focuses for a field.
+ */
+export function shownErrors(
+  errors: readonly FormFieldError[],
+  context: FieldErrorContext,
+  controlId: (field: string) => string,
+): Pick<TicketFormView, 'summary' | 'errorFor'> {
+  const message = (error: FormFieldError) => fieldErrorMessage('ticket', error, context);
+  return {
+    summary: errors.map((e) => ({ id: controlId(e.field), message: message(e) })),
+    errorFor: (field) => {
+      const found = errors.find((e) => e.field === field);
+      return found ? message(found) : undefined;
+    },
+  };
 }
 
 export function stepHeading(text: string): TemplateResult {

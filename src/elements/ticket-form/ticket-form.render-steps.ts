@@ -3,12 +3,14 @@
  * subject with "Need quick answers?" (Flow 1) and the category (Flows 2 and 3).
  */
 import { msg, str } from '@lit/localize';
+import { TaskStatus, type Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import type { Article } from '../../core/catalog.js';
+import type { Article, Catalog } from '../../core/catalog.js';
 import type { AreaConfig, LocaleCode, SupportConfig } from '../../core/config.js';
-import type { ErrorKind } from '../../core/errors.js';
+import { isSupportError, type ErrorKind } from '../../core/errors.js';
 import { areaLocales } from '../../core/flows.js';
+import type { Suggestions } from '../../controllers/ticket-form-suggestions.js';
 import { plural } from '../../localization/format.js';
 import { errorSummary, selectField, textField } from '../shared/forms.js';
 import { isSafeHref } from '../shared/safe-url.js';
@@ -37,11 +39,6 @@ export function renderNotOffered(area: AreaConfig, offeredIn: readonly LocaleCod
     </p>
     ${languageButtons(offeredIn, requestLocale)}`;
 }
-
-/** Where "Need quick answers?" stands; the words are made in `suggestionStatus`. */
-export type Suggestions =
-  | { readonly state: 'idle' | 'loading' | 'error' }
-  | { readonly state: 'done'; readonly articles: readonly Article[] };
 
 export interface QuickAnswers {
   readonly suggestions: Suggestions;
@@ -132,6 +129,14 @@ function renderQuickAnswers(quick: QuickAnswers, locale: LocaleCode): TemplateRe
 
 /** Where the catalog (the categories) stands. */
 export type CatalogState = { readonly state: 'loading' } | { readonly state: 'ready' } | { readonly state: 'failed'; readonly kind: ErrorKind; retry(): void };
+
+export function catalogState(task: Task<readonly unknown[], Catalog | undefined>): CatalogState {
+  if (task.status === TaskStatus.ERROR) {
+    const error = task.error;
+    return { state: 'failed', kind: isSupportError(error) ? error.kind : 'network', retry: () => void task.run() };
+  }
+  return task.value ? { state: 'ready' } : { state: 'loading' };
+}
 
 export function renderCategory(view: TicketFormView, catalog: CatalogState, next: (event: Event) => void): TemplateResult {
   // One template for every state of the step, so the focused heading stays in place.

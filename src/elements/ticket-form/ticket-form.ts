@@ -2,15 +2,15 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Session, SupportBackend } from '../../adapters/backend.js';
-import { sleep } from '../../adapters/http.js';
+import type { ArticleQuery, Session, SupportBackend } from '../../adapters/backend.js';
 import type { Article, Catalog } from '../../core/catalog.js';
 import type { AreaConfig, FlowConfig, LocaleCode } from '../../core/config.js';
-import { isAbort, isSupportError, SupportError, type ErrorKind } from '../../core/errors.js';
-import { formSteps, productAvailability, resolveFlow, type FlowResolution } from '../../core/flows.js';
-import type { NewTicket, Ticket } from '../../core/ticket.js';
-import { ActionController, type IntentKey } from '../../controllers/action-controller.js';
+import type { ErrorKind } from '../../core/errors.js';
+import { productAvailability, resolveFlow, type FlowResolution } from '../../core/flows.js';
+import type { IntentKey } from '../../controllers/action-controller.js';
 import { DraftController } from '../../controllers/draft-controller.js';
+import { caseSubmitController } from '../../controllers/ticket-form-submit.js';
+import { SuggestionsController } from '../../controllers/ticket-form-suggestions.js';
 import { UploadController } from '../../controllers/upload-controller.js';
 import {
   ArticleOpenedEvent,
@@ -19,14 +19,11 @@ import {
   TicketCreatedEvent,
   type SessionChangedEvent,
 } from '../../events/events.js';
-import { fieldErrorMessage } from '../shared/field-errors.js';
-import type { ShownError } from '../shared/forms.js';
 import { SupportElement } from '../shared/support-element.js';
 import { pasteFiles, uploadStyles } from '../shared/upload-list.js';
 import {
   BLANK_CASE,
   draftOf,
-  intentOf,
   newTicketOf,
   restoreCase,
   stepErrors,
@@ -39,7 +36,7 @@ import {
   currentStep,
   focusAfterRefusal,
   INITIAL_PHASE,
-  isInputStep,
+  inputSteps,
   previousStep,
   transition,
   type InputStep,
@@ -48,18 +45,9 @@ import {
 } from './ticket-form.machine.js';
 import { detailsHeading, renderDetails } from './ticket-form.render-details.js';
 import { renderConfirmation, renderSolved } from './ticket-form.render-end.js';
-import { failureNotice, followUpNotice, loadingStatus, type TicketFormView } from './ticket-form.render-parts.js';
-import { renderAreaChooser, renderCategory, renderNotOffered, renderSubject, type CatalogState, type Suggestions } from './ticket-form.render-steps.js';
+import { failureNotice, followUpNotice, loadingStatus, shownErrors, type TicketFormView } from './ticket-form.render-parts.js';
+import { renderAreaChooser, renderCategory, renderNotOffered, renderSubject, catalogState } from './ticket-form.render-steps.js';
 import { ticketFormStyles } from './ticket-form.styles.js';
-
-/** What one submit sends, and the confirmation its flow shows. */
-interface Submission {
-  readonly ticket: NewTicket;
-  readonly confirmation: FlowConfig['confirmation'];
-}
-
-/** How long the subject must rest before articles are searched. */
-const SUGGEST_DELAY_MS = 300;
 
 /**
  * @summary The case-opening flow: the steps of the customer's language and product area, the
@@ -141,59 +129,30 @@ export class TicketForm extends SupportElement {
     args: () => [this.api, this.resolvedLocale, this.needsCatalog] as const,
   });
 
-  /** "Need quick answers?": runs again (the previous run aborted) whenever the subject changes. */
-  private readonly suggestionsTask = new Task(this, {
-    task: async ([api, query, areaId, productId, locale]: readonly [SupportBackend, string, string, string, LocaleCode], { signal }) => {
-      if (!query || !areaId) return undefined;
-      await sleep(SUGGEST_DELAY_MS, signal);
-      return api.suggestArticles({ query, areaId, productId: productId || undefined }, { signal, locale });
-    },
-    args: () => [this.api, this.suggestionQuery, this.area ?? '', this.fields.productId, this.resolvedLocale] as const,
+  private readonly suggestions = new SuggestionsController(this, {
+    backend: () => this.api,
+    query: () => this.suggestionQuery,
+    locale: () => this.resolvedLocale,
   });
 
-  /** Sends the case: busy, abort, the idempotency key kept with the draft, focus after. */
-  private readonly submission = new ActionController<Submission, Ticket>(this, {
-    task: async ({ ticket }, { signal, idempotencyKey }) => {
-      try {
-        return await this.api.createTicket(ticket, { idempotencyKey, signal, locale: this.resolvedLocale });
-      } catch (error) {
-        // Every refusal goes through the machine (onFailure), whatever threw it.
-        throw isSupportError(error) || isAbort(error) ? error : new SupportError('server', String(error), { cause: error });
-      }
-    },
-    intentOf: ({ ticket }) => intentOf(ticket),
-    keyStore: {
-      load: () => this.intentKey,
-      // Persisted by the next update (`updated` saves the draft), before any answer comes.
-      save: (value) => {
-        this.intentKey = value;
-      },
-    },
+  private readonly submission = caseSubmitController(this, {
+    backend: () => this.api,
+    locale: () => this.resolvedLocale,
+    // Saved with the draft by the next update (`updated`), before any answer comes.
+    keyStore: { load: () => this.intentKey, save: (value) => void (this.intentKey = value) },
     onDone: (ticket, { confirmation }) => {
       this.draft.clear();
       this.uploads.clear();
       this.dispatch({ type: 'created', ticket, confirmation });
       this.dispatchEvent(new TicketCreatedEvent(ticket));
     },
-    onFailure: (error) => {
-      this.dispatch({ type: 'rejected', kind: error.kind, fieldErrors: error.fieldErrors });
-      return false;
-    },
-    focus: {
-      done: () => this.stepHeading,
-      invalid: () => this.refusalTarget,
-      failed: () => this.refusalTarget,
-    },
+    onRefused: (error) => this.dispatch({ type: 'rejected', kind: error.kind, fieldErrors: error.fieldErrors }),
+    focus: { done: () => this.stepHeading, invalid: () => this.refusalTarget, failed: () => this.refusalTarget },
   });
 
   private intentKey: IntentKey | undefined;
   private restoredKey: string | undefined;
   private focusPending = false;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.suggestionsTask.abort();
-  }
 
   /** Starts a new case: empties the form and the draft, back to the first step. */
   reset(): void {
@@ -229,17 +188,12 @@ export class TicketForm extends SupportElement {
     return email && this.area ? `ticket-form:${email}:${this.area}` : undefined;
   }
 
-  /** The subject to find articles for: only on a subject step that offers quick answers. */
-  private get suggestionQuery(): string {
+  /** What to find articles for: only on a subject step that offers quick answers. */
+  private get suggestionQuery(): ArticleQuery | undefined {
     const resolution = this.resolution;
-    if (!resolution?.offered || this.phase.kind !== 'editing' || !resolution.steps.includes('quick_answers')) return '';
-    if (currentStep(this.phase.step, this.inputSteps(resolution.flow)) !== 'subject') return '';
-    const query = this.fields.subject.trim();
-    return query.length >= 3 ? query : '';
-  }
-
-  private inputSteps(flow: FlowConfig): InputStep[] {
-    return formSteps(flow.steps).filter(isInputStep);
+    if (!resolution?.offered || this.phase.kind !== 'editing' || !resolution.steps.includes('quick_answers')) return undefined;
+    if (currentStep(this.phase.step, inputSteps(resolution.flow)) !== 'subject') return undefined;
+    return { query: this.fields.subject, areaId: resolution.area.id, productId: this.fields.productId };
   }
 
   private caseContext(): CaseContext {
@@ -338,7 +292,7 @@ export class TicketForm extends SupportElement {
     event.preventDefault();
     const errors = stepErrors(step, this.fields, this.caseContext(), this.config, this.uploads);
     const before = this.phase;
-    this.dispatch({ type: 'continue', from: step, steps: this.inputSteps(flow), errors });
+    this.dispatch({ type: 'continue', from: step, steps: inputSteps(flow), errors });
     if (errors.length > 0) void this.focusSummary();
     else if (this.phase !== before) this.focusPending = true;
   }
@@ -363,7 +317,7 @@ export class TicketForm extends SupportElement {
   }
 
   private markSolved(): void {
-    this.suggestionsTask.abort();
+    this.suggestions.abort();
     this.uploads.clear();
     this.draft.clear();
     this.dispatch({ type: 'solved' });
@@ -407,28 +361,18 @@ export class TicketForm extends SupportElement {
 
   /* ------------------------------------------------------------ rendering */
 
-  /** The errors of the phase, as the fields and the error summary show them. */
   private view(): TicketFormView {
     const errors = this.phase.kind === 'editing' ? this.phase.errors : [];
-    const context = { config: this.config, followUpOf: this.followUpOf };
-    const message = (field: string) => {
-      const found = errors.find((e) => e.field === field);
-      return found ? fieldErrorMessage('ticket', found, context) : undefined;
-    };
     // Without a subcategory select (the category step is gone) the summary links to "Change category".
     const controlId = (field: string) => (field === 'subcategoryId' && !this.renderRoot.querySelector('#subcategoryId') ? 'categoryId' : field);
-    const summary: ShownError[] = errors.map((e) => ({ id: controlId(e.field), message: fieldErrorMessage('ticket', e, context) }));
-    const resolution = this.resolution;
-    const categories = resolution?.area ? (this.catalogTask.value?.categories.filter((c) => c.areaId === resolution.area?.id) ?? []) : [];
+    const areaId = this.resolution?.area?.id;
     return {
       config: this.config,
       locale: this.resolvedLocale,
-      api: this.api,
       root: this.renderRoot,
       fields: this.fields,
-      categories,
-      summary,
-      errorFor: message,
+      categories: this.catalogTask.value?.categories.filter((c) => c.areaId === areaId) ?? [],
+      ...shownErrors(errors, { config: this.config, followUpOf: this.followUpOf }, controlId),
       edit: (patch) => this.edit(patch),
       goTo: (step) => this.goTo(step),
       requestLocale: this.requestLocale,
@@ -460,17 +404,17 @@ export class TicketForm extends SupportElement {
   }
 
   private renderStep(view: TicketFormView, phase: Extract<TicketFormPhase, { kind: 'editing' }>, area: AreaConfig, flow: FlowConfig, session: Session): TemplateResult {
-    const steps = this.inputSteps(flow);
+    const steps = inputSteps(flow);
     const step = currentStep(phase.step, steps);
     switch (step) {
       case 'subject': {
         const quickAnswers = flow.steps.includes('quick_answers')
-          ? { suggestions: this.suggestions, opened: phase.opened, open: (article: Article) => this.openArticle(article), solved: () => this.markSolved() }
+          ? { suggestions: this.suggestions.state, opened: phase.opened, open: (article: Article) => this.openArticle(article), solved: () => this.markSolved() }
           : undefined;
         return renderSubject(view, quickAnswers, (e) => this.continueFrom('subject', flow, e));
       }
       case 'category':
-        return renderCategory(view, this.catalog, (e) => this.continueFrom('category', flow, e));
+        return renderCategory(view, catalogState(this.catalogTask), (e) => this.continueFrom('category', flow, e));
       case 'details':
         return renderDetails(view, {
           area,
@@ -484,27 +428,6 @@ export class TicketForm extends SupportElement {
           paste: (e) => this.onPaste(e, flow),
         });
     }
-  }
-
-  private get suggestions(): Suggestions {
-    if (!this.suggestionQuery) return { state: 'idle' };
-    switch (this.suggestionsTask.status) {
-      case TaskStatus.INITIAL:
-      case TaskStatus.PENDING:
-        return { state: 'loading' };
-      case TaskStatus.ERROR:
-        return { state: 'error' };
-      case TaskStatus.COMPLETE:
-        return { state: 'done', articles: this.suggestionsTask.value ?? [] };
-    }
-  }
-
-  private get catalog(): CatalogState {
-    if (this.catalogTask.status === TaskStatus.ERROR) {
-      const error = this.catalogTask.error;
-      return { state: 'failed', kind: isSupportError(error) ? error.kind : 'network', retry: () => void this.catalogTask.run() };
-    }
-    return this.catalogTask.value ? { state: 'ready' } : { state: 'loading' };
   }
 
   private renderSignIn(area: AreaConfig, failure: ErrorKind | undefined): TemplateResult {
