@@ -72,7 +72,9 @@ export type TicketFormEvent =
   | { readonly type: 'follow_up_dropped' }
   | { readonly type: 'created'; readonly ticket: Ticket; readonly confirmation: FlowConfig['confirmation'] };
 
-export function editing(step: InputStep | undefined, errors: readonly FormFieldError[] = []): TicketFormPhase {
+export type EditingPhase = Extract<TicketFormPhase, { kind: 'editing' }>;
+
+export function editing(step: InputStep | undefined, errors: readonly FormFieldError[] = []): EditingPhase {
   return { kind: 'editing', step, errors, failure: undefined, opened: undefined };
 }
 
@@ -106,9 +108,7 @@ export function transition(phase: TicketFormPhase, event: TicketFormEvent): Tick
   }
 }
 
-type Editing = Extract<TicketFormPhase, { kind: 'editing' }>;
-
-function whileEditing(phase: Editing, event: Exclude<TicketFormEvent, { type: 'restore' | 'signed_in' }>): TicketFormPhase {
+function whileEditing(phase: EditingPhase, event: Exclude<TicketFormEvent, { type: 'restore' | 'signed_in' }>): TicketFormPhase {
   switch (event.type) {
     case 'go_to':
       return { ...phase, step: event.step, errors: [], failure: undefined };
@@ -137,7 +137,7 @@ function whileEditing(phase: Editing, event: Exclude<TicketFormEvent, { type: 'r
  * field the form does not have, a notice says the case was refused as well, so nothing is
  * refused silently.
  */
-function rejected(phase: Editing, kind: ErrorKind, fieldErrors: readonly FieldError[]): TicketFormPhase {
+function rejected(phase: EditingPhase, kind: ErrorKind, fieldErrors: readonly FieldError[]): TicketFormPhase {
   if (kind === 'unauthorized') return { kind: 'reauthenticate', step: phase.step };
   if (kind !== 'validation') return { ...phase, failure: kind };
   const known = fieldErrors.filter((e) => FORM_FIELDS.includes(e.field));

@@ -39,6 +39,7 @@ import {
   inputSteps,
   previousStep,
   transition,
+  type EditingPhase,
   type InputStep,
   type TicketFormEvent,
   type TicketFormPhase,
@@ -403,7 +404,7 @@ export class TicketForm extends SupportElement {
       : this.renderStep(view, phase, resolution.area, resolution.flow, session)}`;
   }
 
-  private renderStep(view: TicketFormView, phase: Extract<TicketFormPhase, { kind: 'editing' }>, area: AreaConfig, flow: FlowConfig, session: Session): TemplateResult {
+  private renderStep(view: TicketFormView, phase: EditingPhase, area: AreaConfig, flow: FlowConfig, session: Session): TemplateResult {
     const steps = inputSteps(flow);
     const step = currentStep(phase.step, steps);
     switch (step) {
