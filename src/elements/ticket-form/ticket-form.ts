@@ -157,7 +157,6 @@ export class TicketForm extends SupportElement {
 
   /** Starts a new case: empties the form and the draft, back to the first step. */
   reset(): void {
-    this.submission.clear();
     this.uploads.clear();
     this.draft.clear();
     this.followUpOf = undefined;
@@ -240,6 +239,7 @@ export class TicketForm extends SupportElement {
   /** Puts a draft (or nothing: a blank case) into the form. */
   private restore(saved: Partial<TicketDraft> | undefined): void {
     const restored = restoreCase(saved, this.offeredProduct(this.product));
+    // Another case from here: the controller forgets its outcome and key, the draft's key counts.
     this.submission.clear();
     this.intentKey = restored.key;
     this.fields = restored.fields;

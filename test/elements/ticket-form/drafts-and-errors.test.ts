@@ -93,9 +93,11 @@ describe('<ticket-form> drafts, duplicates and errors', () => {
     const el = await form({ backend, area: 'esign' });
     await detailsShown(el);
     const created = nextEvent(el, 'ticket-created');
+    submitButton(el).focus();
     submitButton(el).click();
     submitButton(el).click();
     await el.updateComplete;
+    expect(root(el).activeElement).to.equal(submitButton(el));
     // Busy: the button keeps focus (aria-disabled, never disabled) and a press does nothing.
     expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
     expect(submitButton(el).disabled).to.equal(false);
