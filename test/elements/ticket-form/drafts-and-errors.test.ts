@@ -93,10 +93,15 @@ describe('<ticket-form> drafts, duplicates and errors', () => {
     const el = await form({ backend, area: 'esign' });
     await detailsShown(el);
     const created = nextEvent(el, 'ticket-created');
+    submitButton(el).focus();
     submitButton(el).click();
     submitButton(el).click();
     await el.updateComplete;
-    expect(submitButton(el).disabled).to.equal(true);
+    expect(root(el).activeElement).to.equal(submitButton(el));
+    // Busy: the button keeps focus (aria-disabled, never disabled) and a press does nothing.
+    expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(submitButton(el).disabled).to.equal(false);
+    expect(get(el, 'form').getAttribute('aria-busy')).to.equal('true');
     submitButton(el).click();
     await created;
     const page = await backend.listTickets({ search: 'Double click case' });
@@ -132,6 +137,68 @@ describe('<ticket-form> drafts, duplicates and errors', () => {
     expect((await memory.listTickets({ search: 'Lost answer case' })).total).to.equal(1);
   });
 
+  it('an edited case after a lost answer gets a new key: sent, not refused as a conflict', async () => {
+    // Before: the key of the first attempt was reused for the edited case, and the backend
+    // (which had recorded that key with the first body) answered "conflict".
+    const memory = memoryFor(ALEX);
+    const keys: string[] = [];
+    let dropAnswer = true;
+    const backend: SupportBackend = {
+      ...memory,
+      createTicket: async (input: NewTicket, options: IdempotentCallOptions) => {
+        keys.push(options.idempotencyKey);
+        const ticket = await memory.createTicket(input, options);
+        if (dropAnswer) {
+          dropAnswer = false;
+          throw new SupportError('network', 'connection dropped after commit');
+        }
+        return ticket;
+      },
+    };
+    seedDraft(ALEX, 'esign', { subject: 'Edited after a lost answer' });
+    const el = await form({ backend, area: 'esign' });
+    await detailsShown(el);
+    submitButton(el).click();
+    await waitUntil(() => find(el, '.failure'), 'no error notice');
+    fill(el, '#description', 'The void button does nothing, and the page freezes.');
+    await el.updateComplete;
+    const created = nextEvent(el, 'ticket-created');
+    submitButton(el).click();
+    const event = await created;
+    expect(keys).to.have.length(2);
+    expect(keys[1]).to.not.equal(keys[0]);
+    expect(event.ticket.description).to.equal('The void button does nothing, and the page freezes.');
+  });
+
+  it('a reload after a failed submit reuses the same key for the same case', async () => {
+    const memory = memoryFor(ALEX);
+    const keys: string[] = [];
+    let fail = true;
+    const backend: SupportBackend = {
+      ...memory,
+      createTicket: (input: NewTicket, options: IdempotentCallOptions) => {
+        keys.push(options.idempotencyKey);
+        return fail ? Promise.reject(new SupportError('timeout', 'slow')) : memory.createTicket(input, options);
+      },
+    };
+    seedDraft(ALEX, 'esign', { subject: 'Reloaded retry case' });
+    const first = await form({ backend, area: 'esign' });
+    await detailsShown(first);
+    submitButton(first).click();
+    await waitUntil(() => find(first, '.failure'), 'no error notice');
+    expect(storedDraft(ALEX, 'esign')['idempotencyKey']).to.equal(keys[0]);
+    fixtureCleanup();
+
+    fail = false;
+    const again = await form({ backend, area: 'esign' });
+    await detailsShown(again);
+    const created = nextEvent(again, 'ticket-created');
+    submitButton(again).click();
+    await created;
+    expect(keys).to.have.length(2);
+    expect(keys[1]).to.equal(keys[0]);
+  });
+
   for (const kind of ERROR_KINDS) {
     it(`backend error "${kind}": a clear message, and nothing typed is lost`, async () => {
       const memory = memoryFor(ALEX);
@@ -153,6 +220,7 @@ describe('<ticket-form> drafts, duplicates and errors', () => {
         expect(get<HTMLTextAreaElement>(el, '#description').value).to.equal('The void button does nothing.');
         expect(get<HTMLInputElement>(el, '#subject').value).to.equal('Envelope will not void');
         expect(submitButton(el).disabled).to.equal(false);
+        expect(submitButton(el).getAttribute('aria-disabled')).to.equal('false');
       }
       await expect(el).to.be.accessible();
     });

@@ -1,0 +1,91 @@
+/**
+ * What the render helpers of `<ticket-form>` get from the element (data and callbacks, no
+ * decisions), and the small pieces every step shares. Called from `render()` only.
+ */
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Category } from '../../core/catalog.js';
+import type { LocaleCode, SupportConfig } from '../../core/config.js';
+import type { ErrorKind } from '../../core/errors.js';
+import { fieldErrorMessage, type FieldErrorContext, type FormFieldError } from '../shared/field-errors.js';
+import { languageName } from '../../localization/format.js';
+import type { ShownError } from '../shared/forms.js';
+import { errorKindMessage } from '../shared/messages.js';
+import type { CaseFields } from './ticket-form.case.js';
+import type { InputStep } from './ticket-form.machine.js';
+
+export interface TicketFormView {
+  readonly config: SupportConfig;
+  readonly locale: LocaleCode;
+  readonly root: ParentNode;
+  readonly fields: CaseFields;
+  /** The area's categories from the catalog (Flows 2 and 3). */
+  readonly categories: readonly Category[];
+  /** The errors of the phase, as the error summary lists them. */
+  readonly summary: readonly ShownError[];
+  /** The message of `field`'s error, if it has one. */
+  errorFor(field: string): string | undefined;
+  edit(patch: Partial<CaseFields>): void;
+  goTo(step: InputStep): void;
+  requestLocale(locale: LocaleCode): void;
+}
+
+/**
+ * The errors of the phase as the form shows them: the summary's list and each field's message.
+ * `controlId` is the control a summary link focuses for a field.
+ */
+export function shownErrors(
+  errors: readonly FormFieldError[],
+  context: FieldErrorContext,
+  controlId: (field: string) => string,
+): Pick<TicketFormView, 'summary' | 'errorFor'> {
+  const message = (error: FormFieldError) => fieldErrorMessage('ticket', error, context);
+  return {
+    summary: errors.map((e) => ({ id: controlId(e.field), message: message(e) })),
+    errorFor: (field) => {
+      const found = errors.find((e) => e.field === field);
+      return found ? message(found) : undefined;
+    },
+  };
+}
+
+export function stepHeading(text: string): TemplateResult {
+  return html`<h2 class="step-heading" part="step-heading" tabindex="-1">${text}</h2>`;
+}
+
+export function loadingStatus(): TemplateResult {
+  return html`<p role="status">${msg('Loading…', { id: 'ticket-form.loading', desc: 'Shown while the form loads what it needs (session, categories).' })}</p>`;
+}
+
+export function failureNotice(kind: ErrorKind): TemplateResult {
+  return html`<div class="notice notice--error failure" part="notice" role="alert" tabindex="-1">${errorKindMessage(kind)}</div>`;
+}
+
+/** One "Continue in <language>" button per language, each named in itself. */
+export function languageButtons(locales: readonly LocaleCode[], choose: (locale: LocaleCode) => void): TemplateResult {
+  return html`<ul class="language-choices">
+    ${locales.map((code) => {
+      const language = languageName(code, code, { capitalized: true });
+      return html`<li>
+        <button type="button" class="secondary" data-locale=${code} @click=${() => choose(code)}>
+          ${msg(str`Continue in ${language}`, { id: 'ticket-form.continue_in_language', desc: 'Button switching the widget to a language in which the area or product is offered. ${language} is that language\'s name, in that language (e.g. "English", "Français").' })}
+        </button>
+      </li>`;
+    })}
+  </ul>`;
+}
+
+/** The notice at the top of a follow-up case, with the backend's refusal if it refused it. */
+export function followUpNotice(followUp: string, error: string | undefined, drop: () => void): TemplateResult {
+  return html`<div class="notice follow-up ${error ? 'notice--error' : ''}" part="notice" id="followUpOf" tabindex="-1">
+    <p>
+      ${msg(str`Follow-up of case ${followUp}`, { id: 'ticket-form.follow_up.notice', desc: 'Notice at the top of a follow-up case. ${followUp} is the closed case number.' })}
+    </p>
+    ${error
+      ? html`<p class="error-message">${error}</p>
+          <button type="button" class="secondary" @click=${drop}>
+            ${msg('Open it as a new case instead', { id: 'ticket-form.follow_up.drop', desc: 'Button shown when a follow-up number was refused: keeps the case but drops the link to the closed case.' })}
+          </button>`
+      : nothing}
+  </div>`;
+}
