@@ -18,7 +18,7 @@ import { SupportError, type FieldError } from '../core/errors.js';
 import { canRequestCallbackFor } from '../core/flows.js';
 import type { Attachment, Comment, ContactMethod, NewTicket, Person, Status, SupportPlan, Ticket, TicketSummary } from '../core/ticket.js';
 import { validateComment, validateEmailField, validateNewTicket, validatePhone, validateSignInHelp } from '../core/validation.js';
-import type { Account, CallOptions, Session, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
+import type { Account, CallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
 import {
   buildUrl,
   errorFromResponse,
@@ -36,6 +36,7 @@ import {
   type RawResponse,
   type RetryPolicy,
 } from './http.js';
+import { idempotentRunner } from './idempotency.js';
 
 export interface ZendeskFieldIds {
   readonly categoryFieldId: number;
@@ -232,7 +233,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
   const ids = options.fields;
   const planOf = options.planOf ?? ((org: ZendeskOrganization) => (org.tags.includes('support_plan_paid') ? 'paid' : 'free'));
   const catalog = options.catalog ?? ((locale: LocaleCode) => catalogFor(seedCategories, locale));
-  const once = new Map<string, { input: string; result: Promise<unknown> }>();
+  const ticketWrites = idempotentRunner<Ticket>();
+  const signInHelpWrites = idempotentRunner<SignInHelpReceipt>();
 
   /** Current session: refreshed by getSession; carries the chosen organization. */
   let session: Session | null = null;
@@ -261,22 +263,6 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
 
   async function get<T>(path: string, guard: Guard<T>, opts: CallOptions | undefined, query?: Record<string, string | number | undefined>): Promise<T> {
     return parseBody(await exchange('GET', path, opts, query ? { query } : {}), guard);
-  }
-
-  /** Same key and input: the first call's result; same key, other input: a conflict. */
-  function idempotent<T>(key: string, input: unknown, run: () => Promise<T>): Promise<T> {
-    const text = JSON.stringify(input);
-    const previous = once.get(key);
-    if (previous) {
-      if (previous.input !== text) {
-        return Promise.reject(new SupportError('conflict', 'Idempotency key reused with another request', { status: 422, conflict: 'idempotency_mismatch' }));
-      }
-      return previous.result as Promise<T>;
-    }
-    const result = run();
-    once.set(key, { input: text, result });
-    result.catch(() => once.delete(key));
-    return result;
   }
 
   function field(request: ZRequest, id: number): string | undefined {
@@ -473,7 +459,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
     getTicket: (number, opts) => load(number, opts),
 
     createTicket: (input: NewTicket, opts) =>
-      idempotent(`create:${opts.idempotencyKey}`, input, async () => {
+      ticketWrites(`create:${opts.idempotencyKey}`, input, async () => {
         const current = await requireSession(opts);
         const area = config.areas.find((a) => a.id === input.areaId);
         assertValid(validateNewTicket(input, config, { needsCategory: Boolean(input.categoryId) || area?.realm === 'support_center' }));
@@ -500,7 +486,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
       }),
 
     addComment: (number, body, opts) =>
-      idempotent(`comment:${opts.idempotencyKey}`, { number, body }, async () => {
+      ticketWrites(`comment:${opts.idempotencyKey}`, { number, body }, async () => {
         assertValid(validateComment(body, config));
         return update(number, { comment: { body: body.trim() } }, opts);
       }),
@@ -529,7 +515,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
     },
 
     addAttachments: (number, tokens, opts) =>
-      idempotent(`attach:${opts.idempotencyKey}`, { number, tokens }, () =>
+      ticketWrites(`attach:${opts.idempotencyKey}`, { number, tokens }, () =>
         update(number, { comment: { body: options.attachmentCommentBody ?? 'Attached files.', uploads: tokens } }, opts),
       ),
 
@@ -542,7 +528,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
       update(number, { email_ccs: [{ user_email: email.trim().toLowerCase(), action: 'delete' }] }, opts),
 
     requestCallback: (number, phone, opts) =>
-      idempotent(`callback:${opts.idempotencyKey}`, { number, phone }, async () => {
+      ticketWrites(`callback:${opts.idempotencyKey}`, { number, phone }, async () => {
         const current = await requireSession(opts);
         const existing = await load(number, opts);
         if (existing.status === 'closed') throw new SupportError('conflict', `Case ${number} is closed`, { status: 409, conflict: 'closed' });
@@ -553,7 +539,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
       }),
 
     submitSignInHelp: (request, opts) =>
-      idempotent(`signin-help:${opts.idempotencyKey}`, request, async () => {
+      signInHelpWrites(`signin-help:${opts.idempotencyKey}`, request, async () => {
         assertValid(validateSignInHelp(request, config));
         // An anonymous request: Zendesk creates (or finds) the user by email.
         const raw = await exchange('POST', '/api/v2/requests', opts, {
