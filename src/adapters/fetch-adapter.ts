@@ -47,7 +47,6 @@ import type {
 } from './backend.js';
 import {
   buildUrl,
-  errorFromResponse,
   hasStrings,
   isArrayOf,
   isNumber,
@@ -58,8 +57,9 @@ import {
   newIdempotencyKey,
   parseBody,
   requestWithRetry,
-  sendWithXhr,
   resolveRetryPolicy,
+  sendWithXhr,
+  successOrThrow,
   throwIfAborted,
   type AttemptContext,
   type Guard,
@@ -209,40 +209,46 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
     return current;
   }
 
-  /** Sends with retries; returns the final response, whatever its status. */
-  async function exchange(spec: CallSpec): Promise<RawResponse> {
-    throwIfAborted(spec.options?.signal);
+  /**
+   * Sends one call with retries and returns its 2xx response; any other status becomes its
+   * SupportError. A 401 on a call that used the held token forgets it.
+   */
+  async function deliver(
+    call: { readonly retryable: boolean; readonly timeoutMs: number; readonly signal: AbortSignal | undefined },
+    attempt: (token: string | undefined, context: AttemptContext) => Promise<RawResponse>,
+  ): Promise<RawResponse> {
+    throwIfAborted(call.signal);
     const token = await currentToken();
+    const raw = await requestWithRetry((context) => attempt(token.value, context), {
+      retryable: call.retryable,
+      policy,
+      timeoutMs: call.timeoutMs,
+      signal: call.signal,
+      ...(options.random ? { random: options.random } : {}),
+    });
+    if (raw.status === 401 && token.held && heldToken === token.value) heldToken = undefined;
+    return successOrThrow(raw);
+  }
+
+  function exchange(spec: CallSpec): Promise<RawResponse> {
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-    const send = async ({ signal }: AttemptContext): Promise<RawResponse> => {
-      const headers = baseHeaders(spec, token.value);
+    return deliver({ retryable: spec.retryable, timeoutMs, signal: spec.options?.signal }, async (token, { signal }) => {
+      const headers = baseHeaders(spec, token);
       if (body !== undefined) headers.set('Content-Type', 'application/json');
       const request = await intercept(
         new Request(buildUrl(options.baseUrl, spec.path, spec.query), { method: spec.method, headers, body: body ?? null, signal }),
       );
       const response = await fetchFn(request, { signal });
       return { status: response.status, headers: response.headers, text: await response.text() };
-    };
-    const raw = await requestWithRetry(send, {
-      retryable: spec.retryable,
-      policy,
-      timeoutMs,
-      signal: spec.options?.signal,
-      ...(options.random ? { random: options.random } : {}),
     });
-    if (raw.status === 401 && token.held && heldToken === token.value) heldToken = undefined;
-    return raw;
   }
 
   async function json<T>(spec: CallSpec, guard: Guard<T>): Promise<T> {
-    const raw = await exchange(spec);
-    if (raw.status < 200 || raw.status > 299) throw errorFromResponse(raw);
-    return parseBody(raw, guard);
+    return parseBody(await exchange(spec), guard);
   }
 
   async function empty(spec: CallSpec): Promise<void> {
-    const raw = await exchange(spec);
-    if (raw.status < 200 || raw.status > 299) throw errorFromResponse(raw);
+    await exchange(spec);
   }
 
   const ticket = async (spec: CallSpec): Promise<Ticket> => {
@@ -261,29 +267,16 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
     options: opts,
   });
 
-  function upload(file: File, opts: UploadOptions | undefined): Promise<UploadedFile> {
+  async function upload(file: File, opts: UploadOptions | undefined): Promise<UploadedFile> {
     const idempotencyKey = newIdempotencyKey();
-    return (async () => {
-      throwIfAborted(opts?.signal);
-      const token = await currentToken();
-      const send = async ({ signal }: AttemptContext): Promise<RawResponse> => {
-        const headers = baseHeaders({ options: opts, idempotencyKey }, token.value);
-        headers.set('Content-Type', file.type || 'application/octet-stream');
-        headers.set('X-File-Name', encodeURIComponent(file.name));
-        const request = await intercept(new Request(buildUrl(options.baseUrl, '/uploads'), { method: 'POST', headers }));
-        return sendWithXhr(request, file, signal, opts?.onProgress);
-      };
-      const raw = await requestWithRetry(send, {
-        retryable: true,
-        policy,
-        timeoutMs: uploadTimeoutMs,
-        signal: opts?.signal,
-        ...(options.random ? { random: options.random } : {}),
-      });
-      if (raw.status === 401 && token.held && heldToken === token.value) heldToken = undefined;
-      if (raw.status < 200 || raw.status > 299) throw errorFromResponse(raw);
-      return parseBody(raw, isUploadedFile);
-    })();
+    const raw = await deliver({ retryable: true, timeoutMs: uploadTimeoutMs, signal: opts?.signal }, async (token, { signal }) => {
+      const headers = baseHeaders({ options: opts, idempotencyKey }, token);
+      headers.set('Content-Type', file.type || 'application/octet-stream');
+      headers.set('X-File-Name', encodeURIComponent(file.name));
+      const request = await intercept(new Request(buildUrl(options.baseUrl, '/uploads'), { method: 'POST', headers }));
+      return sendWithXhr(request, file, signal, opts?.onProgress);
+    });
+    return parseBody(raw, isUploadedFile);
   }
 
   return {

@@ -76,14 +76,18 @@ export function anySignal(signals: readonly AbortSignal[]): AbortSignal {
   return controller.signal;
 }
 
-/** Waits `ms`, or rejects with an AbortError as soon as `signal` fires. */
+/**
+ * Waits `ms`, or rejects with an AbortError as soon as `signal` fires. No wait (0 or less)
+ * settles without a timer, so a backend without latency answers within the same task.
+ */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
+    if (ms <= 0) return resolve();
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, Math.max(0, ms));
+    }, ms);
     const onAbort = () => {
       clearTimeout(timer);
       reject(abortError());
@@ -221,6 +225,12 @@ export function errorFromResponse(response: RawResponse): SupportError {
     ...(conflict ? { conflict } : {}),
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
   });
+}
+
+/** A 2xx response as it is; any other status becomes its SupportError (`toError` maps it). */
+export function successOrThrow(raw: RawResponse, toError: (raw: RawResponse) => SupportError = errorFromResponse): RawResponse {
+  if (raw.status < 200 || raw.status > 299) throw toError(raw);
+  return raw;
 }
 
 /** Parses a 2xx body and checks its shape; anything else is a `bad_response`. */

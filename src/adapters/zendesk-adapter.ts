@@ -30,6 +30,7 @@ import {
   requestWithRetry,
   resolveRetryPolicy,
   sendWithXhr,
+  successOrThrow,
   throwIfAborted,
   type AttemptContext,
   type Guard,
@@ -257,8 +258,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
       return { status: response.status, headers: response.headers, text: await response.text() };
     };
     const raw = await requestWithRetry(send, { retryable: method === 'GET', policy: method === 'GET' ? policy : noRetry, timeoutMs, signal: opts?.signal });
-    if (raw.status < 200 || raw.status > 299) throw zendeskError(raw);
-    return raw;
+    return successOrThrow(raw, zendeskError);
   }
 
   async function get<T>(path: string, guard: Guard<T>, opts: CallOptions | undefined, query?: Record<string, string | number | undefined>): Promise<T> {
@@ -503,8 +503,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
           return sendWithXhr(request, file, signal, opts?.onProgress);
         };
         const raw = await requestWithRetry(send, { retryable: false, policy: noRetry, timeoutMs: options.uploadTimeoutMs ?? 300_000, signal: opts?.signal });
-        if (raw.status < 200 || raw.status > 299) throw zendeskError(raw);
-        const { upload } = parseBody(raw, isUpload);
+        const { upload } = parseBody(successOrThrow(raw, zendeskError), isUpload);
         return {
           token: upload.token,
           name: upload.attachment?.file_name ?? file.name,
