@@ -45,27 +45,9 @@ import type {
   UploadedFile,
   UploadOptions,
 } from './backend.js';
-import {
-  buildUrl,
-  hasStrings,
-  isArrayOf,
-  isNumber,
-  isOneOf,
-  isOptionalString,
-  isRecord,
-  isString,
-  newIdempotencyKey,
-  parseBody,
-  requestWithRetry,
-  resolveRetryPolicy,
-  sendWithXhr,
-  successOrThrow,
-  throwIfAborted,
-  type AttemptContext,
-  type Guard,
-  type RawResponse,
-  type RetryPolicy,
-} from './http.js';
+import { hasStrings, isArrayOf, isNumber, isOneOf, isOptionalString, isRecord, isString, type Guard } from './guards.js';
+import { buildUrl, newIdempotencyKey, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
+import type { OutgoingCall, RawResponse, RetryPolicy, Sender } from './http.js';
 
 export type { RetryPolicy } from './http.js';
 
@@ -156,11 +138,14 @@ const isSignInResult = (v: unknown): v is { session: Session; token: string } =>
   isRecord(v) && isSession(v.session) && isString(v.token);
 const isSessionResult = (v: unknown): v is { session: Session } => isRecord(v) && isSession(v.session);
 
-/** JSON null for an optional field means "absent": the domain types use undefined. */
-function withoutNulls<T extends object>(value: T): T {
-  const copy: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(value)) if (entry !== null) copy[key] = entry;
-  return copy as T;
+/** JSON null for an optional field means "absent" (the domain types use undefined): drops such fields before the guard looks. */
+function withoutNulls(value: unknown): unknown {
+  return isRecord(value) ? Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== null)) : value;
+}
+
+function pageWithoutNulls(value: unknown): unknown {
+  const page = withoutNulls(value);
+  return isRecord(page) && Array.isArray(page.items) ? { ...page, items: page.items.map(withoutNulls) } : page;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,8 +163,11 @@ interface CallSpec {
 }
 
 export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend {
-  const fetchFn: typeof globalThis.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const policy = resolveRetryPolicy(options.retry);
+  const sender: Sender = {
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+    policy: resolveRetryPolicy(options.retry),
+    random: options.random,
+  };
   const timeoutMs = options.timeoutMs ?? 15_000;
   const uploadTimeoutMs = options.uploadTimeoutMs ?? 300_000;
   const interceptors: readonly RequestInterceptor[] =
@@ -214,47 +202,34 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
    * SupportError. A 401 on a call that used the held token forgets it.
    */
   async function deliver(
-    call: { readonly retryable: boolean; readonly timeoutMs: number; readonly signal: AbortSignal | undefined },
-    attempt: (token: string | undefined, context: AttemptContext) => Promise<RawResponse>,
+    call: Omit<OutgoingCall, 'request'>,
+    request: (token: string | undefined, signal: AbortSignal) => Request | Promise<Request>,
   ): Promise<RawResponse> {
     throwIfAborted(call.signal);
     const token = await currentToken();
-    const raw = await requestWithRetry((context) => attempt(token.value, context), {
-      retryable: call.retryable,
-      policy,
-      timeoutMs: call.timeoutMs,
-      signal: call.signal,
-      ...(options.random ? { random: options.random } : {}),
-    });
+    const raw = await send(sender, { ...call, request: (signal) => request(token.value, signal) });
     if (raw.status === 401 && token.held && heldToken === token.value) heldToken = undefined;
     return successOrThrow(raw);
   }
 
   function exchange(spec: CallSpec): Promise<RawResponse> {
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-    return deliver({ retryable: spec.retryable, timeoutMs, signal: spec.options?.signal }, async (token, { signal }) => {
+    return deliver({ retryable: spec.retryable, timeoutMs, signal: spec.options?.signal }, (token, signal) => {
       const headers = baseHeaders(spec, token);
       if (body !== undefined) headers.set('Content-Type', 'application/json');
-      const request = await intercept(
-        new Request(buildUrl(options.baseUrl, spec.path, spec.query), { method: spec.method, headers, body: body ?? null, signal }),
-      );
-      const response = await fetchFn(request, { signal });
-      return { status: response.status, headers: response.headers, text: await response.text() };
+      return intercept(new Request(buildUrl(options.baseUrl, spec.path, spec.query), { method: spec.method, headers, body: body ?? null, signal }));
     });
   }
 
-  async function json<T>(spec: CallSpec, guard: Guard<T>): Promise<T> {
-    return parseBody(await exchange(spec), guard);
+  async function json<T>(spec: CallSpec, guard: Guard<T>, prepare?: (body: unknown) => unknown): Promise<T> {
+    return parseBody(await exchange(spec), guard, prepare);
   }
 
   async function empty(spec: CallSpec): Promise<void> {
     await exchange(spec);
   }
 
-  const ticket = async (spec: CallSpec): Promise<Ticket> => {
-    const value = await json(spec, isTicket);
-    return withoutNulls(value);
-  };
+  const ticket = (spec: CallSpec): Promise<Ticket> => json(spec, isTicket, withoutNulls);
 
   const path = (number: string, rest = '') => `/tickets/${encodeURIComponent(number)}${rest}`;
 
@@ -269,12 +244,12 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
 
   async function upload(file: File, opts: UploadOptions | undefined): Promise<UploadedFile> {
     const idempotencyKey = newIdempotencyKey();
-    const raw = await deliver({ retryable: true, timeoutMs: uploadTimeoutMs, signal: opts?.signal }, async (token, { signal }) => {
+    const call = { retryable: true, timeoutMs: uploadTimeoutMs, signal: opts?.signal, file, onProgress: opts?.onProgress };
+    const raw = await deliver(call, (token) => {
       const headers = baseHeaders({ options: opts, idempotencyKey }, token);
       headers.set('Content-Type', file.type || 'application/octet-stream');
       headers.set('X-File-Name', encodeURIComponent(file.name));
-      const request = await intercept(new Request(buildUrl(options.baseUrl, '/uploads'), { method: 'POST', headers }));
-      return sendWithXhr(request, file, signal, opts?.onProgress);
+      return intercept(new Request(buildUrl(options.baseUrl, '/uploads'), { method: 'POST', headers }));
     });
     return parseBody(raw, isUploadedFile);
   }
@@ -346,12 +321,9 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
           options: opts,
         },
         isTicketPage,
+        pageWithoutNulls,
       );
-      return {
-        items: page.items.map((item) => withoutNulls(item)),
-        total: page.total,
-        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-      };
+      return { items: page.items, total: page.total, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
     },
 
     getTicket: (number, opts) => ticket({ method: 'GET', path: path(number), retryable: true, options: opts }),

@@ -19,24 +19,9 @@ import { canRequestCallbackFor } from '../core/flows.js';
 import type { Attachment, Comment, ContactMethod, NewTicket, Person, Status, SupportPlan, Ticket, TicketSummary } from '../core/ticket.js';
 import { validateComment, validateEmailField, validateNewTicket, validatePhone, validateSignInHelp } from '../core/validation.js';
 import type { Account, CallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
-import {
-  buildUrl,
-  errorFromResponse,
-  isArrayOf,
-  isNumber,
-  isRecord,
-  isString,
-  parseBody,
-  requestWithRetry,
-  resolveRetryPolicy,
-  sendWithXhr,
-  successOrThrow,
-  throwIfAborted,
-  type AttemptContext,
-  type Guard,
-  type RawResponse,
-  type RetryPolicy,
-} from './http.js';
+import { isArrayOf, isNumber, isRecord, isString, type Guard } from './guards.js';
+import { buildUrl, errorFromResponse, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
+import type { RawResponse, RetryPolicy, Sender } from './http.js';
 import { idempotentRunner } from './idempotency.js';
 
 export interface ZendeskFieldIds {
@@ -226,10 +211,8 @@ function decodeCursor(value: string | undefined): Cursor | undefined {
 // ---------------------------------------------------------------------------------------------
 
 export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBackend {
-  const fetchFn: typeof globalThis.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const sender: Sender = { fetch: options.fetch ?? globalThis.fetch.bind(globalThis), policy: resolveRetryPolicy(options.retry) };
   const config = options.config ?? seedConfig;
-  const policy = resolveRetryPolicy(options.retry);
-  const noRetry = resolveRetryPolicy({ retries: 0 });
   const timeoutMs = options.timeoutMs ?? 15_000;
   const ids = options.fields;
   const planOf = options.planOf ?? ((org: ZendeskOrganization) => (org.tags.includes('support_plan_paid') ? 'paid' : 'free'));
@@ -249,15 +232,15 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
     throwIfAborted(opts?.signal);
     const token = init.anonymous ? undefined : await options.getToken();
     const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-    const send = async ({ signal }: AttemptContext): Promise<RawResponse> => {
+    const request = (signal: AbortSignal): Request => {
       const headers = new Headers({ Accept: 'application/json' });
       if (token) headers.set('Authorization', `Bearer ${token}`);
       if (opts?.locale) headers.set('Accept-Language', opts.locale);
       if (body !== undefined) headers.set('Content-Type', 'application/json');
-      const response = await fetchFn(buildUrl(options.subdomainUrl, path, init.query), { method, headers, body: body ?? null, signal });
-      return { status: response.status, headers: response.headers, text: await response.text() };
+      return new Request(buildUrl(options.subdomainUrl, path, init.query), { method, headers, body: body ?? null, signal });
     };
-    const raw = await requestWithRetry(send, { retryable: method === 'GET', policy: method === 'GET' ? policy : noRetry, timeoutMs, signal: opts?.signal });
+    // Writes are never sent twice: Zendesk has no idempotency keys for end users.
+    const raw = await send(sender, { request, retryable: method === 'GET', timeoutMs, signal: opts?.signal });
     return successOrThrow(raw, zendeskError);
   }
 
@@ -496,13 +479,13 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
         throwIfAborted(opts?.signal);
         await requireSession(opts);
         const token = await options.getToken();
-        const send = async ({ signal }: AttemptContext): Promise<RawResponse> => {
+        const request = (): Request => {
           const headers = new Headers({ Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' });
           if (token) headers.set('Authorization', `Bearer ${token}`);
-          const request = new Request(buildUrl(options.subdomainUrl, '/api/v2/uploads', { filename: file.name }), { method: 'POST', headers });
-          return sendWithXhr(request, file, signal, opts?.onProgress);
+          return new Request(buildUrl(options.subdomainUrl, '/api/v2/uploads', { filename: file.name }), { method: 'POST', headers });
         };
-        const raw = await requestWithRetry(send, { retryable: false, policy: noRetry, timeoutMs: options.uploadTimeoutMs ?? 300_000, signal: opts?.signal });
+        const timeout = options.uploadTimeoutMs ?? 300_000;
+        const raw = await send(sender, { request, file, onProgress: opts?.onProgress, retryable: false, timeoutMs: timeout, signal: opts?.signal });
         const { upload } = parseBody(successOrThrow(raw, zendeskError), isUpload);
         return {
           token: upload.token,
