@@ -21,6 +21,20 @@ export function isOptionalString(value: unknown): value is string | undefined {
   return value === undefined || typeof value === 'string';
 }
 
+export function isBoolean(value: unknown): value is boolean {
+  return typeof value === 'boolean';
+}
+
+/** What `guard` accepts, or absent (undefined). */
+export function isOptional<T>(value: unknown, guard: Guard<T>): value is T | undefined {
+  return value === undefined || guard(value);
+}
+
+/** What `guard` accepts, absent, or JSON null (APIs that send null for "none", as Zendesk does). */
+export function isNullable<T>(value: unknown, guard: Guard<T>): value is T | null | undefined {
+  return value === undefined || value === null || guard(value);
+}
+
 export function isArrayOf<T>(value: unknown, guard: Guard<T>): value is T[] {
   return Array.isArray(value) && value.every((item) => guard(item));
 }
@@ -32,4 +46,9 @@ export function isOneOf<T extends string>(values: readonly T[]): Guard<T> {
 /** Whether `value` is a record whose `keys` are all strings. */
 export function hasStrings(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
   return isRecord(value) && keys.every((key) => typeof value[key] === 'string');
+}
+
+/** Whether `value` is a record whose `keys` are all finite numbers. */
+export function hasNumbers(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
+  return isRecord(value) && keys.every((key) => isNumber(value[key]));
 }

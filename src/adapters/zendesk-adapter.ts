@@ -19,7 +19,7 @@ import { canRequestCallbackFor } from '../core/flows.js';
 import type { Attachment, Comment, ContactMethod, NewTicket, Person, Status, SupportPlan, Ticket, TicketSummary } from '../core/ticket.js';
 import { validateComment, validateEmailField, validateNewTicket, validatePhone, validateSignInHelp } from '../core/validation.js';
 import type { Account, CallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
-import { isArrayOf, isNumber, isRecord, isString, type Guard } from './guards.js';
+import { hasNumbers, hasStrings, isArrayOf, isBoolean, isNullable, isNumber, isOptional, isRecord, isString, type Guard } from './guards.js';
 import { buildUrl, errorFromResponse, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
 import type { RawResponse, RetryPolicy, Sender } from './http.js';
 import { idempotentRunner } from './idempotency.js';
@@ -114,50 +114,56 @@ interface ZComment {
   readonly via?: { readonly channel?: unknown } | undefined;
 }
 
-const isUser: Guard<ZUser> = (v): v is ZUser => isRecord(v) && isNumber(v.id) && isString(v.name);
+const isChannel = (v: unknown): v is { readonly channel?: unknown } => isRecord(v);
+const isUser: Guard<ZUser> = (v): v is ZUser =>
+  hasNumbers(v, ['id']) && isString(v.name) && isOptional(v.email, isString) && isOptional(v.agent, isBoolean) && isOptional(v.role, isString);
 const isOrganization: Guard<ZendeskOrganization> = (v): v is ZendeskOrganization =>
-  isRecord(v) && isNumber(v.id) && isString(v.name) && isArrayOf(v.tags, isString);
-const isCustomField: Guard<ZCustomField> = (v): v is ZCustomField => isRecord(v) && isNumber(v.id);
+  hasNumbers(v, ['id']) && isString(v.name) && isArrayOf(v.tags, isString);
+const isCustomField: Guard<ZCustomField> = (v): v is ZCustomField => hasNumbers(v, ['id']);
 const isRequest: Guard<ZRequest> = (v): v is ZRequest =>
-  isRecord(v) &&
-  isNumber(v.id) &&
-  isString(v.subject) &&
-  isString(v.description) &&
-  isString(v.status) &&
-  isNumber(v.requester_id) &&
-  isString(v.created_at) &&
-  isString(v.updated_at) &&
-  (v.custom_fields === undefined || isArrayOf(v.custom_fields, isCustomField)) &&
-  (v.collaborator_ids === undefined || isArrayOf(v.collaborator_ids, isNumber));
+  hasNumbers(v, ['id', 'requester_id']) &&
+  hasStrings(v, ['subject', 'description', 'status', 'created_at', 'updated_at']) &&
+  isNullable(v.organization_id, isNumber) &&
+  isNullable(v.followup_source_id, isNumber) &&
+  isOptional(v.custom_fields, (f) => isArrayOf(f, isCustomField)) &&
+  isOptional(v.collaborator_ids, (ids) => isArrayOf(ids, isNumber)) &&
+  isOptional(v.via, isChannel);
 const isAttachment: Guard<ZAttachment> = (v): v is ZAttachment =>
-  isRecord(v) && isNumber(v.id) && isString(v.file_name) && isString(v.content_url) && isString(v.content_type) && isNumber(v.size);
+  hasNumbers(v, ['id', 'size']) && hasStrings(v, ['file_name', 'content_url', 'content_type']);
 const isComment: Guard<ZComment> = (v): v is ZComment =>
-  isRecord(v) &&
-  isNumber(v.id) &&
-  isString(v.body) &&
-  isNumber(v.author_id) &&
-  isString(v.created_at) &&
-  (v.attachments === undefined || isArrayOf(v.attachments, isAttachment));
+  hasNumbers(v, ['id', 'author_id']) &&
+  hasStrings(v, ['body', 'created_at']) &&
+  isOptional(v.plain_body, isString) &&
+  isOptional(v.public, isBoolean) &&
+  isOptional(v.attachments, (a) => isArrayOf(a, isAttachment)) &&
+  isOptional(v.via, isChannel);
 
-const optionalUsers = (v: Record<string, unknown>) => v.users === undefined || isArrayOf(v.users, isUser);
+const optionalUsers = (v: Record<string, unknown>) => isOptional(v.users, (users) => isArrayOf(users, isUser));
 const isMe = (v: unknown): v is { user: { id: number | null; name: string; email?: string; organization_id?: number | null }; organizations?: ZendeskOrganization[] } =>
   isRecord(v) &&
   isRecord(v.user) &&
   (v.user.id === null || isNumber(v.user.id)) &&
   isString(v.user.name) &&
-  (v.organizations === undefined || isArrayOf(v.organizations, isOrganization));
+  isOptional(v.user.email, isString) &&
+  isNullable(v.user.organization_id, isNumber) &&
+  isOptional(v.organizations, (orgs) => isArrayOf(orgs, isOrganization));
 const isRequestEnvelope = (v: unknown): v is { request: ZRequest; users?: ZUser[] } => isRecord(v) && isRequest(v.request) && optionalUsers(v);
 const isComments = (v: unknown): v is { comments: ZComment[]; users?: ZUser[] } => isRecord(v) && isArrayOf(v.comments, isComment) && optionalUsers(v);
 const isCursorList = (
   v: unknown,
 ): v is { requests: ZRequest[]; users?: ZUser[]; meta: { has_more: boolean; after_cursor?: string | null } } =>
-  isRecord(v) && isArrayOf(v.requests, isRequest) && optionalUsers(v) && isRecord(v.meta) && typeof v.meta.has_more === 'boolean';
+  isRecord(v) &&
+  isArrayOf(v.requests, isRequest) &&
+  optionalUsers(v) &&
+  isRecord(v.meta) &&
+  isBoolean(v.meta.has_more) &&
+  isNullable(v.meta.after_cursor, isString);
 const isSearchList = (v: unknown): v is { requests: ZRequest[]; users?: ZUser[]; count: number; next_page: string | null } =>
   isRecord(v) && isArrayOf(v.requests, isRequest) && optionalUsers(v) && isNumber(v.count) && (v.next_page === null || isString(v.next_page));
 const isUpload = (v: unknown): v is { upload: { token: string; attachment?: ZAttachment } } =>
-  isRecord(v) && isRecord(v.upload) && isString(v.upload.token) && (v.upload.attachment === undefined || isAttachment(v.upload.attachment));
-const isArticleResults = (v: unknown): v is { results: { id: number; title: string; html_url: string }[] } =>
-  isRecord(v) && isArrayOf(v.results, (r): r is { id: number; title: string; html_url: string } => isRecord(r) && isNumber(r.id) && isString(r.title) && isString(r.html_url));
+  isRecord(v) && isRecord(v.upload) && isString(v.upload.token) && isOptional(v.upload.attachment, isAttachment);
+const isArticle = (r: unknown): r is { id: number; title: string; html_url: string } => hasNumbers(r, ['id']) && hasStrings(r, ['title', 'html_url']);
+const isArticleResults = (v: unknown): v is { results: { id: number; title: string; html_url: string }[] } => isRecord(v) && isArrayOf(v.results, isArticle);
 
 // ---------------------------------------------------------------------------------------------
 // Status mapping, both ways.
