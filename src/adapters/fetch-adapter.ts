@@ -23,32 +23,14 @@
  */
 import type { Article, Catalog, Category } from '../core/catalog.js';
 import { SupportError } from '../core/errors.js';
-import {
-  CONTACT_METHODS,
-  STATUSES,
-  type Attachment,
-  type CallbackRequest,
-  type Comment,
-  type Person,
-  type Ticket,
-  type TicketSummary,
-  type Watcher,
-} from '../core/ticket.js';
-import type {
-  Account,
-  CallOptions,
-  IdempotentCallOptions,
-  Session,
-  SignInHelpReceipt,
-  SupportBackend,
-  TicketPage,
-  UploadedFile,
-  UploadOptions,
-} from './backend.js';
-import { hasStrings, isArrayOf, isNumber, isOneOf, isOptionalString, isRecord, isString, type Guard } from './guards.js';
+import type { Ticket } from '../core/ticket.js';
+import type { CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
+import { hasStrings, isArrayOf, isNumber, isOptionalString, isRecord, isString, type Guard } from './guards.js';
 import { buildUrl, newIdempotencyKey, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
 import type { OutgoingCall, RawResponse, RetryPolicy, Sender } from './http.js';
+import { isSession, isTicket, isTicketSummary } from './shapes.js';
 
+export { isSession, isTicket, isTicketSummary } from './shapes.js';
 export type { RetryPolicy } from './http.js';
 
 /** Sees (and may replace) every request before it is sent: add a header, sign, log. */
@@ -77,49 +59,7 @@ export interface FetchAdapterOptions {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shapes of the contract's responses.
-
-const isPerson: Guard<Person> = (v): v is Person => hasStrings(v, ['name', 'email']);
-const isAccount: Guard<Account> = (v): v is Account =>
-  hasStrings(v, ['id', 'name']) && isOneOf(['free', 'paid'] as const)(v.plan);
-export const isSession: Guard<Session> = (v): v is Session =>
-  isRecord(v) &&
-  isPerson(v.user) &&
-  isOneOf(['product', 'support_center'] as const)(v.realm) &&
-  isArrayOf(v.accounts, isAccount) &&
-  typeof v.activeAccountId === 'string';
-
-const isComment: Guard<Comment> = (v): v is Comment =>
-  hasStrings(v, ['id', 'body', 'createdAt']) &&
-  isPerson(v.author) &&
-  isOneOf(['user', 'agent'] as const)(v.authorRole) &&
-  isOneOf(['web', 'email'] as const)(v.via);
-const isAttachment: Guard<Attachment> = (v): v is Attachment =>
-  hasStrings(v, ['id', 'name', 'contentType', 'url', 'createdAt']) && isNumber(v.size);
-const isWatcher: Guard<Watcher> = (v): v is Watcher => hasStrings(v, ['email', 'addedAt']);
-const isCallback: Guard<CallbackRequest> = (v): v is CallbackRequest => hasStrings(v, ['id', 'phone', 'requestedAt']);
-
-export const isTicketSummary: Guard<TicketSummary> = (v): v is TicketSummary =>
-  hasStrings(v, ['id', 'number', 'subject', 'areaId', 'productId', 'accountId', 'createdAt', 'updatedAt', 'activityAt']) &&
-  isOneOf(STATUSES)(v.status) &&
-  isOneOf(CONTACT_METHODS)(v.contactMethod) &&
-  isPerson(v.requester) &&
-  isOptionalString(v.categoryId) &&
-  isOptionalString(v.subcategoryId) &&
-  isOptionalString(v.followUpOf);
-
-export const isTicket: Guard<Ticket> = (v): v is Ticket => {
-  if (!isRecord(v)) return false;
-  const { description, comments, attachments, watchers, callbacks } = v;
-  return (
-    isTicketSummary(v) &&
-    typeof description === 'string' &&
-    isArrayOf(comments, isComment) &&
-    isArrayOf(attachments, isAttachment) &&
-    isArrayOf(watchers, isWatcher) &&
-    isArrayOf(callbacks, isCallback)
-  );
-};
+// Shapes of the contract's responses (the domain's own shapes are in shapes.ts).
 
 const isTicketPage: Guard<TicketPage> = (v): v is TicketPage =>
   isRecord(v) && isArrayOf(v.items, isTicketSummary) && isNumber(v.total) && isOptionalString(v.nextCursor);

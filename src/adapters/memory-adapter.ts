@@ -23,19 +23,11 @@ import {
   validateTicketInput,
   followUpDescription,
 } from '../core/validation.js';
-import type {
-  Account,
-  CallOptions,
-  IdempotentCallOptions,
-  Session,
-  SignInHelpReceipt,
-  SupportBackend,
-  TicketQuery,
-  UploadedFile,
-  UploadOptions,
-} from './backend.js';
+import type { Account, CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketQuery, UploadedFile, UploadOptions } from './backend.js';
+import { isArrayOf, isNumber, isRecord } from './guards.js';
 import { sleep } from './http.js';
 import { idempotentRunner } from './idempotency.js';
+import { isTicket } from './shapes.js';
 
 export interface DemoUser {
   readonly person: Person;
@@ -109,6 +101,8 @@ interface Stored {
   nextNumber: number;
 }
 
+const isStored = (v: unknown): v is Stored => isRecord(v) && isArrayOf(v.tickets, isTicket) && isNumber(v.nextNumber);
+
 interface Upload extends UploadedFile {
   readonly url: string;
 }
@@ -145,7 +139,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     const raw = globalThis.localStorage?.getItem(options.storageKey);
     if (!raw) return undefined;
     try {
-      return JSON.parse(raw) as Stored;
+      const stored: unknown = JSON.parse(raw);
+      // Data of an older demo (or another app) under the key: start afresh rather than break.
+      return isStored(stored) ? stored : undefined;
     } catch {
       return undefined;
     }
