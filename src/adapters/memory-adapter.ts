@@ -5,7 +5,7 @@
  * It is a plain object of functions (not a class) so a test can wrap one call:
  * `{ ...backend, createTicket: failing }`.
  */
-import { matchesCaseSearch, mayFollowUp, maySeeCase, parseCaseSearch, type CaseParticipants } from '../core/access.js';
+import { matchesCaseSearch, mayFollowUp, maySeeCase, parseCaseSearch, sameEmail, type CaseParticipants } from '../core/access.js';
 import { catalogFor, seedArticles, seedCategories, suggestArticles } from '../core/catalog.js';
 import type { SupportConfig } from '../core/config.js';
 import { seedConfig } from '../core/config.js';
@@ -152,7 +152,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   }
 
   function userByEmail(email: string): DemoUser {
-    const user = users.find((u) => u.person.email === email.trim().toLowerCase());
+    const user = users.find((u) => sameEmail(u.person.email, email));
     if (!user) throw new SupportError('unauthorized', `No demo user ${email}`);
     return user;
   }
@@ -310,9 +310,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
     signIn: (credentials, opts) =>
       call(opts, () => {
-        const user = users.find(
-          (u) => u.person.email === credentials.email.trim().toLowerCase() && u.password === credentials.password,
-        );
+        const user = users.find((u) => sameEmail(u.person.email, credentials.email) && u.password === credentials.password);
         if (!user || user.realm !== credentials.realm) {
           throw new SupportError('unauthorized', 'Email or password is not right', { status: 401 });
         }
@@ -435,18 +433,16 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       call(opts, () => {
         const ticket = find(number);
         assertValid(validateEmailField('email', email));
-        const address = email.trim().toLowerCase();
-        const watchers = ticket.watchers.some((w) => w.email === address)
+        const watchers = ticket.watchers.some((w) => sameEmail(w.email, email))
           ? ticket.watchers
-          : [...ticket.watchers, { email: address, addedAt: iso() }];
+          : [...ticket.watchers, { email: email.trim().toLowerCase(), addedAt: iso() }];
         return change(ticket, { type: 'watchers' }, { watchers });
       }),
 
     removeWatcher: (number, email, opts) =>
       call(opts, () => {
         const ticket = find(number);
-        const address = email.trim().toLowerCase();
-        return change(ticket, { type: 'watchers' }, { watchers: ticket.watchers.filter((w) => w.email !== address) });
+        return change(ticket, { type: 'watchers' }, { watchers: ticket.watchers.filter((w) => !sameEmail(w.email, email)) });
       }),
 
     requestCallback: (number, phone, opts) =>
