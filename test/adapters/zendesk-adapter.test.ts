@@ -3,7 +3,8 @@
 import { expect } from '@open-wc/testing';
 import type { SupportBackend } from '../../src/adapters/backend.js';
 import { createZendeskAdapter, statusFromZendesk } from '../../src/adapters/zendesk-adapter.js';
-import { testServers } from './servers.js';
+import { hasStrings, isArrayOf, isRecord } from '../../src/adapters/guards.js';
+import { isHeaders, testServers } from './servers.js';
 import { supportError } from '../support/dom.js';
 
 interface Recorded {
@@ -12,6 +13,8 @@ interface Recorded {
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly body: unknown;
 }
+
+const isRecorded = (v: unknown): v is Recorded => hasStrings(v, ['method', 'url']) && isHeaders(v.headers);
 
 const fields = {
   categoryFieldId: 360001,
@@ -35,7 +38,9 @@ describe('createZendeskAdapter against recorded Zendesk responses', () => {
 
   async function recorded(): Promise<Recorded[]> {
     const response = await fetch(`${origin}/__record`);
-    return ((await response.json()) as { requests: Recorded[] }).requests;
+    const record: unknown = await response.json();
+    if (!isRecord(record) || !isArrayOf(record.requests, isRecorded)) throw new Error(`unexpected record: ${JSON.stringify(record)}`);
+    return record.requests;
   }
 
   /** `null`: no token, as for an anonymous visitor. */

@@ -109,7 +109,7 @@ describe('core/errors', () => {
     it('is false for a timeout (AbortSignal.timeout): that is a failure to report', async () => {
       const signal = AbortSignal.timeout(1);
       await new Promise((resolve) => signal.addEventListener('abort', resolve));
-      expect((signal.reason as DOMException).name).to.equal('TimeoutError');
+      expect(signal.reason).to.be.instanceOf(DOMException).and.have.property('name', 'TimeoutError');
       expect(isAbort(signal.reason)).to.equal(false);
     });
 
