@@ -9,7 +9,7 @@ import { matchesCaseSearch, mayFollowUp, maySeeCase, parseCaseSearch, sameEmail,
 import { catalogFor, seedArticles, seedCategories, suggestArticles } from '../core/catalog.js';
 import type { SupportConfig } from '../core/config.js';
 import { seedConfig } from '../core/config.js';
-import { SupportError } from '../core/errors.js';
+import { assertValid, SupportError } from '../core/errors.js';
 import { canRequestCallbackFor, findArea, productAvailability } from '../core/flows.js';
 import { applyAction, isDueForAutoClose, type TicketAction } from '../core/status.js';
 import type { Comment, NewTicket, Person, Realm, Status, Ticket } from '../core/ticket.js';
@@ -199,10 +199,6 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       updatedAt: at,
       activityAt: outcome.countsAsActivity ? at : ticket.activityAt,
     });
-  }
-
-  function assertValid(errors: ReturnType<typeof validateComment>): void {
-    if (errors.length > 0) throw new SupportError('validation', 'Invalid input', { status: 422, fieldErrors: errors });
   }
 
   async function call<T>(opts: CallOptions | undefined, run: () => T | Promise<T>): Promise<T> {

@@ -14,7 +14,7 @@ import type { Article, Catalog } from '../core/catalog.js';
 import { catalogFor, seedCategories } from '../core/catalog.js';
 import type { LocaleCode, SupportConfig } from '../core/config.js';
 import { seedConfig } from '../core/config.js';
-import { SupportError, type FieldError } from '../core/errors.js';
+import { assertValid, SupportError, type FieldError } from '../core/errors.js';
 import { canRequestCallbackFor } from '../core/flows.js';
 import type { Attachment, Comment, ContactMethod, NewTicket, Person, Status, SupportPlan, Ticket, TicketSummary } from '../core/ticket.js';
 import { validateComment, validateEmailField, validateNewTicket, validatePhone, validateSignInHelp } from '../core/validation.js';
@@ -339,10 +339,6 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
     const current = session ?? (await backend.getSession(opts));
     if (!current) throw new SupportError('unauthorized', 'Sign in to Zendesk first', { status: 401 });
     return current;
-  }
-
-  function assertValid(errors: readonly FieldError[]): void {
-    if (errors.length > 0) throw new SupportError('validation', 'Invalid input', { status: 422, fieldErrors: errors });
   }
 
   function customFields(values: Readonly<Record<number, string | undefined>>): ZCustomField[] {

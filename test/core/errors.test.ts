@@ -3,6 +3,7 @@ import { expect } from '@open-wc/testing';
 import {
   ERROR_KINDS,
   SupportError,
+  assertValid,
   isAbort,
   isSupportError,
   type FieldError,
@@ -58,6 +59,21 @@ describe('core/errors', () => {
       expect(isSupportError(new Error('boom'))).to.equal(false);
       expect(isSupportError({ name: 'SupportError', kind: 'server' })).to.equal(false);
       expect(isSupportError(undefined)).to.equal(false);
+    });
+  });
+
+  describe('assertValid', () => {
+    it('passes no errors, and throws a 422 validation error that carries the ones it gets', () => {
+      expect(() => assertValid([])).not.to.throw();
+      const errors: FieldError[] = [{ field: 'subject', code: 'required' }];
+      try {
+        assertValid(errors);
+        expect.fail('assertValid did not throw');
+      } catch (error) {
+        expect(error).to.be.instanceOf(SupportError);
+        expect(error).to.include({ kind: 'validation', status: 422 });
+        expect(error).to.have.deep.property('fieldErrors', errors);
+      }
     });
   });
 
