@@ -10,6 +10,7 @@
  * - Zendesk has no idempotency keys for end users: writes are never retried, and a repeated
  *   call with the same key and input returns the first call's promise (the UI's double submit).
  */
+import { parseCaseSearch } from '../core/access.js';
 import type { Article, Catalog } from '../core/catalog.js';
 import { catalogFor, seedCategories } from '../core/catalog.js';
 import type { LocaleCode, SupportConfig } from '../core/config.js';
@@ -406,11 +407,13 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
       const [sortBy, sortOrder] = (query.sort ?? 'updated_desc').startsWith('number')
         ? ['created_at', query.sort === 'number_asc' ? 'asc' : 'desc']
         : ['updated_at', query.sort === 'updated_asc' ? 'asc' : 'desc'];
-      const search = query.search?.trim();
+      // Zendesk matches the query itself (every word; a bare number is a request id): the
+      // adapter only reads it as every backend does, so "#104" is the number 104.
+      const search = parseCaseSearch(query.search);
       if (search) {
         const page = cursor?.mode === 'search' ? Number(cursor.after) : 1;
         const result = await get('/api/v2/requests/search', isSearchList, opts, {
-          query: search,
+          query: search.digits ?? search.words.join(' '),
           status,
           page,
           per_page: limit,

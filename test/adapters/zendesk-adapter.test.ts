@@ -127,6 +127,13 @@ describe('createZendeskAdapter against recorded Zendesk responses', () => {
       expect(url.searchParams.get('status')).to.equal('solved');
     });
 
+    it('reads a search as every backend does: a leading # dropped, words lowercased and single-spaced', async () => {
+      await adapter().listTickets({ search: ' #104 ' });
+      await adapter().listTickets({ search: 'Envelope  stuck' });
+      const queries = (await recorded()).map((r) => new URL(r.url, origin).searchParams.get('query'));
+      expect(queries).to.deep.equal(['104', 'envelope stuck']);
+    });
+
     it('searches through requests/search', async () => {
       const page = await adapter().listTickets({ search: 'envelope', sort: 'number_asc' });
       expect(page.total).to.equal(1);
