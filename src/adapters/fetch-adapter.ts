@@ -23,50 +23,14 @@
  */
 import type { Article, Catalog, Category } from '../core/catalog.js';
 import { SupportError } from '../core/errors.js';
-import {
-  CONTACT_METHODS,
-  STATUSES,
-  type Attachment,
-  type CallbackRequest,
-  type Comment,
-  type Person,
-  type Ticket,
-  type TicketSummary,
-  type Watcher,
-} from '../core/ticket.js';
-import type {
-  Account,
-  CallOptions,
-  IdempotentCallOptions,
-  Session,
-  SignInHelpReceipt,
-  SupportBackend,
-  TicketPage,
-  UploadedFile,
-  UploadOptions,
-} from './backend.js';
-import {
-  buildUrl,
-  errorFromResponse,
-  hasStrings,
-  isArrayOf,
-  isNumber,
-  isOneOf,
-  isOptionalString,
-  isRecord,
-  isString,
-  newIdempotencyKey,
-  parseBody,
-  requestWithRetry,
-  sendWithXhr,
-  resolveRetryPolicy,
-  throwIfAborted,
-  type AttemptContext,
-  type Guard,
-  type RawResponse,
-  type RetryPolicy,
-} from './http.js';
+import type { Ticket } from '../core/ticket.js';
+import type { CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
+import { hasStrings, isArrayOf, isNumber, isOptionalString, isRecord, isString, type Guard } from './guards.js';
+import { buildUrl, newIdempotencyKey, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
+import type { OutgoingCall, RawResponse, RetryPolicy, Sender } from './http.js';
+import { isSession, isTicket, isTicketSummary } from './shapes.js';
 
+export { isSession, isTicket, isTicketSummary } from './shapes.js';
 export type { RetryPolicy } from './http.js';
 
 /** Sees (and may replace) every request before it is sent: add a header, sign, log. */
@@ -95,49 +59,7 @@ export interface FetchAdapterOptions {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shapes of the contract's responses.
-
-const isPerson: Guard<Person> = (v): v is Person => hasStrings(v, ['name', 'email']);
-const isAccount: Guard<Account> = (v): v is Account =>
-  hasStrings(v, ['id', 'name']) && isOneOf(['free', 'paid'] as const)(v.plan);
-export const isSession: Guard<Session> = (v): v is Session =>
-  isRecord(v) &&
-  isPerson(v.user) &&
-  isOneOf(['product', 'support_center'] as const)(v.realm) &&
-  isArrayOf(v.accounts, isAccount) &&
-  typeof v.activeAccountId === 'string';
-
-const isComment: Guard<Comment> = (v): v is Comment =>
-  hasStrings(v, ['id', 'body', 'createdAt']) &&
-  isPerson(v.author) &&
-  isOneOf(['user', 'agent'] as const)(v.authorRole) &&
-  isOneOf(['web', 'email'] as const)(v.via);
-const isAttachment: Guard<Attachment> = (v): v is Attachment =>
-  hasStrings(v, ['id', 'name', 'contentType', 'url', 'createdAt']) && isNumber(v.size);
-const isWatcher: Guard<Watcher> = (v): v is Watcher => hasStrings(v, ['email', 'addedAt']);
-const isCallback: Guard<CallbackRequest> = (v): v is CallbackRequest => hasStrings(v, ['id', 'phone', 'requestedAt']);
-
-export const isTicketSummary: Guard<TicketSummary> = (v): v is TicketSummary =>
-  hasStrings(v, ['id', 'number', 'subject', 'areaId', 'productId', 'accountId', 'createdAt', 'updatedAt', 'activityAt']) &&
-  isOneOf(STATUSES)(v.status) &&
-  isOneOf(CONTACT_METHODS)(v.contactMethod) &&
-  isPerson(v.requester) &&
-  isOptionalString(v.categoryId) &&
-  isOptionalString(v.subcategoryId) &&
-  isOptionalString(v.followUpOf);
-
-export const isTicket: Guard<Ticket> = (v): v is Ticket => {
-  if (!isRecord(v)) return false;
-  const { description, comments, attachments, watchers, callbacks } = v;
-  return (
-    isTicketSummary(v) &&
-    typeof description === 'string' &&
-    isArrayOf(comments, isComment) &&
-    isArrayOf(attachments, isAttachment) &&
-    isArrayOf(watchers, isWatcher) &&
-    isArrayOf(callbacks, isCallback)
-  );
-};
+// Shapes of the contract's responses (the domain's own shapes are in shapes.ts).
 
 const isTicketPage: Guard<TicketPage> = (v): v is TicketPage =>
   isRecord(v) && isArrayOf(v.items, isTicketSummary) && isNumber(v.total) && isOptionalString(v.nextCursor);
@@ -156,11 +78,14 @@ const isSignInResult = (v: unknown): v is { session: Session; token: string } =>
   isRecord(v) && isSession(v.session) && isString(v.token);
 const isSessionResult = (v: unknown): v is { session: Session } => isRecord(v) && isSession(v.session);
 
-/** JSON null for an optional field means "absent": the domain types use undefined. */
-function withoutNulls<T extends object>(value: T): T {
-  const copy: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(value)) if (entry !== null) copy[key] = entry;
-  return copy as T;
+/** JSON null for an optional field means "absent" (the domain types use undefined): drops such fields before the guard looks. */
+function withoutNulls(value: unknown): unknown {
+  return isRecord(value) ? Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== null)) : value;
+}
+
+function pageWithoutNulls(value: unknown): unknown {
+  const page = withoutNulls(value);
+  return isRecord(page) && Array.isArray(page.items) ? { ...page, items: page.items.map(withoutNulls) } : page;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,8 +103,11 @@ interface CallSpec {
 }
 
 export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend {
-  const fetchFn: typeof globalThis.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const policy = resolveRetryPolicy(options.retry);
+  const sender: Sender = {
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+    policy: resolveRetryPolicy(options.retry),
+    random: options.random,
+  };
   const timeoutMs = options.timeoutMs ?? 15_000;
   const uploadTimeoutMs = options.uploadTimeoutMs ?? 300_000;
   const interceptors: readonly RequestInterceptor[] =
@@ -209,46 +137,39 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
     return current;
   }
 
-  /** Sends with retries; returns the final response, whatever its status. */
-  async function exchange(spec: CallSpec): Promise<RawResponse> {
-    throwIfAborted(spec.options?.signal);
+  /**
+   * Sends one call with retries and returns its 2xx response; any other status becomes its
+   * SupportError. A 401 on a call that used the held token forgets it.
+   */
+  async function deliver(
+    call: Omit<OutgoingCall, 'request'>,
+    request: (token: string | undefined, signal: AbortSignal) => Request | Promise<Request>,
+  ): Promise<RawResponse> {
+    throwIfAborted(call.signal);
     const token = await currentToken();
-    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-    const send = async ({ signal }: AttemptContext): Promise<RawResponse> => {
-      const headers = baseHeaders(spec, token.value);
-      if (body !== undefined) headers.set('Content-Type', 'application/json');
-      const request = await intercept(
-        new Request(buildUrl(options.baseUrl, spec.path, spec.query), { method: spec.method, headers, body: body ?? null, signal }),
-      );
-      const response = await fetchFn(request, { signal });
-      return { status: response.status, headers: response.headers, text: await response.text() };
-    };
-    const raw = await requestWithRetry(send, {
-      retryable: spec.retryable,
-      policy,
-      timeoutMs,
-      signal: spec.options?.signal,
-      ...(options.random ? { random: options.random } : {}),
-    });
+    const raw = await send(sender, { ...call, request: (signal) => request(token.value, signal) });
     if (raw.status === 401 && token.held && heldToken === token.value) heldToken = undefined;
-    return raw;
+    return successOrThrow(raw);
   }
 
-  async function json<T>(spec: CallSpec, guard: Guard<T>): Promise<T> {
-    const raw = await exchange(spec);
-    if (raw.status < 200 || raw.status > 299) throw errorFromResponse(raw);
-    return parseBody(raw, guard);
+  function exchange(spec: CallSpec): Promise<RawResponse> {
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    return deliver({ retryable: spec.retryable, timeoutMs, signal: spec.options?.signal }, (token, signal) => {
+      const headers = baseHeaders(spec, token);
+      if (body !== undefined) headers.set('Content-Type', 'application/json');
+      return intercept(new Request(buildUrl(options.baseUrl, spec.path, spec.query), { method: spec.method, headers, body: body ?? null, signal }));
+    });
+  }
+
+  async function json<T>(spec: CallSpec, guard: Guard<T>, prepare?: (body: unknown) => unknown): Promise<T> {
+    return parseBody(await exchange(spec), guard, prepare);
   }
 
   async function empty(spec: CallSpec): Promise<void> {
-    const raw = await exchange(spec);
-    if (raw.status < 200 || raw.status > 299) throw errorFromResponse(raw);
+    await exchange(spec);
   }
 
-  const ticket = async (spec: CallSpec): Promise<Ticket> => {
-    const value = await json(spec, isTicket);
-    return withoutNulls(value);
-  };
+  const ticket = (spec: CallSpec): Promise<Ticket> => json(spec, isTicket, withoutNulls);
 
   const path = (number: string, rest = '') => `/tickets/${encodeURIComponent(number)}${rest}`;
 
@@ -261,29 +182,16 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
     options: opts,
   });
 
-  function upload(file: File, opts: UploadOptions | undefined): Promise<UploadedFile> {
+  async function upload(file: File, opts: UploadOptions | undefined): Promise<UploadedFile> {
     const idempotencyKey = newIdempotencyKey();
-    return (async () => {
-      throwIfAborted(opts?.signal);
-      const token = await currentToken();
-      const send = async ({ signal }: AttemptContext): Promise<RawResponse> => {
-        const headers = baseHeaders({ options: opts, idempotencyKey }, token.value);
-        headers.set('Content-Type', file.type || 'application/octet-stream');
-        headers.set('X-File-Name', encodeURIComponent(file.name));
-        const request = await intercept(new Request(buildUrl(options.baseUrl, '/uploads'), { method: 'POST', headers }));
-        return sendWithXhr(request, file, signal, opts?.onProgress);
-      };
-      const raw = await requestWithRetry(send, {
-        retryable: true,
-        policy,
-        timeoutMs: uploadTimeoutMs,
-        signal: opts?.signal,
-        ...(options.random ? { random: options.random } : {}),
-      });
-      if (raw.status === 401 && token.held && heldToken === token.value) heldToken = undefined;
-      if (raw.status < 200 || raw.status > 299) throw errorFromResponse(raw);
-      return parseBody(raw, isUploadedFile);
-    })();
+    const call = { retryable: true, timeoutMs: uploadTimeoutMs, signal: opts?.signal, file, onProgress: opts?.onProgress };
+    const raw = await deliver(call, (token) => {
+      const headers = baseHeaders({ options: opts, idempotencyKey }, token);
+      headers.set('Content-Type', file.type || 'application/octet-stream');
+      headers.set('X-File-Name', encodeURIComponent(file.name));
+      return intercept(new Request(buildUrl(options.baseUrl, '/uploads'), { method: 'POST', headers }));
+    });
+    return parseBody(raw, isUploadedFile);
   }
 
   return {
@@ -353,12 +261,9 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
           options: opts,
         },
         isTicketPage,
+        pageWithoutNulls,
       );
-      return {
-        items: page.items.map((item) => withoutNulls(item)),
-        total: page.total,
-        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-      };
+      return { items: page.items, total: page.total, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
     },
 
     getTicket: (number, opts) => ticket({ method: 'GET', path: path(number), retryable: true, options: opts }),

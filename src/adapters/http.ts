@@ -1,7 +1,8 @@
 /**
  * What the HTTP adapters (fetch, Zendesk) share: one request loop with timeouts, caller aborts,
  * a retry policy (exponential backoff with full jitter, `Retry-After`), the mapping of HTTP
- * statuses and `application/problem+json` to `SupportError`, and small shape guards.
+ * statuses and `application/problem+json` to `SupportError`, and `send`, one call by fetch (JSON)
+ * or XMLHttpRequest (a file, for upload progress). Shape guards are in guards.ts.
  *
  * Not part of the public API: adapters build on it, elements never see it.
  */
@@ -14,41 +15,7 @@ import {
   type FieldError,
   type ValidationCode,
 } from '../core/errors.js';
-
-// ---------------------------------------------------------------------------------------------
-// Shape guards: the minimal checks that make a parsed body safe to hand to the elements.
-
-export type Guard<T> = (value: unknown) => value is T;
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function isString(value: unknown): value is string {
-  return typeof value === 'string';
-}
-
-export function isNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}
-
-/** A string, or absent (undefined or JSON null). */
-export function isOptionalString(value: unknown): value is string | undefined | null {
-  return value === undefined || value === null || typeof value === 'string';
-}
-
-export function isArrayOf<T>(value: unknown, guard: Guard<T>): value is T[] {
-  return Array.isArray(value) && value.every((item) => guard(item));
-}
-
-export function isOneOf<T extends string>(values: readonly T[]): Guard<T> {
-  return (value: unknown): value is T => typeof value === 'string' && (values as readonly string[]).includes(value);
-}
-
-/** Whether `value` is a record whose `keys` are all strings. */
-export function hasStrings(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
-  return isRecord(value) && keys.every((key) => typeof value[key] === 'string');
-}
+import { isOneOf, isRecord, type Guard } from './guards.js';
 
 // ---------------------------------------------------------------------------------------------
 // Aborts and timeouts.
@@ -76,14 +43,18 @@ export function anySignal(signals: readonly AbortSignal[]): AbortSignal {
   return controller.signal;
 }
 
-/** Waits `ms`, or rejects with an AbortError as soon as `signal` fires. */
+/**
+ * Waits `ms`, or rejects with an AbortError as soon as `signal` fires. No wait (0 or less)
+ * settles without a timer, so a backend without latency answers within the same task.
+ */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(abortError());
+    if (ms <= 0) return resolve();
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
-    }, Math.max(0, ms));
+    }, ms);
     const onAbort = () => {
       clearTimeout(timer);
       reject(abortError());
@@ -223,9 +194,16 @@ export function errorFromResponse(response: RawResponse): SupportError {
   });
 }
 
-/** Parses a 2xx body and checks its shape; anything else is a `bad_response`. */
-export function parseBody<T>(response: RawResponse, guard: Guard<T>): T {
-  const body = parseJson(response.text);
+/** A 2xx response as it is; any other status becomes its SupportError (`toError` maps it). */
+export function successOrThrow(raw: RawResponse, toError: (raw: RawResponse) => SupportError = errorFromResponse): RawResponse {
+  if (raw.status < 200 || raw.status > 299) throw toError(raw);
+  return raw;
+}
+
+/** Parses a 2xx body (`prepare` may normalize it first) and checks its shape; anything else is a `bad_response`. */
+export function parseBody<T>(response: RawResponse, guard: Guard<T>, prepare: (body: unknown) => unknown = (body) => body): T {
+  const parsed = parseJson(response.text);
+  const body = parsed === undefined ? undefined : prepare(parsed);
   if (body === undefined || !guard(body)) {
     throw new SupportError('bad_response', `Unexpected response body (HTTP ${response.status})`, { status: response.status });
   }
@@ -337,5 +315,43 @@ export function sendWithXhr(
     xhr.onabort = () => reject(abortError());
     xhr.onloadend = () => signal.removeEventListener('abort', onAbort);
     xhr.send(file);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// One call.
+
+/** What an adapter sets once for all its calls: how it fetches and how it backs off. */
+export interface Sender {
+  readonly fetch: typeof globalThis.fetch;
+  readonly policy: ResolvedRetryPolicy;
+  readonly random?: (() => number) | undefined;
+}
+
+export interface OutgoingCall {
+  /** The request of one attempt, made again for each (an interceptor may replace it). */
+  readonly request: (signal: AbortSignal) => Request | Promise<Request>;
+  /** A file to send as the body with XMLHttpRequest (fetch has no upload progress); the request's own body is not sent. */
+  readonly file?: File | undefined;
+  readonly onProgress?: ((loaded: number, total: number) => void) | undefined;
+  readonly retryable: boolean;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal | undefined;
+}
+
+/** Sends `call` with the retry loop and returns the final response, whatever its status. */
+export function send(sender: Sender, call: OutgoingCall): Promise<RawResponse> {
+  const attempt = async ({ signal }: AttemptContext): Promise<RawResponse> => {
+    const request = await call.request(signal);
+    if (call.file) return sendWithXhr(request, call.file, signal, call.onProgress);
+    const response = await sender.fetch(request, { signal });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  };
+  return requestWithRetry(attempt, {
+    retryable: call.retryable,
+    policy: sender.policy,
+    timeoutMs: call.timeoutMs,
+    signal: call.signal,
+    ...(sender.random ? { random: sender.random } : {}),
   });
 }

@@ -5,10 +5,11 @@
  * It is a plain object of functions (not a class) so a test can wrap one call:
  * `{ ...backend, createTicket: failing }`.
  */
+import { matchesCaseSearch, mayFollowUp, maySeeCase, parseCaseSearch, sameEmail, type CaseParticipants } from '../core/access.js';
 import { catalogFor, seedArticles, seedCategories, suggestArticles } from '../core/catalog.js';
 import type { SupportConfig } from '../core/config.js';
 import { seedConfig } from '../core/config.js';
-import { SupportError } from '../core/errors.js';
+import { assertValid, SupportError } from '../core/errors.js';
 import { canRequestCallbackFor, findArea, productAvailability } from '../core/flows.js';
 import { applyAction, isDueForAutoClose, type TicketAction } from '../core/status.js';
 import type { Comment, NewTicket, Person, Realm, Status, Ticket } from '../core/ticket.js';
@@ -22,16 +23,11 @@ import {
   validateTicketInput,
   followUpDescription,
 } from '../core/validation.js';
-import type {
-  Account,
-  CallOptions,
-  IdempotentCallOptions,
-  Session,
-  SupportBackend,
-  TicketQuery,
-  UploadedFile,
-  UploadOptions,
-} from './backend.js';
+import type { Account, CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketQuery, UploadedFile, UploadOptions } from './backend.js';
+import { isArrayOf, isNumber, isRecord } from './guards.js';
+import { sleep } from './http.js';
+import { idempotentRunner } from './idempotency.js';
+import { isTicket } from './shapes.js';
 
 export interface DemoUser {
   readonly person: Person;
@@ -105,6 +101,8 @@ interface Stored {
   nextNumber: number;
 }
 
+const isStored = (v: unknown): v is Stored => isRecord(v) && isArrayOf(v.tickets, isTicket) && isNumber(v.nextNumber);
+
 interface Upload extends UploadedFile {
   readonly url: string;
 }
@@ -112,21 +110,9 @@ interface Upload extends UploadedFile {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
-    if (signal?.aborted) return reject(abortError());
-    if (ms <= 0) return resolve();
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+/** Who is on a stored case, in the terms of `core/access.ts`. */
+function participants(ticket: Ticket): CaseParticipants {
+  return { requesterEmail: ticket.requester.email, watcherEmails: ticket.watchers.map((w) => w.email) };
 }
 
 function randomId(prefix: string): string {
@@ -139,7 +125,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   const latency = options.latencyMs ?? 0;
   const users = options.users ?? demoUsers;
   const uploads = new Map<string, Upload>();
-  const idempotent = new Map<string, { body: string; result: Promise<unknown> }>();
+  const ticketWrites = idempotentRunner<Ticket>();
+  const signInHelpWrites = idempotentRunner<SignInHelpReceipt>();
   const signInHelpRequests: { reference: string; name: string; email: string; areaId: string }[] = [];
 
   let session: Session | null = null;
@@ -152,7 +139,9 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     const raw = globalThis.localStorage?.getItem(options.storageKey);
     if (!raw) return undefined;
     try {
-      return JSON.parse(raw) as Stored;
+      const stored: unknown = JSON.parse(raw);
+      // Data of an older demo (or another app) under the key: start afresh rather than break.
+      return isStored(stored) ? stored : undefined;
     } catch {
       return undefined;
     }
@@ -163,7 +152,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   }
 
   function userByEmail(email: string): DemoUser {
-    const user = users.find((u) => u.person.email === email.trim().toLowerCase());
+    const user = users.find((u) => sameEmail(u.person.email, email));
     if (!user) throw new SupportError('unauthorized', `No demo user ${email}`);
     return user;
   }
@@ -183,14 +172,10 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     return new Date(now().getTime() + offsetMs).toISOString();
   }
 
-  function visibleTo(ticket: Ticket, who: Session): boolean {
-    return ticket.requester.email === who.user.email || ticket.watchers.some((w) => w.email === who.user.email);
-  }
-
   function find(number: string): Ticket {
     const who = requireSession();
     const ticket = state.tickets.find((t) => t.number === number);
-    if (!ticket || !visibleTo(ticket, who)) throw new SupportError('not_found', `No case ${number}`, { status: 404 });
+    if (!ticket || !maySeeCase(participants(ticket), who.user.email)) throw new SupportError('not_found', `No case ${number}`, { status: 404 });
     return ticket;
   }
 
@@ -216,36 +201,22 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     });
   }
 
-  function assertValid(errors: ReturnType<typeof validateComment>): void {
-    if (errors.length > 0) throw new SupportError('validation', 'Invalid input', { status: 422, fieldErrors: errors });
-  }
-
-  /** Same key and same input: the first result; same key, other input: a conflict. */
-  function once<T>(scope: string, key: string, input: unknown, run: () => T): Promise<T> {
-    const id = `${scope}:${key}`;
-    const body = JSON.stringify(input);
-    const previous = idempotent.get(id);
-    if (previous) {
-      if (previous.body !== body) {
-        return Promise.reject(
-          new SupportError('conflict', 'Idempotency key reused with another request', {
-            status: 422,
-            conflict: 'idempotency_mismatch',
-          }),
-        );
-      }
-      return previous.result as Promise<T>;
-    }
-    const result = new Promise<T>((resolve) => resolve(run()));
-    idempotent.set(id, { body, result });
-    // A failed attempt may be retried with the same key.
-    result.catch(() => idempotent.delete(id));
-    return result;
-  }
-
   async function call<T>(opts: CallOptions | undefined, run: () => T | Promise<T>): Promise<T> {
-    await wait(latency, opts?.signal);
+    await sleep(latency, opts?.signal);
     return run();
+  }
+
+  /** An idempotent write on a case the signed-in user may see; the key is the user's own. */
+  function writeCase(
+    number: string,
+    opts: IdempotentCallOptions,
+    input: Readonly<Record<string, unknown>>,
+    write: (ticket: Ticket, who: Session) => Ticket,
+  ): Promise<Ticket> {
+    return call(opts, () => {
+      const who = requireSession();
+      return ticketWrites(`${who.user.email}:${opts.idempotencyKey}`, { number, ...input }, () => write(find(number), who));
+    });
   }
 
   function comment(author: Person, role: 'user' | 'agent', body: string, via: 'web' | 'email', at: string): Comment {
@@ -335,9 +306,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
     signIn: (credentials, opts) =>
       call(opts, () => {
-        const user = users.find(
-          (u) => u.person.email === credentials.email.trim().toLowerCase() && u.password === credentials.password,
-        );
+        const user = users.find((u) => sameEmail(u.person.email, credentials.email) && u.password === credentials.password);
         if (!user || user.realm !== credentials.realm) {
           throw new SupportError('unauthorized', 'Email or password is not right', { status: 401 });
         }
@@ -371,13 +340,13 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     listTickets: (query: TicketQuery, opts) =>
       call(opts, () => {
         const who = requireSession();
-        const search = query.search?.trim().toLowerCase() ?? '';
+        const search = parseCaseSearch(query.search);
         const sort = query.sort ?? 'updated_desc';
         const [key, direction] = sort.startsWith('number') ? (['number', sort.endsWith('asc') ? 1 : -1] as const) : (['updatedAt', sort.endsWith('asc') ? 1 : -1] as const);
         const matches = state.tickets
-          .filter((t) => visibleTo(t, who))
+          .filter((t) => maySeeCase(participants(t), who.user.email))
           .filter((t) => !query.status || t.status === query.status)
-          .filter((t) => !search || t.number.includes(search) || t.subject.toLowerCase().includes(search))
+          .filter((t) => !search || matchesCaseSearch(t, search))
           .sort((a, b) => (a[key] < b[key] ? -direction : a[key] > b[key] ? direction : 0));
         const offset = query.cursor ? Number(atob(query.cursor)) : 0;
         const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
@@ -391,11 +360,11 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     createTicket: (input, opts: IdempotentCallOptions) =>
       call(opts, () => {
         const who = requireSession();
-        return once(who.user.email, opts.idempotencyKey, input, () => {
+        return ticketWrites(`${who.user.email}:${opts.idempotencyKey}`, input, () => {
           const locale = opts.locale ?? config.defaultLocale;
           const errors = validateTicketInput(input, config, locale, seedCategories);
           const closed = input.followUpOf ? state.tickets.find((t) => t.number === input.followUpOf) : undefined;
-          if (input.followUpOf && (!closed || !visibleTo(closed, who) || closed.status !== 'closed')) {
+          if (input.followUpOf && (!closed || !mayFollowUp({ ...participants(closed), status: closed.status }, who.user.email))) {
             errors.push({ field: 'followUpOf', code: 'invalid_choice' });
           }
           assertValid(errors);
@@ -411,14 +380,10 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       }),
 
     addComment: (number, body, opts) =>
-      call(opts, () => {
-        const who = requireSession();
-        return once(who.user.email, opts.idempotencyKey, { number, body }, () => {
-          const ticket = find(number);
-          assertValid(validateComment(body, config));
-          return change(ticket, { type: 'comment', by: 'user', via: 'web' }, {
-            comments: [...ticket.comments, comment(who.user, 'user', body.trim(), 'web', iso())],
-          });
+      writeCase(number, opts, { body }, (ticket, who) => {
+        assertValid(validateComment(body, config));
+        return change(ticket, { type: 'comment', by: 'user', via: 'web' }, {
+          comments: [...ticket.comments, comment(who.user, 'user', body.trim(), 'web', iso())],
         });
       }),
 
@@ -431,7 +396,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       assertValid(errors);
       const steps = 5;
       for (let i = 1; i <= steps; i++) {
-        await wait(latency / steps, opts?.signal);
+        await sleep(latency / steps, opts?.signal);
         opts?.onProgress?.(Math.round((file.size * i) / steps), file.size);
       }
       const token = randomId('u');
@@ -448,59 +413,49 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     },
 
     addAttachments: (number, tokens, opts) =>
-      call(opts, () => {
-        const who = requireSession();
-        return once(who.user.email, opts.idempotencyKey, { number, tokens }, () => {
-          const ticket = find(number);
-          const files = tokens.map((token) => {
-            const upload = uploads.get(token);
-            if (!upload) throw new SupportError('validation', 'Unknown upload', { status: 422, fieldErrors: [{ field: 'attachments', code: 'invalid_choice' }] });
-            return attachmentFrom(upload, iso());
-          });
-          if (ticket.attachments.length + files.length > config.attachments.maxFiles) {
-            assertValid([{ field: 'attachments', code: 'too_many_files' }]);
-          }
-          return change(ticket, { type: 'attachment' }, { attachments: [...ticket.attachments, ...files] });
+      writeCase(number, opts, { tokens }, (ticket) => {
+        const files = tokens.map((token) => {
+          const upload = uploads.get(token);
+          if (!upload) throw new SupportError('validation', 'Unknown upload', { status: 422, fieldErrors: [{ field: 'attachments', code: 'invalid_choice' }] });
+          return attachmentFrom(upload, iso());
         });
+        if (ticket.attachments.length + files.length > config.attachments.maxFiles) {
+          assertValid([{ field: 'attachments', code: 'too_many_files' }]);
+        }
+        return change(ticket, { type: 'attachment' }, { attachments: [...ticket.attachments, ...files] });
       }),
 
     addWatcher: (number, email, opts) =>
       call(opts, () => {
         const ticket = find(number);
         assertValid(validateEmailField('email', email));
-        const address = email.trim().toLowerCase();
-        const watchers = ticket.watchers.some((w) => w.email === address)
+        const watchers = ticket.watchers.some((w) => sameEmail(w.email, email))
           ? ticket.watchers
-          : [...ticket.watchers, { email: address, addedAt: iso() }];
+          : [...ticket.watchers, { email: email.trim().toLowerCase(), addedAt: iso() }];
         return change(ticket, { type: 'watchers' }, { watchers });
       }),
 
     removeWatcher: (number, email, opts) =>
       call(opts, () => {
         const ticket = find(number);
-        const address = email.trim().toLowerCase();
-        return change(ticket, { type: 'watchers' }, { watchers: ticket.watchers.filter((w) => w.email !== address) });
+        return change(ticket, { type: 'watchers' }, { watchers: ticket.watchers.filter((w) => !sameEmail(w.email, email)) });
       }),
 
     requestCallback: (number, phone, opts) =>
-      call(opts, () => {
-        const who = requireSession();
-        return once(who.user.email, opts.idempotencyKey, { number, phone }, () => {
-          const ticket = find(number);
-          const allowed = canRequestCallbackFor(config, ticket, who.accounts, opts.locale ?? config.defaultLocale);
-          if (ticket.status !== 'closed' && !allowed) {
-            throw new SupportError('forbidden', 'Call me is not offered for this case', { status: 403 });
-          }
-          assertValid(validatePhone('phone', phone));
-          return change(ticket, { type: 'callback' }, {
-            callbacks: [...ticket.callbacks, { id: randomId('cb'), phone: phone.trim(), requestedAt: iso() }],
-          });
+      writeCase(number, opts, { phone }, (ticket, who) => {
+        const allowed = canRequestCallbackFor(config, ticket, who.accounts, opts.locale ?? config.defaultLocale);
+        if (ticket.status !== 'closed' && !allowed) {
+          throw new SupportError('forbidden', 'Call me is not offered for this case', { status: 403 });
+        }
+        assertValid(validatePhone('phone', phone));
+        return change(ticket, { type: 'callback' }, {
+          callbacks: [...ticket.callbacks, { id: randomId('cb'), phone: phone.trim(), requestedAt: iso() }],
         });
       }),
 
     submitSignInHelp: (request, opts) =>
       call(opts, () =>
-        once('anonymous', opts.idempotencyKey, request, () => {
+        signInHelpWrites(`anonymous:${opts.idempotencyKey}`, request, () => {
           assertValid(validateSignInHelp(request, config));
           const reference = `SH-${String(signInHelpRequests.length + 1).padStart(6, '0')}`;
           signInHelpRequests.push({ reference, name: request.name, email: request.email, areaId: request.areaId });

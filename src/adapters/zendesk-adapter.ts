@@ -10,32 +10,20 @@
  * - Zendesk has no idempotency keys for end users: writes are never retried, and a repeated
  *   call with the same key and input returns the first call's promise (the UI's double submit).
  */
+import { parseCaseSearch } from '../core/access.js';
 import type { Article, Catalog } from '../core/catalog.js';
 import { catalogFor, seedCategories } from '../core/catalog.js';
 import type { LocaleCode, SupportConfig } from '../core/config.js';
 import { seedConfig } from '../core/config.js';
-import { SupportError, type FieldError } from '../core/errors.js';
+import { assertValid, SupportError, type FieldError } from '../core/errors.js';
 import { canRequestCallbackFor } from '../core/flows.js';
 import type { Attachment, Comment, ContactMethod, NewTicket, Person, Status, SupportPlan, Ticket, TicketSummary } from '../core/ticket.js';
 import { validateComment, validateEmailField, validateNewTicket, validatePhone, validateSignInHelp } from '../core/validation.js';
-import type { Account, CallOptions, Session, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
-import {
-  buildUrl,
-  errorFromResponse,
-  isArrayOf,
-  isNumber,
-  isRecord,
-  isString,
-  parseBody,
-  requestWithRetry,
-  resolveRetryPolicy,
-  sendWithXhr,
-  throwIfAborted,
-  type AttemptContext,
-  type Guard,
-  type RawResponse,
-  type RetryPolicy,
-} from './http.js';
+import type { Account, CallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
+import { hasNumbers, hasStrings, isArrayOf, isBoolean, isNullable, isNumber, isOptional, isRecord, isString, type Guard } from './guards.js';
+import { buildUrl, errorFromResponse, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
+import type { RawResponse, RetryPolicy, Sender } from './http.js';
+import { idempotentRunner } from './idempotency.js';
 
 export interface ZendeskFieldIds {
   readonly categoryFieldId: number;
@@ -127,50 +115,56 @@ interface ZComment {
   readonly via?: { readonly channel?: unknown } | undefined;
 }
 
-const isUser: Guard<ZUser> = (v): v is ZUser => isRecord(v) && isNumber(v.id) && isString(v.name);
+const isChannel = (v: unknown): v is { readonly channel?: unknown } => isRecord(v);
+const isUser: Guard<ZUser> = (v): v is ZUser =>
+  hasNumbers(v, ['id']) && isString(v.name) && isOptional(v.email, isString) && isOptional(v.agent, isBoolean) && isOptional(v.role, isString);
 const isOrganization: Guard<ZendeskOrganization> = (v): v is ZendeskOrganization =>
-  isRecord(v) && isNumber(v.id) && isString(v.name) && isArrayOf(v.tags, isString);
-const isCustomField: Guard<ZCustomField> = (v): v is ZCustomField => isRecord(v) && isNumber(v.id);
+  hasNumbers(v, ['id']) && isString(v.name) && isArrayOf(v.tags, isString);
+const isCustomField: Guard<ZCustomField> = (v): v is ZCustomField => hasNumbers(v, ['id']);
 const isRequest: Guard<ZRequest> = (v): v is ZRequest =>
-  isRecord(v) &&
-  isNumber(v.id) &&
-  isString(v.subject) &&
-  isString(v.description) &&
-  isString(v.status) &&
-  isNumber(v.requester_id) &&
-  isString(v.created_at) &&
-  isString(v.updated_at) &&
-  (v.custom_fields === undefined || isArrayOf(v.custom_fields, isCustomField)) &&
-  (v.collaborator_ids === undefined || isArrayOf(v.collaborator_ids, isNumber));
+  hasNumbers(v, ['id', 'requester_id']) &&
+  hasStrings(v, ['subject', 'description', 'status', 'created_at', 'updated_at']) &&
+  isNullable(v.organization_id, isNumber) &&
+  isNullable(v.followup_source_id, isNumber) &&
+  isOptional(v.custom_fields, (f) => isArrayOf(f, isCustomField)) &&
+  isOptional(v.collaborator_ids, (ids) => isArrayOf(ids, isNumber)) &&
+  isOptional(v.via, isChannel);
 const isAttachment: Guard<ZAttachment> = (v): v is ZAttachment =>
-  isRecord(v) && isNumber(v.id) && isString(v.file_name) && isString(v.content_url) && isString(v.content_type) && isNumber(v.size);
+  hasNumbers(v, ['id', 'size']) && hasStrings(v, ['file_name', 'content_url', 'content_type']);
 const isComment: Guard<ZComment> = (v): v is ZComment =>
-  isRecord(v) &&
-  isNumber(v.id) &&
-  isString(v.body) &&
-  isNumber(v.author_id) &&
-  isString(v.created_at) &&
-  (v.attachments === undefined || isArrayOf(v.attachments, isAttachment));
+  hasNumbers(v, ['id', 'author_id']) &&
+  hasStrings(v, ['body', 'created_at']) &&
+  isOptional(v.plain_body, isString) &&
+  isOptional(v.public, isBoolean) &&
+  isOptional(v.attachments, (a) => isArrayOf(a, isAttachment)) &&
+  isOptional(v.via, isChannel);
 
-const optionalUsers = (v: Record<string, unknown>) => v.users === undefined || isArrayOf(v.users, isUser);
+const optionalUsers = (v: Record<string, unknown>) => isOptional(v.users, (users) => isArrayOf(users, isUser));
 const isMe = (v: unknown): v is { user: { id: number | null; name: string; email?: string; organization_id?: number | null }; organizations?: ZendeskOrganization[] } =>
   isRecord(v) &&
   isRecord(v.user) &&
   (v.user.id === null || isNumber(v.user.id)) &&
   isString(v.user.name) &&
-  (v.organizations === undefined || isArrayOf(v.organizations, isOrganization));
+  isOptional(v.user.email, isString) &&
+  isNullable(v.user.organization_id, isNumber) &&
+  isOptional(v.organizations, (orgs) => isArrayOf(orgs, isOrganization));
 const isRequestEnvelope = (v: unknown): v is { request: ZRequest; users?: ZUser[] } => isRecord(v) && isRequest(v.request) && optionalUsers(v);
 const isComments = (v: unknown): v is { comments: ZComment[]; users?: ZUser[] } => isRecord(v) && isArrayOf(v.comments, isComment) && optionalUsers(v);
 const isCursorList = (
   v: unknown,
 ): v is { requests: ZRequest[]; users?: ZUser[]; meta: { has_more: boolean; after_cursor?: string | null } } =>
-  isRecord(v) && isArrayOf(v.requests, isRequest) && optionalUsers(v) && isRecord(v.meta) && typeof v.meta.has_more === 'boolean';
+  isRecord(v) &&
+  isArrayOf(v.requests, isRequest) &&
+  optionalUsers(v) &&
+  isRecord(v.meta) &&
+  isBoolean(v.meta.has_more) &&
+  isNullable(v.meta.after_cursor, isString);
 const isSearchList = (v: unknown): v is { requests: ZRequest[]; users?: ZUser[]; count: number; next_page: string | null } =>
   isRecord(v) && isArrayOf(v.requests, isRequest) && optionalUsers(v) && isNumber(v.count) && (v.next_page === null || isString(v.next_page));
 const isUpload = (v: unknown): v is { upload: { token: string; attachment?: ZAttachment } } =>
-  isRecord(v) && isRecord(v.upload) && isString(v.upload.token) && (v.upload.attachment === undefined || isAttachment(v.upload.attachment));
-const isArticleResults = (v: unknown): v is { results: { id: number; title: string; html_url: string }[] } =>
-  isRecord(v) && isArrayOf(v.results, (r): r is { id: number; title: string; html_url: string } => isRecord(r) && isNumber(r.id) && isString(r.title) && isString(r.html_url));
+  isRecord(v) && isRecord(v.upload) && isString(v.upload.token) && isOptional(v.upload.attachment, isAttachment);
+const isArticle = (r: unknown): r is { id: number; title: string; html_url: string } => hasNumbers(r, ['id']) && hasStrings(r, ['title', 'html_url']);
+const isArticleResults = (v: unknown): v is { results: { id: number; title: string; html_url: string }[] } => isRecord(v) && isArrayOf(v.results, isArticle);
 
 // ---------------------------------------------------------------------------------------------
 // Status mapping, both ways.
@@ -224,15 +218,14 @@ function decodeCursor(value: string | undefined): Cursor | undefined {
 // ---------------------------------------------------------------------------------------------
 
 export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBackend {
-  const fetchFn: typeof globalThis.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const sender: Sender = { fetch: options.fetch ?? globalThis.fetch.bind(globalThis), policy: resolveRetryPolicy(options.retry) };
   const config = options.config ?? seedConfig;
-  const policy = resolveRetryPolicy(options.retry);
-  const noRetry = resolveRetryPolicy({ retries: 0 });
   const timeoutMs = options.timeoutMs ?? 15_000;
   const ids = options.fields;
   const planOf = options.planOf ?? ((org: ZendeskOrganization) => (org.tags.includes('support_plan_paid') ? 'paid' : 'free'));
   const catalog = options.catalog ?? ((locale: LocaleCode) => catalogFor(seedCategories, locale));
-  const once = new Map<string, { input: string; result: Promise<unknown> }>();
+  const ticketWrites = idempotentRunner<Ticket>();
+  const signInHelpWrites = idempotentRunner<SignInHelpReceipt>();
 
   /** Current session: refreshed by getSession; carries the chosen organization. */
   let session: Session | null = null;
@@ -246,37 +239,20 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
     throwIfAborted(opts?.signal);
     const token = init.anonymous ? undefined : await options.getToken();
     const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-    const send = async ({ signal }: AttemptContext): Promise<RawResponse> => {
+    const request = (signal: AbortSignal): Request => {
       const headers = new Headers({ Accept: 'application/json' });
       if (token) headers.set('Authorization', `Bearer ${token}`);
       if (opts?.locale) headers.set('Accept-Language', opts.locale);
       if (body !== undefined) headers.set('Content-Type', 'application/json');
-      const response = await fetchFn(buildUrl(options.subdomainUrl, path, init.query), { method, headers, body: body ?? null, signal });
-      return { status: response.status, headers: response.headers, text: await response.text() };
+      return new Request(buildUrl(options.subdomainUrl, path, init.query), { method, headers, body: body ?? null, signal });
     };
-    const raw = await requestWithRetry(send, { retryable: method === 'GET', policy: method === 'GET' ? policy : noRetry, timeoutMs, signal: opts?.signal });
-    if (raw.status < 200 || raw.status > 299) throw zendeskError(raw);
-    return raw;
+    // Writes are never sent twice: Zendesk has no idempotency keys for end users.
+    const raw = await send(sender, { request, retryable: method === 'GET', timeoutMs, signal: opts?.signal });
+    return successOrThrow(raw, zendeskError);
   }
 
   async function get<T>(path: string, guard: Guard<T>, opts: CallOptions | undefined, query?: Record<string, string | number | undefined>): Promise<T> {
     return parseBody(await exchange('GET', path, opts, query ? { query } : {}), guard);
-  }
-
-  /** Same key and input: the first call's result; same key, other input: a conflict. */
-  function idempotent<T>(key: string, input: unknown, run: () => Promise<T>): Promise<T> {
-    const text = JSON.stringify(input);
-    const previous = once.get(key);
-    if (previous) {
-      if (previous.input !== text) {
-        return Promise.reject(new SupportError('conflict', 'Idempotency key reused with another request', { status: 422, conflict: 'idempotency_mismatch' }));
-      }
-      return previous.result as Promise<T>;
-    }
-    const result = run();
-    once.set(key, { input: text, result });
-    result.catch(() => once.delete(key));
-    return result;
   }
 
   function field(request: ZRequest, id: number): string | undefined {
@@ -366,10 +342,6 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
     return current;
   }
 
-  function assertValid(errors: readonly FieldError[]): void {
-    if (errors.length > 0) throw new SupportError('validation', 'Invalid input', { status: 422, fieldErrors: errors });
-  }
-
   function customFields(values: Readonly<Record<number, string | undefined>>): ZCustomField[] {
     return Object.entries(values).flatMap(([id, value]) => (value === undefined ? [] : [{ id: Number(id), value }]));
   }
@@ -435,11 +407,13 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
       const [sortBy, sortOrder] = (query.sort ?? 'updated_desc').startsWith('number')
         ? ['created_at', query.sort === 'number_asc' ? 'asc' : 'desc']
         : ['updated_at', query.sort === 'updated_asc' ? 'asc' : 'desc'];
-      const search = query.search?.trim();
+      // Zendesk matches the query itself (every word; a bare number is a request id): the
+      // adapter only reads it as every backend does, so "#104" is the number 104.
+      const search = parseCaseSearch(query.search);
       if (search) {
         const page = cursor?.mode === 'search' ? Number(cursor.after) : 1;
         const result = await get('/api/v2/requests/search', isSearchList, opts, {
-          query: search,
+          query: search.digits ?? search.words.join(' '),
           status,
           page,
           per_page: limit,
@@ -473,7 +447,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
     getTicket: (number, opts) => load(number, opts),
 
     createTicket: (input: NewTicket, opts) =>
-      idempotent(`create:${opts.idempotencyKey}`, input, async () => {
+      ticketWrites(`create:${opts.idempotencyKey}`, input, async () => {
         const current = await requireSession(opts);
         const area = config.areas.find((a) => a.id === input.areaId);
         assertValid(validateNewTicket(input, config, { needsCategory: Boolean(input.categoryId) || area?.realm === 'support_center' }));
@@ -500,7 +474,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
       }),
 
     addComment: (number, body, opts) =>
-      idempotent(`comment:${opts.idempotencyKey}`, { number, body }, async () => {
+      ticketWrites(`comment:${opts.idempotencyKey}`, { number, body }, async () => {
         assertValid(validateComment(body, config));
         return update(number, { comment: { body: body.trim() } }, opts);
       }),
@@ -510,15 +484,14 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
         throwIfAborted(opts?.signal);
         await requireSession(opts);
         const token = await options.getToken();
-        const send = async ({ signal }: AttemptContext): Promise<RawResponse> => {
+        const request = (): Request => {
           const headers = new Headers({ Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' });
           if (token) headers.set('Authorization', `Bearer ${token}`);
-          const request = new Request(buildUrl(options.subdomainUrl, '/api/v2/uploads', { filename: file.name }), { method: 'POST', headers });
-          return sendWithXhr(request, file, signal, opts?.onProgress);
+          return new Request(buildUrl(options.subdomainUrl, '/api/v2/uploads', { filename: file.name }), { method: 'POST', headers });
         };
-        const raw = await requestWithRetry(send, { retryable: false, policy: noRetry, timeoutMs: options.uploadTimeoutMs ?? 300_000, signal: opts?.signal });
-        if (raw.status < 200 || raw.status > 299) throw zendeskError(raw);
-        const { upload } = parseBody(raw, isUpload);
+        const timeout = options.uploadTimeoutMs ?? 300_000;
+        const raw = await send(sender, { request, file, onProgress: opts?.onProgress, retryable: false, timeoutMs: timeout, signal: opts?.signal });
+        const { upload } = parseBody(successOrThrow(raw, zendeskError), isUpload);
         return {
           token: upload.token,
           name: upload.attachment?.file_name ?? file.name,
@@ -529,7 +502,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
     },
 
     addAttachments: (number, tokens, opts) =>
-      idempotent(`attach:${opts.idempotencyKey}`, { number, tokens }, () =>
+      ticketWrites(`attach:${opts.idempotencyKey}`, { number, tokens }, () =>
         update(number, { comment: { body: options.attachmentCommentBody ?? 'Attached files.', uploads: tokens } }, opts),
       ),
 
@@ -542,7 +515,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
       update(number, { email_ccs: [{ user_email: email.trim().toLowerCase(), action: 'delete' }] }, opts),
 
     requestCallback: (number, phone, opts) =>
-      idempotent(`callback:${opts.idempotencyKey}`, { number, phone }, async () => {
+      ticketWrites(`callback:${opts.idempotencyKey}`, { number, phone }, async () => {
         const current = await requireSession(opts);
         const existing = await load(number, opts);
         if (existing.status === 'closed') throw new SupportError('conflict', `Case ${number} is closed`, { status: 409, conflict: 'closed' });
@@ -553,7 +526,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
       }),
 
     submitSignInHelp: (request, opts) =>
-      idempotent(`signin-help:${opts.idempotencyKey}`, request, async () => {
+      signInHelpWrites(`signin-help:${opts.idempotencyKey}`, request, async () => {
         assertValid(validateSignInHelp(request, config));
         // An anonymous request: Zendesk creates (or finds) the user by email.
         const raw = await exchange('POST', '/api/v2/requests', opts, {

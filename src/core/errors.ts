@@ -67,11 +67,16 @@ export class SupportError extends Error {
   }
 }
 
+/** How a backend refuses invalid input: a `validation` error (HTTP 422) carrying `errors`, when there are any. */
+export function assertValid(errors: readonly FieldError[]): void {
+  if (errors.length > 0) throw new SupportError('validation', 'Invalid input', { status: 422, fieldErrors: errors });
+}
+
 export function isSupportError(value: unknown): value is SupportError {
   return value instanceof SupportError;
 }
 
 /** Whether `value` is the rejection of an aborted operation (not a failure to report). */
 export function isAbort(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'AbortError';
+  return typeof value === 'object' && value !== null && 'name' in value && value.name === 'AbortError';
 }

@@ -86,18 +86,11 @@ export interface Ticket {
   readonly followUpOf?: string | undefined;
 }
 
-/** What a customer submits to open a case. */
-export interface NewTicket {
-  readonly areaId: string;
-  readonly productId: string;
-  readonly subject: string;
-  readonly description: string;
-  readonly categoryId?: string | undefined;
-  readonly subcategoryId?: string | undefined;
-  readonly contactMethod: ContactMethod;
+/** What a customer submits to open a case: the case's own fields they choose, and the files. */
+export interface NewTicket
+  extends Pick<Ticket, 'areaId' | 'productId' | 'subject' | 'description' | 'categoryId' | 'subcategoryId' | 'contactMethod' | 'followUpOf'> {
   /** Tokens of files already uploaded with `uploadFile`. */
   readonly attachmentTokens?: readonly string[] | undefined;
-  readonly followUpOf?: string | undefined;
 }
 
 /** A summary row for lists: everything but the conversation. */

@@ -217,6 +217,24 @@ export function runContractSuite(name: string, makeBackend: MakeBackend): void {
         expect(pending.items.every((i) => i.status === 'pending')).to.equal(true);
       });
 
+      it('finds a case by every word of a query, in any order and case, and not by a word it lacks', async () => {
+        const backend = await signedIn();
+        const tag = unique();
+        const created = await backend.createTicket(ticketInput({ subject: `Webhook ${tag} retries fail` }), { idempotencyKey: key() });
+        const found = await backend.listTickets({ search: `FAIL ${tag}  webhook` });
+        expect(found.items.map((i) => i.number)).to.deep.equal([created.number]);
+        expect((await backend.listTickets({ search: `webhook ${tag} timeout` })).total).to.equal(0);
+      });
+
+      it('finds a case by its number, with or without a leading #', async () => {
+        const backend = await signedIn();
+        const created = await backend.createTicket(ticketInput({ subject: `Numbered ${unique()}` }), { idempotencyKey: key() });
+        for (const search of [created.number, `#${created.number}`, ` #${created.number} `]) {
+          const page = await backend.listTickets({ search });
+          expect(page.items.map((i) => i.number), `search "${search}"`).to.deep.equal([created.number]);
+        }
+      });
+
       it("does not show another user's cases", async () => {
         const alex = await signedIn();
         const tag = unique();

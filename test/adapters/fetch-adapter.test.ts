@@ -133,8 +133,7 @@ describe('createFetchAdapter against a faulty server', () => {
       while ((await server.record()).requests.length === 0) await new Promise((r) => setTimeout(r, 10));
       controller.abort();
       const error = await rejection(call);
-      expect(error).to.be.instanceOf(DOMException);
-      expect((error as DOMException).name).to.equal('AbortError');
+      expect(error).to.be.instanceOf(DOMException).and.have.property('name', 'AbortError');
       expect((await server.record()).requests).to.have.length(1);
     });
 
@@ -142,7 +141,7 @@ describe('createFetchAdapter against a faulty server', () => {
       const controller = new AbortController();
       controller.abort();
       const error = await rejection(adapter().getCatalog({ signal: controller.signal }));
-      expect((error as DOMException).name).to.equal('AbortError');
+      expect(error).to.be.instanceOf(DOMException).and.have.property('name', 'AbortError');
       expect((await server.record()).requests).to.have.length(0);
     });
   });
@@ -251,7 +250,7 @@ describe('createFetchAdapter against a faulty server', () => {
       expect(await backend.getSession()).to.equal(null);
 
       const requests = (await server.record()).requests;
-      const signInBody = JSON.parse(requests[0]?.body ?? '{}') as Record<string, unknown>;
+      const signInBody: unknown = JSON.parse(requests[0]?.body ?? '{}');
       expect(signInBody).to.deep.equal({ email: 'fault@example.com', password: 'pw', realm: 'product' });
       expect(requests.map((r) => r.headers.authorization)).to.deep.equal([undefined, 'Bearer tok-1', 'Bearer tok-1', undefined]);
     });
@@ -290,7 +289,7 @@ describe('createFetchAdapter against a faulty server', () => {
       const error = await rejection(
         adapter().uploadFile(file(64 * 1024), { signal: controller.signal, onProgress: () => controller.abort() }),
       );
-      expect((error as DOMException).name).to.equal('AbortError');
+      expect(error).to.be.instanceOf(DOMException).and.have.property('name', 'AbortError');
       expect((await server.record()).requests).to.have.length(1);
     });
 

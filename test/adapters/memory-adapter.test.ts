@@ -31,6 +31,14 @@ describe('createMemoryBackend', () => {
     expect((await second.getTicket(created.number)).subject).to.equal('Kept across reloads');
   });
 
+  it('starts afresh when the stored data is not its own', async () => {
+    localStorage.setItem(KEY, JSON.stringify({ tickets: [{ number: 1 }], nextNumber: 'x' }));
+    const backend = createMemoryBackend({ storageKey: KEY, signedInAs: 'alex@example.com' });
+    const page = await backend.listTickets({ limit: 200 });
+    expect(page.total).to.be.greaterThan(0);
+    expect(page.items.every((t) => typeof t.number === 'string')).to.equal(true);
+  });
+
   it('closes a pending case after the config’s days without activity, not before', async () => {
     let now = new Date('2026-03-01T09:00:00Z');
     const backend = createMemoryBackend({ signedInAs: 'alex@example.com', now: () => now, seed: false });

@@ -1,5 +1,6 @@
 /** URLs of the node-side test servers started by test/support/wtr-servers.mjs. */
 import { executeServerCommand } from '@web/test-runner-commands';
+import { hasStrings, isArrayOf, isNumber, isOptional, isRecord, isString } from '../../src/adapters/guards.js';
 
 export interface TestServers {
   readonly fault: string;
@@ -35,6 +36,22 @@ export interface RecordedRequest {
   readonly body: string;
 }
 
+export interface FaultRecord {
+  readonly requests: RecordedRequest[];
+  readonly tickets: { number: string; subject: string }[];
+  readonly pending: number;
+}
+
+/** Header values as Node gives them: a string, or absent. */
+export const isHeaders = (v: unknown): v is Readonly<Record<string, string | undefined>> =>
+  isRecord(v) && Object.values(v).every((value) => isOptional(value, isString));
+const isRecordedRequest = (v: unknown): v is RecordedRequest => hasStrings(v, ['method', 'path', 'body']) && isHeaders(v.headers);
+const isFaultRecord = (v: unknown): v is FaultRecord =>
+  isRecord(v) &&
+  isArrayOf(v.requests, isRecordedRequest) &&
+  isArrayOf(v.tickets, (t): t is { number: string; subject: string } => hasStrings(t, ['number', 'subject'])) &&
+  isNumber(v.pending);
+
 /** Drives test/support/fault-server.mjs. */
 export class FaultServer {
   constructor(readonly origin: string) {}
@@ -51,8 +68,10 @@ export class FaultServer {
     await fetch(`${this.origin}/__script`, { method: 'POST', body: JSON.stringify({ steps }) });
   }
 
-  async record(): Promise<{ requests: RecordedRequest[]; tickets: { number: string; subject: string }[]; pending: number }> {
+  async record(): Promise<FaultRecord> {
     const response = await fetch(`${this.origin}/__record`);
-    return (await response.json()) as { requests: RecordedRequest[]; tickets: { number: string; subject: string }[]; pending: number };
+    const record: unknown = await response.json();
+    if (!isFaultRecord(record)) throw new Error(`unexpected record from the fault server: ${JSON.stringify(record)}`);
+    return record;
   }
 }

@@ -3,7 +3,8 @@
 import { expect } from '@open-wc/testing';
 import type { SupportBackend } from '../../src/adapters/backend.js';
 import { createZendeskAdapter, statusFromZendesk } from '../../src/adapters/zendesk-adapter.js';
-import { testServers } from './servers.js';
+import { hasStrings, isArrayOf, isRecord } from '../../src/adapters/guards.js';
+import { isHeaders, testServers } from './servers.js';
 import { supportError } from '../support/dom.js';
 
 interface Recorded {
@@ -12,6 +13,8 @@ interface Recorded {
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly body: unknown;
 }
+
+const isRecorded = (v: unknown): v is Recorded => hasStrings(v, ['method', 'url']) && isHeaders(v.headers);
 
 const fields = {
   categoryFieldId: 360001,
@@ -35,7 +38,9 @@ describe('createZendeskAdapter against recorded Zendesk responses', () => {
 
   async function recorded(): Promise<Recorded[]> {
     const response = await fetch(`${origin}/__record`);
-    return ((await response.json()) as { requests: Recorded[] }).requests;
+    const record: unknown = await response.json();
+    if (!isRecord(record) || !isArrayOf(record.requests, isRecorded)) throw new Error(`unexpected record: ${JSON.stringify(record)}`);
+    return record.requests;
   }
 
   /** `null`: no token, as for an anonymous visitor. */
@@ -120,6 +125,13 @@ describe('createZendeskAdapter against recorded Zendesk responses', () => {
       expect(page.items.map((i) => i.number)).to.deep.equal(['102']);
       const url = new URL((await recorded())[0]?.url ?? '', origin);
       expect(url.searchParams.get('status')).to.equal('solved');
+    });
+
+    it('reads a search as every backend does: a leading # dropped, words lowercased and single-spaced', async () => {
+      await adapter().listTickets({ search: ' #104 ' });
+      await adapter().listTickets({ search: 'Envelope  stuck' });
+      const queries = (await recorded()).map((r) => new URL(r.url, origin).searchParams.get('query'));
+      expect(queries).to.deep.equal(['104', 'envelope stuck']);
     });
 
     it('searches through requests/search', async () => {

@@ -1,5 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { matchesCaseSearch, mayFollowUp, maySeeCase, parseCaseSearch } from '../../src/core/access.js';
+import { matchesCaseSearch, mayFollowUp, maySeeCase, parseCaseSearch, type CaseSearch } from '../../src/core/access.js';
+
+function parsed(query: string): CaseSearch {
+  const search = parseCaseSearch(query);
+  if (!search) throw new Error(`"${query}" parsed as no filter`);
+  return search;
+}
 
 const people = { requesterEmail: 'alex@example.com', watcherEmails: ['manager@example.com'] };
 
@@ -17,17 +23,17 @@ describe('core/access', () => {
   });
 
   it('matches every word of a query in the subject, in any order and case', () => {
-    const search = parseCaseSearch('  envelope Signing ');
+    const search = parsed('  envelope Signing ');
     expect(search).to.deep.equal({ words: ['envelope', 'signing'], digits: undefined });
-    expect(matchesCaseSearch({ number: '10000001', subject: 'Signing an envelope fails' }, search!)).to.equal(true);
-    expect(matchesCaseSearch({ number: '10000001', subject: 'Envelope is stuck' }, search!)).to.equal(false);
+    expect(matchesCaseSearch({ number: '10000001', subject: 'Signing an envelope fails' }, search)).to.equal(true);
+    expect(matchesCaseSearch({ number: '10000001', subject: 'Envelope is stuck' }, search)).to.equal(false);
   });
 
   it('finds a case by its number, with or without a leading #', () => {
-    const search = parseCaseSearch('#10000005');
-    expect(search?.digits).to.equal('10000005');
-    expect(matchesCaseSearch({ number: '10000005', subject: 'Anything' }, search!)).to.equal(true);
-    expect(matchesCaseSearch({ number: '10000006', subject: 'Anything' }, search!)).to.equal(false);
+    const search = parsed('#10000005');
+    expect(search.digits).to.equal('10000005');
+    expect(matchesCaseSearch({ number: '10000005', subject: 'Anything' }, search)).to.equal(true);
+    expect(matchesCaseSearch({ number: '10000006', subject: 'Anything' }, search)).to.equal(false);
   });
 
   it('treats a blank query as no filter', () => {

@@ -3,6 +3,7 @@ import { expect } from '@open-wc/testing';
 import {
   ERROR_KINDS,
   SupportError,
+  assertValid,
   isAbort,
   isSupportError,
   type FieldError,
@@ -61,6 +62,21 @@ describe('core/errors', () => {
     });
   });
 
+  describe('assertValid', () => {
+    it('passes no errors, and throws a 422 validation error that carries the ones it gets', () => {
+      expect(() => assertValid([])).not.to.throw();
+      const errors: FieldError[] = [{ field: 'subject', code: 'required' }];
+      try {
+        assertValid(errors);
+        expect.fail('assertValid did not throw');
+      } catch (error) {
+        expect(error).to.be.instanceOf(SupportError);
+        expect(error).to.include({ kind: 'validation', status: 422 });
+        expect(error).to.have.deep.property('fieldErrors', errors);
+      }
+    });
+  });
+
   describe('isAbort', () => {
     it("is true for a real fetch rejected by an AbortController's abort (DOMException)", async () => {
       const controller = new AbortController();
@@ -109,7 +125,7 @@ describe('core/errors', () => {
     it('is false for a timeout (AbortSignal.timeout): that is a failure to report', async () => {
       const signal = AbortSignal.timeout(1);
       await new Promise((resolve) => signal.addEventListener('abort', resolve));
-      expect((signal.reason as DOMException).name).to.equal('TimeoutError');
+      expect(signal.reason).to.be.instanceOf(DOMException).and.have.property('name', 'TimeoutError');
       expect(isAbort(signal.reason)).to.equal(false);
     });
 
