@@ -1,7 +1,8 @@
 /**
  * Small HTTP toolkit of the reference server: problem+json errors (RFC 9457), JSON bodies,
- * CORS and a path router. No framework.
+ * CORS and a path router over a route table. No framework.
  */
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ConflictReason, ErrorKind, FieldError } from '../src/core/errors.js';
 
@@ -75,6 +76,8 @@ export interface Reply {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
+  /** A file streamed as the body instead of JSON (downloads); `headers` give its type and length. */
+  readonly file?: string;
 }
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
@@ -104,6 +107,13 @@ export function sendRaw(
 }
 
 export function sendReply(res: ServerResponse, reply: Reply): void {
+  if (reply.file !== undefined) {
+    res.writeHead(reply.status, { ...CORS_HEADERS, ...reply.headers });
+    createReadStream(reply.file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+    return;
+  }
   const contentType = reply.status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8';
   sendRaw(res, reply.status, contentType, reply.body === undefined ? undefined : JSON.stringify(reply.body), reply.headers);
 }
@@ -135,38 +145,50 @@ export async function readJson(req: IncomingMessage, maxBytes = 1024 * 1024): Pr
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 
-export function asObject(value: unknown): JsonObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new HttpError(400, 'validation', 'The request body must be a JSON object.');
-  }
-  return value as JsonObject;
-}
-
-/** A string field, or undefined when absent; 422 `invalid_choice` when present but not a string. */
-export function optionalString(body: JsonObject, field: string): string | undefined {
+/** A string field of a body already checked against the contract: undefined when absent. */
+export function text(body: JsonObject, field: string): string | undefined {
   const value = body[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw invalid([{ field, code: 'invalid_choice' }]);
-  return value;
+  return typeof value === 'string' ? value : undefined;
 }
 
-export interface Route<C> {
-  readonly method: string;
-  /** The path template, such as `/api/tickets/{number}`. */
+/** A string-array field of a body already checked against the contract: undefined when absent. */
+export function texts(body: JsonObject, field: string): string[] | undefined {
+  const value = body[field];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
+}
+
+/** One line of the route table: what the request pipeline needs to know about a route. */
+export interface RouteSpec<C> {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The path template, such as `/api/tickets/{number}` (the contract's own). */
   readonly path: string;
+  readonly handler: (ctx: C, params: Readonly<Record<string, string>>) => Promise<Reply> | Reply;
+  /** Answers without a session (the handler may still read one). Otherwise 401 first. */
+  readonly public?: boolean;
+  /** The body is a file, streamed to disk (uploads), not JSON. */
+  readonly rawBody?: boolean;
+  /**
+   * `replay`: needs an Idempotency-Key and replays the recorded answer to a retry.
+   * `key-only`: needs the key, never records (sign-in: safe to repeat, and its answer holds a token).
+   */
+  readonly idempotent?: 'replay' | 'key-only';
+  /** Field names of the errors for body properties the forms name otherwise (`tokens` → `attachments`). */
+  readonly fieldNames?: Readonly<Record<string, string>>;
+}
+
+export interface Route<C> extends RouteSpec<C> {
   readonly pattern: RegExp;
   readonly names: readonly string[];
-  readonly handler: (ctx: C, params: Readonly<Record<string, string>>) => Promise<Reply | void> | Reply | void;
 }
 
-/** Compiles `/api/tickets/{number}` into a route. */
-export function route<C>(method: string, path: string, handler: Route<C>['handler']): Route<C> {
+/** Compiles the template `/api/tickets/{number}` of a route table line. */
+export function compileRoute<C>(spec: RouteSpec<C>): Route<C> {
   const names: string[] = [];
-  const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+  const source = spec.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
     names.push(name);
     return '([^/]+)';
   });
-  return { method, path, pattern: new RegExp(`^${source}$`), names, handler };
+  return { ...spec, pattern: new RegExp(`^${source}$`), names };
 }
 
 export function matchRoute<C>(
