@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { foldCase } from '../../src/core/access.js';
 
 export type Db = Database.Database;
 
@@ -135,8 +136,9 @@ export function openDatabase(dataDir: string): Db {
   const db = new Database(join(dataDir, 'support.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
+  // The case search's folding in SQL: `foldCase` itself, so the SQL and the memory adapter cannot drift apart.
   db.function('ulower', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? value.toLowerCase() : value === null ? null : String(value),
+    typeof value === 'string' ? foldCase(value) : value === null ? null : String(value),
   );
   migrate(db);
   return db;
