@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { SupportConfig } from '../src/core/config.js';
 import type { Db } from './db.js';
-import type { JsonObject, RouteSpec } from './http.js';
+import type { JsonObject, ReceivedFile, RouteSpec } from './http.js';
 import type { AttachmentUrl, SessionInfo } from './store.js';
 
 export interface ServerParts {
@@ -25,13 +25,8 @@ export interface ServerParts {
   runAutoClose(): string[];
 }
 
-/** A file upload streamed to a temp file, with what the type check needs. */
-export interface Upload {
-  readonly tempPath: string;
-  readonly size: number;
-  readonly sha256: string;
-  readonly head: Buffer;
-}
+/** A file upload, streamed to a temp file. */
+export type Upload = ReceivedFile;
 
 export interface Ctx {
   readonly server: ServerParts;

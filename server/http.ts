@@ -2,8 +2,12 @@
  * Small HTTP toolkit of the reference server: problem+json errors (RFC 9457), JSON bodies,
  * CORS and a path router over a route table. No framework.
  */
-import { createReadStream } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ConflictReason, ErrorKind, FieldError } from '../src/core/errors.js';
 
 export interface Problem {
@@ -141,6 +145,52 @@ export async function readJson(req: IncomingMessage, maxBytes = 1024 * 1024): Pr
   } catch {
     throw new HttpError(400, 'validation', 'The request body is not valid JSON.');
   }
+}
+
+/** A request body streamed to a temp file, with what the type check and the idempotency fingerprint need. */
+export interface ReceivedFile {
+  readonly tempPath: string;
+  readonly size: number;
+  readonly sha256: string;
+  /** The first 16 bytes (magic numbers). */
+  readonly head: Buffer;
+}
+
+/** Streams the body of a `rawBody` route to `dir/tmp-*`; 413 past `maxBytes`, 400 when it breaks off. */
+export async function receiveFile(req: IncomingMessage, dir: string, maxBytes: number): Promise<ReceivedFile> {
+  const tooLarge = (): HttpError =>
+    new HttpError(413, 'too_large', `Files are limited to ${maxBytes} bytes.`, {
+      errors: [{ field: 'attachments', code: 'file_too_large' }],
+      headers: { Connection: 'close' },
+    });
+  if (Number(req.headers['content-length'] ?? '0') > maxBytes) throw tooLarge();
+  const tempPath = join(dir, `tmp-${randomUUID()}`);
+  const hash = createHash('sha256');
+  const headChunks: Buffer[] = [];
+  let headSize = 0;
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        callback(tooLarge());
+        return;
+      }
+      hash.update(chunk);
+      if (headSize < 16) {
+        headChunks.push(chunk);
+        headSize += chunk.length;
+      }
+      callback(null, chunk);
+    },
+  });
+  try {
+    await pipeline(req, meter, createWriteStream(tempPath));
+  } catch (error) {
+    rmSync(tempPath, { force: true });
+    throw error instanceof HttpError ? error : new HttpError(400, 'validation', 'The upload was interrupted.');
+  }
+  return { tempPath, size, sha256: hash.digest('hex'), head: Buffer.concat(headChunks).subarray(0, 16) };
 }
 
 export type JsonObject = Readonly<Record<string, unknown>>;

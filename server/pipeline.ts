@@ -6,13 +6,28 @@
  */
 import { rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { matchLocale, parseAcceptLanguage } from '../src/core/locale.js';
 import { sha256 } from './auth.js';
 import type { ApiRoute, Ctx, ServerParts, Upload } from './context.js';
 import { idempotencyKey, idempotently } from './idempotency.js';
-import { compileRoute, CORS_HEADERS, HttpError, invalid, matchRoute, notFound, problemReply, readJson, sendRaw, sendReply, unauthorized, type JsonObject, type Reply } from './http.js';
+import {
+  compileRoute,
+  CORS_HEADERS,
+  HttpError,
+  invalid,
+  matchRoute,
+  notFound,
+  problemReply,
+  readJson,
+  receiveFile,
+  sendRaw,
+  sendReply,
+  unauthorized,
+  type JsonObject,
+  type Reply,
+} from './http.js';
 import { checkBody, type RequestSchemas } from './request-schema.js';
-import { receiveUpload } from './routes/uploads.js';
 import { findSession, type SessionInfo } from './store.js';
 
 export interface PipelineOptions {
@@ -43,7 +58,7 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
   async function readBody(req: IncomingMessage, r: ApiRoute, pathname: string): Promise<{ json: unknown; upload?: Upload; fingerprint: string }> {
     const method = req.method ?? 'GET';
     if (r.rawBody) {
-      const upload = await receiveUpload(req, server.dataDir, server.config.attachments.maxBytes);
+      const upload = await receiveFile(req, join(server.dataDir, 'attachments'), server.config.attachments.maxBytes);
       const h = req.headers;
       return { json: {}, upload, fingerprint: sha256(`${method} ${pathname}\n${String(h['content-type'] ?? '')}\n${String(h['x-file-name'] ?? '')}\n${upload.sha256}`) };
     }

@@ -1,56 +1,17 @@
 /**
- * File uploads: the body is the file (streamed to a temp file, size-limited, hashed), checked
+ * File uploads: the body is the file (streamed to a temp file by the pipeline, size-limited,
+ * hashed: `receiveFile` of http.ts), checked
  * by name, declared type and first bytes; the answer's token attaches it later.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, readFileSync, renameSync, rmSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { validateFile } from '../../src/core/validation.js';
-import type { ApiRoute, Ctx, Upload } from '../context.js';
+import type { ApiRoute, Ctx } from '../context.js';
 import { bytesMatch, canonicalContentType, declaredTypeMatches, kindOfName } from '../files.js';
 import { HttpError, invalid, type Reply } from '../http.js';
 import { insertAttachment } from '../store.js';
 import { iso, requireSession } from './shared.js';
-
-/** Streams a `rawBody` request to `DIR/attachments/tmp-*`; 413 past `maxBytes`. */
-export async function receiveUpload(req: IncomingMessage, dataDir: string, maxBytes: number): Promise<Upload> {
-  const tooLarge = (): HttpError =>
-    new HttpError(413, 'too_large', `Files are limited to ${maxBytes} bytes.`, {
-      errors: [{ field: 'attachments', code: 'file_too_large' }],
-      headers: { Connection: 'close' },
-    });
-  if (Number(req.headers['content-length'] ?? '0') > maxBytes) throw tooLarge();
-  const tempPath = join(dataDir, 'attachments', `tmp-${randomUUID()}`);
-  const hash = createHash('sha256');
-  const headChunks: Buffer[] = [];
-  let headSize = 0;
-  let size = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      size += chunk.length;
-      if (size > maxBytes) {
-        callback(tooLarge());
-        return;
-      }
-      hash.update(chunk);
-      if (headSize < 16) {
-        headChunks.push(chunk);
-        headSize += chunk.length;
-      }
-      callback(null, chunk);
-    },
-  });
-  try {
-    await pipeline(req, meter, createWriteStream(tempPath));
-  } catch (error) {
-    rmSync(tempPath, { force: true });
-    throw error instanceof HttpError ? error : new HttpError(400, 'validation', 'The upload was interrupted.');
-  }
-  return { tempPath, size, sha256: hash.digest('hex'), head: Buffer.concat(headChunks).subarray(0, 16) };
-}
 
 function fileName(raw: string | string[] | undefined): string {
   let name = '';
