@@ -2,26 +2,21 @@
  * The reference support server: the REST contract of docs/openapi.yaml over node:http and
  * SQLite, with the seed's rules taken from src/core (never re-implemented here). This file
  * wires the parts: the store (server/store/), the route table (server/routes/), the request
- * pipeline (pipeline.ts) and the auto-close job.
+ * pipeline (pipeline.ts) and the auto-close timer (auto-close.ts).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seedConfig, type SupportConfig } from '../src/core/config.js';
-import { isDueForAutoClose } from '../src/core/status.js';
 import { DEFAULT_SCRYPT_COST } from './auth.js';
+import { autoClose } from './auto-close.js';
 import type { ServerParts } from './context.js';
-import { openDatabase, type Db } from './store.js';
 import { HttpError, problemReply, sendReply } from './http.js';
-import { IDEMPOTENCY_TTL_MS } from './idempotency.js';
-import { notifyClosed } from './notify.js';
 import { createPipeline } from './pipeline.js';
 import { loadRequestSchemas } from './request-schema.js';
 import { apiRoutes, devRoutes } from './routes/index.js';
-import { LOGIN_WINDOW_MS } from './routes/session.js';
-import { act } from './routes/shared.js';
 import { seedIfEmpty } from './seed.js';
-import { formatNumber, getTicketRow, pendingTickets, purgeAccounts, purgeIdempotency, releaseRunningKeys, urlSecret } from './store.js';
+import { openDatabase, releaseRunningKeys, urlSecret, type Db } from './store.js';
 
 export interface SupportServerOptions {
   /** Folder of the SQLite file and the attachments. */
@@ -76,7 +71,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
     scryptCost: options.scryptCost,
     ticketLink: (number) => `${options.publicUrl ?? ownOrigin}/?ticket=${number}`,
     attachmentUrl: (origin) => (attachmentId) => {
-      // Valid 1 to 2 hours: the same link for a whole hour, so that answers stay cacheable and comparable.
+      // Valid 1 to 2 hours, as the contract says: rounded to the hour, so a case reads the same within it.
       const expires = (Math.floor(now().getTime() / 1000 / HOUR_S) + 2) * HOUR_S;
       return `${origin}/api/attachments/${attachmentId}?expires=${expires}&sig=${signature(attachmentId, expires)}`;
     },
@@ -89,22 +84,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
   };
 
   function runAutoClose(): string[] {
-    const at = now();
-    const due = (row: { status: 'open' | 'action_required' | 'pending' | 'closed'; activity_at: string }): boolean =>
-      isDueForAutoClose({ status: row.status, activityAt: row.activity_at }, config.autoCloseDays, at);
-    const closed: string[] = [];
-    for (const row of pendingTickets(db)) {
-      if (!due(row)) continue;
-      db.transaction(() => {
-        const fresh = getTicketRow(db, row.number);
-        if (!fresh || !due(fresh)) return;
-        act(db, fresh, { type: 'set_status', to: 'closed' }, at.toISOString());
-        notifyClosed(db, fresh, parts.ticketLink, at.toISOString(), true, config.autoCloseDays);
-        closed.push(formatNumber(fresh.number));
-      })();
-    }
-    purgeIdempotency(db, at.getTime() - IDEMPOTENCY_TTL_MS);
-    purgeAccounts(db, at.getTime() - LOGIN_WINDOW_MS, at.toISOString());
+    const closed = autoClose(parts, now());
     if (closed.length > 0) log(`auto-closed ${closed.join(', ')}`);
     return closed;
   }
