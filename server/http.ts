@@ -1,8 +1,13 @@
 /**
  * Small HTTP toolkit of the reference server: problem+json errors (RFC 9457), JSON bodies,
- * CORS and a path router. No framework.
+ * CORS and a path router over a route table. No framework.
  */
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ConflictReason, ErrorKind, FieldError } from '../src/core/errors.js';
 
 export interface Problem {
@@ -75,6 +80,8 @@ export interface Reply {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
+  /** A file streamed as the body instead of JSON (downloads); `headers` give its type and length. */
+  readonly file?: string;
 }
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
@@ -104,6 +111,13 @@ export function sendRaw(
 }
 
 export function sendReply(res: ServerResponse, reply: Reply): void {
+  if (reply.file !== undefined) {
+    res.writeHead(reply.status, { ...CORS_HEADERS, ...reply.headers });
+    createReadStream(reply.file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+    return;
+  }
   const contentType = reply.status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8';
   sendRaw(res, reply.status, contentType, reply.body === undefined ? undefined : JSON.stringify(reply.body), reply.headers);
 }
@@ -133,40 +147,98 @@ export async function readJson(req: IncomingMessage, maxBytes = 1024 * 1024): Pr
   }
 }
 
+/** A request body streamed to a temp file, with what the type check and the idempotency fingerprint need. */
+export interface ReceivedFile {
+  readonly tempPath: string;
+  readonly size: number;
+  readonly sha256: string;
+  /** The first 16 bytes (magic numbers). */
+  readonly head: Buffer;
+}
+
+/** Streams the body of a `rawBody` route to `dir/tmp-*`; 413 past `maxBytes`, 400 when it breaks off. */
+export async function receiveFile(req: IncomingMessage, dir: string, maxBytes: number): Promise<ReceivedFile> {
+  const tooLarge = (): HttpError =>
+    new HttpError(413, 'too_large', `Files are limited to ${maxBytes} bytes.`, {
+      errors: [{ field: 'attachments', code: 'file_too_large' }],
+      headers: { Connection: 'close' },
+    });
+  if (Number(req.headers['content-length'] ?? '0') > maxBytes) throw tooLarge();
+  const tempPath = join(dir, `tmp-${randomUUID()}`);
+  const hash = createHash('sha256');
+  const headChunks: Buffer[] = [];
+  let headSize = 0;
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        callback(tooLarge());
+        return;
+      }
+      hash.update(chunk);
+      if (headSize < 16) {
+        headChunks.push(chunk);
+        headSize += chunk.length;
+      }
+      callback(null, chunk);
+    },
+  });
+  try {
+    await pipeline(req, meter, createWriteStream(tempPath));
+  } catch (error) {
+    rmSync(tempPath, { force: true });
+    throw error instanceof HttpError ? error : new HttpError(400, 'validation', 'The upload was interrupted.');
+  }
+  return { tempPath, size, sha256: hash.digest('hex'), head: Buffer.concat(headChunks).subarray(0, 16) };
+}
+
 export type JsonObject = Readonly<Record<string, unknown>>;
 
-export function asObject(value: unknown): JsonObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new HttpError(400, 'validation', 'The request body must be a JSON object.');
-  }
-  return value as JsonObject;
-}
-
-/** A string field, or undefined when absent; 422 `invalid_choice` when present but not a string. */
-export function optionalString(body: JsonObject, field: string): string | undefined {
+/** A string field of a body already checked against the contract: undefined when absent. */
+export function text(body: JsonObject, field: string): string | undefined {
   const value = body[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw invalid([{ field, code: 'invalid_choice' }]);
-  return value;
+  return typeof value === 'string' ? value : undefined;
 }
 
-export interface Route<C> {
-  readonly method: string;
-  /** The path template, such as `/api/tickets/{number}`. */
+/** A string-array field of a body already checked against the contract: undefined when absent. */
+export function texts(body: JsonObject, field: string): string[] | undefined {
+  const value = body[field];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
+}
+
+/** One line of the route table: what the request pipeline needs to know about a route. */
+export interface RouteSpec<C> {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The path template, such as `/api/tickets/{number}` (the contract's own). */
   readonly path: string;
+  readonly handler: (ctx: C, params: Readonly<Record<string, string>>) => Promise<Reply> | Reply;
+  /** Answers without a session (the handler may still read one). Otherwise 401 first. */
+  readonly public?: boolean;
+  /** The body is a file, streamed to disk (uploads), not JSON. */
+  readonly rawBody?: boolean;
+  /**
+   * `replay`: needs an Idempotency-Key and replays the recorded answer to a retry.
+   * `key-only`: needs the key, never records (sign-in: safe to repeat, and its answer holds a token).
+   */
+  readonly idempotent?: 'replay' | 'key-only';
+  /** Field names of the errors for body properties the forms name otherwise (`tokens` → `attachments`). */
+  readonly fieldNames?: Readonly<Record<string, string>>;
+}
+
+export interface Route<C> extends RouteSpec<C> {
   readonly pattern: RegExp;
   readonly names: readonly string[];
-  readonly handler: (ctx: C, params: Readonly<Record<string, string>>) => Promise<Reply | void> | Reply | void;
 }
 
-/** Compiles `/api/tickets/{number}` into a route. */
-export function route<C>(method: string, path: string, handler: Route<C>['handler']): Route<C> {
+/** Compiles the template `/api/tickets/{number}` of a route table line. */
+export function compileRoute<C>(spec: RouteSpec<C>): Route<C> {
   const names: string[] = [];
-  const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+  const source = spec.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
     names.push(name);
     return '([^/]+)';
   });
-  return { method, path, pattern: new RegExp(`^${source}$`), names, handler };
+  return { ...spec, pattern: new RegExp(`^${source}$`), names };
 }
 
 export function matchRoute<C>(

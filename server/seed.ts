@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashPasswordSync } from './auth.js';
 import type { Db } from './db.js';
-import { insertComment, insertTicket, touchTicket } from './store.js';
+import { countUsers, findUserByEmail, insertAttachment, insertComment, insertTicket, insertUser, insertWatcher, touchTicket } from './store.js';
 
 export const DEMO_PASSWORD = 'correct horse battery';
 
@@ -36,21 +36,10 @@ const AGENT = { name: 'Morgan (Support)', email: 'morgan@support.example.com' };
 const DAY = 24 * 60 * 60 * 1000;
 
 export function seedIfEmpty(db: Db, dataDir: string, now: Date, withCases: boolean, scryptCost: number): void {
-  const count = (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
-  if (count > 0) return;
+  if (countUsers(db) > 0) return;
   db.transaction(() => {
     for (const user of DEMO_USERS) {
-      const id = randomUUID();
-      db.prepare('INSERT INTO users (id, email, name, realm, password_hash) VALUES (?, ?, ?, ?, ?)').run(
-        id,
-        user.email,
-        user.name,
-        user.realm,
-        hashPasswordSync(DEMO_PASSWORD, scryptCost),
-      );
-      user.accounts.forEach((a, i) =>
-        db.prepare('INSERT INTO accounts (id, user_id, name, plan, position) VALUES (?, ?, ?, ?, ?)').run(a.id, id, a.name, a.plan, i),
-      );
+      insertUser(db, { ...user, id: randomUUID(), passwordHash: hashPasswordSync(DEMO_PASSWORD, scryptCost) });
     }
     if (withCases) seedAlexCases(db, dataDir, now);
   })();
@@ -88,11 +77,18 @@ function seedAlexCases(db: Db, dataDir: string, now: Date): void {
   const fileId = randomUUID();
   const content = Buffer.from('2024-05-01 10:00:01 send envelope 4711\n2024-05-01 10:00:02 mail queued\n', 'utf8');
   writeFileSync(join(dataDir, 'attachments', fileId), content);
-  db.prepare(
-    `INSERT INTO attachments (id, token, owner_user_id, ticket_number, name, size, content_type, file, created_at)
-     VALUES (?, ?, (SELECT id FROM users WHERE email = ?), ?, ?, ?, ?, ?, ?)`,
-  ).run(fileId, randomBytes(16).toString('base64url'), alex.email, open, 'send.log', content.length, 'text/plain; charset=utf-8', fileId, at(2));
-  db.prepare('INSERT INTO watchers (ticket_number, email, added_at) VALUES (?, ?, ?)').run(open, 'jamie@example.com', at(2));
+  insertAttachment(db, {
+    id: fileId,
+    token: randomBytes(16).toString('base64url'),
+    ownerUserId: findUserByEmail(db, alex.email)?.id ?? '',
+    ticketNumber: open,
+    name: 'send.log',
+    size: content.length,
+    contentType: 'text/plain; charset=utf-8',
+    file: fileId,
+    at: at(2),
+  });
+  insertWatcher(db, open, 'jamie@example.com', at(2));
 
   const actionRequired = insertTicket(db, {
     ...base,

@@ -1,0 +1,37 @@
+/**
+ * The auto-close job: closes every pending case whose last activity is `autoCloseDays` old
+ * (status.ts `isDueForAutoClose`), with its closing email, and forgets what has expired
+ * (idempotency keys, failed sign-ins, sessions).
+ */
+import type { SupportConfig } from '../src/core/config.js';
+import { isDueForAutoClose } from '../src/core/status.js';
+import type { Db } from './db.js';
+import { IDEMPOTENCY_TTL_MS } from './idempotency.js';
+import { notifyClosed } from './notify.js';
+import { LOGIN_WINDOW_MS } from './routes/session.js';
+import { act } from './routes/shared.js';
+import { formatNumber, getTicketRow, pendingTickets, purgeAccounts, purgeIdempotency, type TicketRow } from './store.js';
+
+/** Runs the job at `at`; returns the numbers of the cases it closed. */
+export function autoClose(
+  parts: { readonly db: Db; readonly config: SupportConfig; ticketLink(number: string): string },
+  at: Date,
+): string[] {
+  const { db, config } = parts;
+  const due = (row: TicketRow): boolean => isDueForAutoClose({ status: row.status, activityAt: row.activity_at }, config.autoCloseDays, at);
+  const closed: string[] = [];
+  for (const row of pendingTickets(db)) {
+    if (!due(row)) continue;
+    // Read again inside the transaction: a comment may have reopened the case meanwhile.
+    db.transaction(() => {
+      const fresh = getTicketRow(db, row.number);
+      if (!fresh || !due(fresh)) return;
+      act(db, fresh, { type: 'set_status', to: 'closed' }, at.toISOString());
+      notifyClosed(db, fresh, parts.ticketLink, at.toISOString(), true, config.autoCloseDays);
+      closed.push(formatNumber(fresh.number));
+    })();
+  }
+  purgeIdempotency(db, at.getTime() - IDEMPOTENCY_TTL_MS);
+  purgeAccounts(db, at.getTime() - LOGIN_WINDOW_MS, at.toISOString());
+  return closed;
+}

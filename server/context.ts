@@ -1,0 +1,45 @@
+/**
+ * What a route handler works with: the server's parts (built once by app.ts) and the request
+ * (built by the pipeline once the body is read and checked against the contract).
+ */
+import type { IncomingMessage } from 'node:http';
+import type { SupportConfig } from '../src/core/config.js';
+import type { Db } from './db.js';
+import type { JsonObject, ReceivedFile, RouteSpec } from './http.js';
+import type { AttachmentUrl, SessionInfo } from './store.js';
+
+export interface ServerParts {
+  readonly db: Db;
+  readonly config: SupportConfig;
+  readonly dataDir: string;
+  /** The clock of every rule (auto-close, expiries, timestamps). */
+  readonly now: () => Date;
+  readonly scryptCost: number | undefined;
+  /** The customer's link to a case in emails. */
+  ticketLink(number: string): string;
+  /** Signed, expiring download addresses under `origin`. */
+  attachmentUrl(origin: string): AttachmentUrl;
+  /** Whether a download link's `expires` and `sig` are this server's and still valid. */
+  validDownloadLink(attachmentId: string, expires: number, sig: string): boolean;
+  /** Closes every pending case that is due now; returns their numbers. */
+  runAutoClose(): string[];
+}
+
+/** A file upload, streamed to a temp file. */
+export type Upload = ReceivedFile;
+
+export interface Ctx {
+  readonly server: ServerParts;
+  readonly req: IncomingMessage;
+  readonly url: URL;
+  readonly origin: string;
+  readonly locale: string;
+  readonly ip: string;
+  readonly session: SessionInfo | undefined;
+  /** The JSON body, checked against the contract's types; `{}` when there is none. */
+  readonly body: JsonObject;
+  /** The file of a `rawBody` route. */
+  readonly upload: Upload | undefined;
+}
+
+export type ApiRoute = RouteSpec<Ctx>;

@@ -1,0 +1,78 @@
+/**
+ * Attaching uploads to a case, and downloading attachments (with the session, or with the
+ * signed, expiring link that `Attachment.url` carries, so that a plain link works).
+ */
+import { join } from 'node:path';
+import { maySeeCase } from '../../src/core/access.js';
+import type { FieldError } from '../../src/core/errors.js';
+import type { ApiRoute, Ctx } from '../context.js';
+import { closedConflict, HttpError, invalid, notFound, texts, type Reply } from '../http.js';
+import { contentDisposition } from '../files.js';
+import { attachToTicket, countAttachments, getAttachment, getTicketRow, participantsOf, unattachedUpload, type AttachmentRow, type SessionInfo } from '../store.js';
+import { act, iso, requireSession, ticketReply, visibleTicket } from './shared.js';
+
+/** The session's unattached uploads named by `tokens`; adds field errors when one is not. */
+export function uploadsFor(ctx: Ctx, session: SessionInfo, tokens: readonly string[], alreadyAttached: number, errors: FieldError[]): AttachmentRow[] {
+  if (alreadyAttached + tokens.length > ctx.server.config.attachments.maxFiles) {
+    errors.push({ field: 'attachments', code: 'too_many_files' });
+    return [];
+  }
+  const found = tokens.map((token) => unattachedUpload(ctx.server.db, token, session.userId)).filter((r): r is AttachmentRow => r !== undefined);
+  if (found.length !== tokens.length || new Set(tokens).size !== tokens.length) errors.push({ field: 'attachments', code: 'invalid_choice' });
+  return found;
+}
+
+function addAttachments(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
+  const { db } = ctx.server;
+  const session = requireSession(ctx);
+  const row = visibleTicket(ctx, params['number']);
+  const tokens = texts(ctx.body, 'tokens');
+  if (row.status === 'closed') throw closedConflict();
+  if (!tokens || tokens.length === 0) throw invalid([{ field: 'attachments', code: 'required' }]);
+  const errors: FieldError[] = [];
+  const uploads = uploadsFor(ctx, session, tokens, countAttachments(db, row.number), errors);
+  if (errors.length > 0) throw invalid(errors);
+  db.transaction(() => {
+    act(db, row, { type: 'attachment' }, iso(ctx));
+    for (const upload of uploads) attachToTicket(db, upload.id, row.number);
+  })();
+  return ticketReply(ctx, row.number, 201);
+}
+
+function download(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
+  const { db, dataDir } = ctx.server;
+  const id = params['id'] ?? '';
+  const row = getAttachment(db, id);
+  const sig = ctx.url.searchParams.get('sig');
+  let allowed = false;
+  if (sig !== null) {
+    allowed = ctx.server.validDownloadLink(id, Number(ctx.url.searchParams.get('expires') ?? ''), sig);
+    if (!allowed && !ctx.session) throw new HttpError(403, 'forbidden', 'The download link is not valid or has expired.');
+  }
+  if (!allowed) {
+    const session = requireSession(ctx);
+    if (row) {
+      const ticket = row.ticket_number === null ? undefined : getTicketRow(db, row.ticket_number);
+      allowed = ticket ? maySeeCase(participantsOf(db, ticket), session.email) : row.owner_user_id === session.userId;
+    }
+  }
+  if (!row || !allowed) throw notFound('The attachment');
+  return {
+    status: 200,
+    file: join(dataDir, 'attachments', row.file),
+    headers: {
+      'Content-Type': row.content_type,
+      'Content-Length': String(row.size),
+      'Content-Disposition': contentDisposition(row.name),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "sandbox; default-src 'none'",
+      'Cache-Control': 'private, no-store',
+    },
+  };
+}
+
+export const attachmentRoutes: readonly ApiRoute[] = [
+  { method: 'POST', path: '/api/tickets/{number}/attachments', handler: addAttachments, idempotent: 'replay', fieldNames: { tokens: 'attachments' } },
+  // Public: a signed link is enough; without one the handler asks for the session.
+  { method: 'GET', path: '/api/attachments/{id}', handler: download, public: true },
+];

@@ -1,0 +1,92 @@
+/**
+ * Sign-in, the session, sign-out and the active account. Failed sign-ins are limited per
+ * email and client address.
+ */
+import type { FieldError } from '../../src/core/errors.js';
+import { validateEmailField } from '../../src/core/validation.js';
+import { newToken, sha256, verifyPassword } from '../auth.js';
+import type { ApiRoute, Ctx } from '../context.js';
+import { HttpError, invalid, text, type Reply } from '../http.js';
+import {
+  accountOf,
+  clearFailures,
+  deleteSession,
+  findUserByEmail,
+  firstAccountId,
+  insertSession,
+  recentFailures,
+  recordFailure,
+  sessionView,
+  setActiveAccount,
+} from '../store.js';
+import { requireSession } from './shared.js';
+
+const SESSION_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+const LOGIN_MAX_FAILURES = 5;
+
+function getSession(ctx: Ctx): Reply {
+  const { session } = ctx;
+  return { status: 200, body: { session: session ? sessionView(ctx.server.db, session.userId, session.activeAccountId) : null } };
+}
+
+async function signIn(ctx: Ctx): Promise<Reply> {
+  const { db, now, scryptCost } = ctx.server;
+  const email = (text(ctx.body, 'email') ?? '').trim().toLowerCase();
+  const password = text(ctx.body, 'password') ?? '';
+  const realm = text(ctx.body, 'realm');
+  const errors: FieldError[] = [...validateEmailField('email', email)];
+  if (!password) errors.push({ field: 'password', code: 'required' });
+  if (!realm) errors.push({ field: 'realm', code: 'required' });
+  else if (realm !== 'product' && realm !== 'support_center') errors.push({ field: 'realm', code: 'invalid_choice' });
+  if (errors.length > 0) throw invalid(errors);
+
+  const nowMs = now().getTime();
+  const failures = recentFailures(db, email, ctx.ip, nowMs - LOGIN_WINDOW_MS);
+  const oldest = failures[0];
+  if (failures.length >= LOGIN_MAX_FAILURES && oldest !== undefined) {
+    const retryAfter = Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - nowMs) / 1000));
+    throw new HttpError(429, 'rate_limited', 'Too many failed sign-ins. Try again later.', { headers: { 'Retry-After': String(retryAfter) } });
+  }
+  const user = findUserByEmail(db, email);
+  const passwordOk = await verifyPassword(password, user?.password_hash, scryptCost);
+  if (!user || !passwordOk || user.realm !== realm) {
+    recordFailure(db, email, ctx.ip, nowMs);
+    throw new HttpError(401, 'unauthorized', 'The email address, password or kind of account is not right.');
+  }
+  clearFailures(db, email, ctx.ip);
+  const accountId = firstAccountId(db, user.id) ?? '';
+  const token = newToken();
+  const createdAt = now();
+  insertSession(db, {
+    tokenHash: sha256(token),
+    userId: user.id,
+    accountId,
+    at: createdAt.toISOString(),
+    expiresAt: new Date(createdAt.getTime() + SESSION_DAYS * DAY_MS).toISOString(),
+  });
+  return { status: 201, body: { session: sessionView(db, user.id, accountId), token } };
+}
+
+function signOut(ctx: Ctx): Reply {
+  deleteSession(ctx.server.db, requireSession(ctx).tokenHash);
+  return { status: 204 };
+}
+
+function selectAccount(ctx: Ctx): Reply {
+  const { db } = ctx.server;
+  const session = requireSession(ctx);
+  const accountId = text(ctx.body, 'accountId');
+  if (!accountId) throw invalid([{ field: 'accountId', code: 'required' }]);
+  if (!accountOf(db, session.userId, accountId)) throw new HttpError(403, 'forbidden', 'Not one of your accounts.');
+  setActiveAccount(db, session.tokenHash, accountId);
+  return { status: 200, body: { session: sessionView(db, session.userId, accountId) } };
+}
+
+export const sessionRoutes: readonly ApiRoute[] = [
+  { method: 'GET', path: '/api/session', handler: getSession, public: true },
+  { method: 'POST', path: '/api/session', handler: signIn, public: true, idempotent: 'key-only' },
+  { method: 'DELETE', path: '/api/session', handler: signOut },
+  { method: 'PUT', path: '/api/session/account', handler: selectAccount },
+];

@@ -1,0 +1,157 @@
+/**
+ * The cases: the list (filter, search, sort, cursor pages), one case, and opening one
+ * (a follow-up of a closed case included).
+ */
+import { TICKET_SORTS, type TicketSort } from '../../src/adapters/backend.js';
+import { mayFollowUp, parseCaseSearch } from '../../src/core/access.js';
+import { seedCategories } from '../../src/core/catalog.js';
+import type { FieldError } from '../../src/core/errors.js';
+import { findArea } from '../../src/core/flows.js';
+import { CONTACT_METHODS, STATUSES, type ContactMethod, type Status } from '../../src/core/ticket.js';
+import { followUpDescription, validateTicketInput } from '../../src/core/validation.js';
+import type { ApiRoute, Ctx } from '../context.js';
+import { HttpError, invalid, text, texts, type Reply } from '../http.js';
+import { notifyCreated } from '../notify.js';
+import {
+  attachToTicket,
+  formatNumber,
+  getTicketRow,
+  insertTicket,
+  listTickets,
+  parseNumber,
+  participantsOf,
+  summaryOf,
+  type ListCursor,
+  type TicketRow,
+} from '../store.js';
+import { uploadsFor } from './attachments.js';
+import { iso, requireSession, ticketReply, visibleTicket } from './shared.js';
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 200;
+
+const isStatus = (v: string): v is Status => (STATUSES as readonly string[]).includes(v);
+const isSort = (v: string): v is TicketSort => (TICKET_SORTS as readonly string[]).includes(v);
+const isContactMethod = (v: string): v is ContactMethod => (CONTACT_METHODS as readonly string[]).includes(v);
+
+function list(ctx: Ctx): Reply {
+  const session = requireSession(ctx);
+  const params = ctx.url.searchParams;
+  const errors: FieldError[] = [];
+  const statusText = params.get('status') || undefined;
+  const status = statusText !== undefined && isStatus(statusText) ? statusText : undefined;
+  if (statusText !== undefined && !status) errors.push({ field: 'status', code: 'invalid_choice' });
+  const sortText = params.get('sort') || 'updated_desc';
+  const sort: TicketSort = isSort(sortText) ? sortText : 'updated_desc';
+  if (!isSort(sortText)) errors.push({ field: 'sort', code: 'invalid_choice' });
+  const limitText = params.get('limit');
+  let limit = DEFAULT_LIMIT;
+  if (limitText) {
+    limit = Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1) errors.push({ field: 'limit', code: 'invalid_choice' });
+    limit = Math.min(limit, MAX_LIMIT);
+  }
+  let cursor: ListCursor | undefined;
+  const cursorText = params.get('cursor');
+  if (cursorText) {
+    cursor = decodeCursor(cursorText, sort);
+    if (!cursor) errors.push({ field: 'cursor', code: 'invalid_choice' });
+  }
+  if (errors.length > 0) throw invalid(errors, 400);
+
+  const search = parseCaseSearch(params.get('search') ?? undefined);
+  // One row past the page tells whether there is a next one.
+  const { rows, total } = listTickets(ctx.server.db, { email: session.email, status, search, sort, limit: limit + 1, cursor });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeCursor(sort, last) : undefined;
+  return { status: 200, body: { items: page.map(summaryOf), ...(nextCursor ? { nextCursor } : {}), total } };
+}
+
+function get(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
+  return ticketReply(ctx, visibleTicket(ctx, params['number']).number);
+}
+
+function create(ctx: Ctx): Reply {
+  const { db, config, ticketLink } = ctx.server;
+  const session = requireSession(ctx);
+  const body = ctx.body;
+  const contactText = text(body, 'contactMethod');
+  const contactMethod = contactText !== undefined && isContactMethod(contactText) ? contactText : undefined;
+  const tokens = texts(body, 'attachmentTokens');
+  const input = {
+    areaId: text(body, 'areaId') ?? '',
+    productId: text(body, 'productId') ?? '',
+    subject: text(body, 'subject') ?? '',
+    description: text(body, 'description') ?? '',
+    categoryId: text(body, 'categoryId') || undefined,
+    subcategoryId: text(body, 'subcategoryId') || undefined,
+    contactMethod,
+    attachmentTokens: tokens,
+    followUpOf: text(body, 'followUpOf') || undefined,
+  };
+  const area = findArea(config, input.areaId);
+  // A contact method the contract does not know is a wrong choice, not a missing one.
+  const errors: FieldError[] = validateTicketInput(input, config, ctx.locale, seedCategories).map((e): FieldError =>
+    e.field === 'contactMethod' && contactText ? { field: e.field, code: 'invalid_choice' } : e,
+  );
+  let followUp: TicketRow | undefined;
+  if (input.followUpOf) {
+    const n = parseNumber(input.followUpOf);
+    followUp = n === undefined ? undefined : getTicketRow(db, n);
+    if (!followUp || !mayFollowUp({ ...participantsOf(db, followUp), status: followUp.status }, session.email)) {
+      errors.push({ field: 'followUpOf', code: 'invalid_choice' });
+    }
+  }
+  const uploads = tokens ? uploadsFor(ctx, session, tokens, 0, errors) : [];
+  if (errors.length > 0 || !contactMethod) throw invalid(errors);
+  if (area && area.realm !== session.realm) {
+    throw new HttpError(403, 'forbidden', `This product area needs ${area.realm === 'product' ? 'product' : 'support-center'} credentials.`);
+  }
+  const description = followUp ? followUpDescription(input.description, formatNumber(followUp.number)) : input.description.trim();
+  const at = iso(ctx);
+  const number = db.transaction(() => {
+    const n = insertTicket(db, {
+      areaId: input.areaId,
+      productId: input.productId,
+      subject: input.subject.trim(),
+      description,
+      categoryId: input.categoryId,
+      subcategoryId: input.subcategoryId,
+      status: 'open',
+      contactMethod,
+      accountId: session.activeAccountId,
+      requester: { name: session.name, email: session.email },
+      at,
+      followUpOf: followUp ? formatNumber(followUp.number) : undefined,
+      locale: ctx.locale,
+    });
+    for (const upload of uploads) attachToTicket(db, upload.id, n);
+    const row = getTicketRow(db, n);
+    if (row) notifyCreated(db, row, ticketLink, at);
+    return n;
+  })();
+  return ticketReply(ctx, number, 201);
+}
+
+function encodeCursor(sort: TicketSort, row: TicketRow): string {
+  return Buffer.from(JSON.stringify({ s: sort, u: row.updated_at, n: row.number })).toString('base64url');
+}
+
+function decodeCursor(cursorText: string, sort: TicketSort): ListCursor | undefined {
+  try {
+    const value = JSON.parse(Buffer.from(cursorText, 'base64url').toString('utf8')) as unknown;
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { s, u, n } = value as { s?: unknown; u?: unknown; n?: unknown };
+    if (s !== sort || typeof u !== 'string' || typeof n !== 'number' || !Number.isInteger(n)) return undefined;
+    return { u, n };
+  } catch {
+    return undefined;
+  }
+}
+
+export const ticketRoutes: readonly ApiRoute[] = [
+  { method: 'GET', path: '/api/tickets', handler: list },
+  { method: 'POST', path: '/api/tickets', handler: create, idempotent: 'replay', fieldNames: { attachmentTokens: 'attachments' } },
+  { method: 'GET', path: '/api/tickets/{number}', handler: get },
+];

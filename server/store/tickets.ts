@@ -1,0 +1,290 @@
+/**
+ * Cases in SQLite: reading, listing and writing them (with their comments, watchers and
+ * call-me requests), and turning rows into the domain's `Ticket`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CaseParticipants, CaseSearch } from '../../src/core/access.js';
+import type { TicketSort } from '../../src/adapters/backend.js';
+import type { Attachment, CallbackRequest, Comment, ContactMethod, Status, Ticket, Watcher } from '../../src/core/ticket.js';
+import type { Db } from './db.js';
+
+export interface TicketRow {
+  readonly number: number;
+  readonly id: string;
+  readonly subject: string;
+  readonly description: string;
+  readonly area_id: string;
+  readonly product_id: string;
+  readonly category_id: string | null;
+  readonly subcategory_id: string | null;
+  readonly status: Status;
+  readonly contact_method: ContactMethod;
+  readonly account_id: string;
+  readonly requester_name: string;
+  readonly requester_email: string;
+  readonly created_at: string;
+  readonly updated_at: string;
+  readonly activity_at: string;
+  readonly follow_up_of: string | null;
+  readonly locale: string;
+}
+
+interface CommentRow {
+  readonly id: string;
+  readonly author_name: string;
+  readonly author_email: string;
+  readonly author_role: 'user' | 'agent';
+  readonly body: string;
+  readonly via: 'web' | 'email';
+  readonly created_at: string;
+}
+
+export interface AttachmentRow {
+  readonly id: string;
+  readonly token: string;
+  readonly owner_user_id: string;
+  readonly ticket_number: number | null;
+  readonly name: string;
+  readonly size: number;
+  readonly content_type: string;
+  readonly file: string;
+  readonly created_at: string;
+}
+
+export const FIRST_NUMBER = 10000001;
+
+export function formatNumber(n: number): string {
+  return String(n).padStart(8, '0');
+}
+
+/** The case number as stored, or undefined when `text` is not an 8-digit case number. */
+export function parseNumber(text: string): number | undefined {
+  return /^\d{8}$/.test(text) ? Number(text) : undefined;
+}
+
+export function getTicketRow(db: Db, number: number): TicketRow | undefined {
+  return db.prepare('SELECT * FROM tickets WHERE number = ?').get(number) as TicketRow | undefined;
+}
+
+/** The people on the case, for `maySeeCase` / `mayFollowUp` of src/core/access.ts. */
+export function participantsOf(db: Db, row: TicketRow): CaseParticipants {
+  const watchers = db.prepare('SELECT email FROM watchers WHERE ticket_number = ?').all(row.number) as { email: string }[];
+  return { requesterEmail: row.requester_email, watcherEmails: watchers.map((w) => w.email) };
+}
+
+export function pendingTickets(db: Db): TicketRow[] {
+  return db.prepare("SELECT * FROM tickets WHERE status = 'pending'").all() as TicketRow[];
+}
+
+/** Where a page of the list starts: after the case with this `updated_at` and number. */
+export interface ListCursor {
+  readonly u: string;
+  readonly n: number;
+}
+
+export interface ListQuery {
+  /** The cases this person opened or watches (the SQL form of `maySeeCase`). */
+  readonly email: string;
+  readonly status: Status | undefined;
+  readonly search: CaseSearch | undefined;
+  readonly sort: TicketSort;
+  readonly limit: number;
+  readonly cursor: ListCursor | undefined;
+}
+
+/**
+ * One page of the cases `query.email` may see, plus how many match in all. The search is
+ * `matchesCaseSearch` of src/core/access.ts in SQL: the digits anywhere in the zero-padded
+ * 8-digit number, or every word in the subject, both folded by `ulower` (= `foldCase`).
+ */
+export function listTickets(db: Db, query: ListQuery): { rows: TicketRow[]; total: number } {
+  const where = ['(t.requester_email = @email OR EXISTS (SELECT 1 FROM watchers w WHERE w.ticket_number = t.number AND w.email = @email))'];
+  const bind: Record<string, string | number> = { email: query.email };
+  if (query.status) {
+    where.push('t.status = @status');
+    bind['status'] = query.status;
+  }
+  const { search } = query;
+  if (search) {
+    search.words.forEach((word, i) => {
+      bind[`w${i}`] = word;
+    });
+    const subject = search.words.map((_w, i) => `instr(ulower(t.subject), @w${i}) > 0`).join(' AND ') || '1';
+    let byNumber = '0';
+    if (search.digits !== undefined) {
+      bind['digits'] = search.digits;
+      byNumber = "instr(printf('%08d', t.number), @digits) > 0";
+    }
+    where.push(`(${byNumber} OR (${subject}))`);
+  }
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM tickets t WHERE ${where.join(' AND ')}`).get(bind) as { n: number }).n;
+
+  const desc = query.sort.endsWith('_desc');
+  const cmp = desc ? '<' : '>';
+  const dir = desc ? 'DESC' : 'ASC';
+  const byUpdated = query.sort.startsWith('updated');
+  if (query.cursor) {
+    bind['cn'] = query.cursor.n;
+    if (byUpdated) {
+      bind['cu'] = query.cursor.u;
+      where.push(`(t.updated_at ${cmp} @cu OR (t.updated_at = @cu AND t.number ${cmp} @cn))`);
+    } else {
+      where.push(`t.number ${cmp} @cn`);
+    }
+  }
+  const order = byUpdated ? `t.updated_at ${dir}, t.number ${dir}` : `t.number ${dir}`;
+  bind['limit'] = query.limit;
+  const rows = db.prepare(`SELECT t.* FROM tickets t WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit`).all(bind) as TicketRow[];
+  return { rows, total };
+}
+
+export function summaryOf(row: TicketRow): Omit<Ticket, 'comments' | 'attachments' | 'watchers' | 'callbacks' | 'description'> {
+  return {
+    id: row.id,
+    number: formatNumber(row.number),
+    subject: row.subject,
+    areaId: row.area_id,
+    productId: row.product_id,
+    ...(row.category_id !== null ? { categoryId: row.category_id } : {}),
+    ...(row.subcategory_id !== null ? { subcategoryId: row.subcategory_id } : {}),
+    status: row.status,
+    contactMethod: row.contact_method,
+    accountId: row.account_id,
+    requester: { name: row.requester_name, email: row.requester_email },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    activityAt: row.activity_at,
+    ...(row.follow_up_of !== null ? { followUpOf: row.follow_up_of } : {}),
+  };
+}
+
+/** Builds the download address of an attachment (absolute, signed). */
+export type AttachmentUrl = (attachmentId: string) => string;
+
+export function ticketOf(db: Db, row: TicketRow, urlOf: AttachmentUrl): Ticket {
+  const comments = (
+    db.prepare('SELECT * FROM comments WHERE ticket_number = ? ORDER BY seq').all(row.number) as CommentRow[]
+  ).map(
+    (c): Comment => ({
+      id: c.id,
+      author: { name: c.author_name, email: c.author_email },
+      authorRole: c.author_role,
+      body: c.body,
+      via: c.via,
+      createdAt: c.created_at,
+    }),
+  );
+  const attachments = (
+    db.prepare('SELECT * FROM attachments WHERE ticket_number = ? ORDER BY seq').all(row.number) as AttachmentRow[]
+  ).map(
+    (a): Attachment => ({
+      id: a.id,
+      name: a.name,
+      size: a.size,
+      contentType: a.content_type,
+      url: urlOf(a.id),
+      createdAt: a.created_at,
+    }),
+  );
+  const watchers = (
+    db.prepare('SELECT email, added_at FROM watchers WHERE ticket_number = ? ORDER BY added_at, email').all(row.number) as {
+      email: string;
+      added_at: string;
+    }[]
+  ).map((w): Watcher => ({ email: w.email, addedAt: w.added_at }));
+  const callbacks = (
+    db.prepare('SELECT id, phone, requested_at FROM callbacks WHERE ticket_number = ? ORDER BY seq').all(row.number) as {
+      id: string;
+      phone: string;
+      requested_at: string;
+    }[]
+  ).map((c): CallbackRequest => ({ id: c.id, phone: c.phone, requestedAt: c.requested_at }));
+  return { ...summaryOf(row), description: row.description, comments, attachments, watchers, callbacks };
+}
+
+export function nextNumber(db: Db): number {
+  const row = db.prepare('SELECT MAX(number) AS n FROM tickets').get() as { n: number | null };
+  return row.n === null ? FIRST_NUMBER : row.n + 1;
+}
+
+/** A new case row: the ticket's own fields, plus when and in which language it was opened. */
+export interface InsertTicket
+  extends Pick<
+    Ticket,
+    | 'subject'
+    | 'description'
+    | 'areaId'
+    | 'productId'
+    | 'categoryId'
+    | 'subcategoryId'
+    | 'status'
+    | 'contactMethod'
+    | 'accountId'
+    | 'requester'
+    | 'followUpOf'
+  > {
+  readonly at: string;
+  readonly locale: string;
+}
+
+export function insertTicket(db: Db, t: InsertTicket): number {
+  const number = nextNumber(db);
+  db.prepare(
+    `INSERT INTO tickets (number, id, subject, description, area_id, product_id, category_id, subcategory_id, status,
+      contact_method, account_id, requester_name, requester_email, created_at, updated_at, activity_at, follow_up_of, locale)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    number,
+    randomUUID(),
+    t.subject,
+    t.description,
+    t.areaId,
+    t.productId,
+    t.categoryId ?? null,
+    t.subcategoryId ?? null,
+    t.status,
+    t.contactMethod,
+    t.accountId,
+    t.requester.name,
+    t.requester.email,
+    t.at,
+    t.at,
+    t.at,
+    t.followUpOf ?? null,
+    t.locale,
+  );
+  return number;
+}
+
+export function insertComment(
+  db: Db,
+  number: number,
+  c: { author: { name: string; email: string }; role: 'user' | 'agent'; body: string; via: 'web' | 'email'; at: string },
+): void {
+  db.prepare(
+    'INSERT INTO comments (id, ticket_number, author_name, author_email, author_role, body, via, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(randomUUID(), number, c.author.name, c.author.email, c.role, c.body, c.via, c.at);
+}
+
+/** Records the outcome of a `status.ts` action on the case. */
+export function touchTicket(db: Db, number: number, status: Status, at: string, countsAsActivity: boolean): void {
+  if (countsAsActivity) {
+    db.prepare('UPDATE tickets SET status = ?, updated_at = ?, activity_at = ? WHERE number = ?').run(status, at, at, number);
+  } else {
+    db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE number = ?').run(status, at, number);
+  }
+}
+
+/** Adds a watcher; false when they already watch the case. */
+export function insertWatcher(db: Db, number: number, email: string, at: string): boolean {
+  return db.prepare('INSERT OR IGNORE INTO watchers (ticket_number, email, added_at) VALUES (?, ?, ?)').run(number, email, at).changes > 0;
+}
+
+/** Removes a watcher; false when they did not watch the case. */
+export function deleteWatcher(db: Db, number: number, email: string): boolean {
+  return db.prepare('DELETE FROM watchers WHERE ticket_number = ? AND email = ?').run(number, email).changes > 0;
+}
+
+export function insertCallback(db: Db, number: number, phone: string, at: string): void {
+  db.prepare('INSERT INTO callbacks (id, ticket_number, phone, requested_at) VALUES (?, ?, ?, ?)').run(randomUUID(), number, phone, at);
+}

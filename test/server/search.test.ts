@@ -1,0 +1,108 @@
+/**
+ * The case rules of src/core/access.ts, through the server: the list search is
+ * `matchesCaseSearch` in SQL (every word in the subject, or the digits in the case number, a
+ * leading `#` allowed), and who sees a case is `maySeeCase`.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { foldCase, matchesCaseSearch, parseCaseSearch } from '../../src/core/access.js';
+import { newCase, start, type Started } from './helpers.js';
+
+interface Summary {
+  number: string;
+  subject: string;
+}
+
+describe('case search and visibility', () => {
+  let s: Started;
+  let sam: string;
+  let alex: string;
+  const mine: Summary[] = [];
+  before(async () => {
+    s = await start({ seedDemo: false });
+    sam = await s.api.signIn('sam@example.com');
+    alex = await s.api.signIn('alex@example.com');
+    for (const subject of ['Envelope does not send', 'Printer jam in room 4', 'Überweisung ÉCHOUÉE', 'Send button greyed out']) {
+      const res = await s.api.call<Summary>('POST', '/api/tickets', { token: sam, json: newCase({ subject }) });
+      assert.equal(res.status, 201);
+      mine.push({ number: res.body.number, subject });
+    }
+  });
+  after(() => s.close());
+
+  const search = async (query: string, token = sam): Promise<string[]> => {
+    const res = await s.api.call<{ items: Summary[]; total: number }>('GET', `/api/tickets?search=${encodeURIComponent(query)}`, { token });
+    assert.equal(res.status, 200);
+    assert.equal(res.body.total, res.body.items.length);
+    return res.body.items.map((t) => t.number).sort();
+  };
+  const expected = (query: string): string[] => {
+    const parsed = parseCaseSearch(query);
+    return mine.filter((t) => !parsed || matchesCaseSearch(t, parsed)).map((t) => t.number).sort();
+  };
+  const numberOf = (i: number): string => mine[i]?.number ?? '';
+
+  test('several words: each must be in the subject, in any order, whatever the case', async () => {
+    assert.deepEqual(await search('send ENVELOPE'), [numberOf(0)]);
+    assert.deepEqual(await search('send'), [numberOf(0), numberOf(3)].sort());
+    assert.deepEqual(await search('envelope printer'), []);
+    assert.deepEqual(await search('  jam   printer '), [numberOf(1)]);
+  });
+
+  test('non-ASCII words fold as foldCase folds them', async () => {
+    assert.deepEqual(await search('échouée ÜBER'), [numberOf(2)]);
+    const row = s.server.db.prepare('SELECT ulower(?) AS folded').get('Überweisung ÉCHOUÉE İstanbul ΣΊΣΥΦΟΣ') as { folded: string };
+    assert.equal(row.folded, foldCase('Überweisung ÉCHOUÉE İstanbul ΣΊΣΥΦΟΣ'));
+  });
+
+  test('#number and digits: anywhere in the 8-digit case number', async () => {
+    assert.deepEqual(await search(`#${numberOf(1)}`), [numberOf(1)]);
+    assert.deepEqual(await search(numberOf(1)), [numberOf(1)]);
+    assert.deepEqual(await search(`# ${numberOf(1)}`), [numberOf(1)], 'space after the #');
+    assert.deepEqual(await search(numberOf(3).slice(-3)), [numberOf(3)], 'the last digits');
+    assert.deepEqual(await search('1000000'), mine.map((t) => t.number).sort(), 'digits every number has');
+  });
+
+  test('the server finds what matchesCaseSearch finds', async () => {
+    for (const query of ['send ENVELOPE', 'room', 'échouée', `#${numberOf(2)}`, numberOf(0).slice(2, 6), 'nothing like this', '  ']) {
+      assert.deepEqual(await search(query), expected(query), query);
+    }
+  });
+
+  test('only the requester and watchers see a case (maySeeCase): in the list, by number, by search', async () => {
+    const number = numberOf(0);
+    assert.deepEqual(await search(`#${number}`, alex), []);
+    assert.equal((await s.api.call('GET', `/api/tickets/${number}`, { token: alex })).status, 404);
+    const added = await s.api.call('POST', `/api/tickets/${number}/watchers`, { token: sam, json: { email: ' Alex@Example.com ' } });
+    assert.equal(added.status, 201);
+    assert.deepEqual(await search(`#${number}`, alex), [number]);
+    assert.equal((await s.api.call('GET', `/api/tickets/${number}`, { token: alex })).status, 200);
+    assert.equal((await s.api.call('DELETE', `/api/tickets/${number}/watchers/alex%40example.com`, { token: sam })).status, 200);
+    assert.equal((await s.api.call('GET', `/api/tickets/${number}`, { token: alex })).status, 404);
+  });
+
+  test('a closed case may be followed up by whoever sees it (mayFollowUp), and by nobody else', async () => {
+    const open = async (subject: string): Promise<string> => {
+      const res = await s.api.call<Summary>('POST', '/api/tickets', { token: sam, json: newCase({ subject }) });
+      assert.equal(res.status, 201);
+      return res.body.number;
+    };
+    const close = async (number: string): Promise<void> => {
+      const res = await s.api.call('POST', `/api/_dev/tickets/${number}/agent-comment`, { json: { status: 'closed' } });
+      assert.equal(res.status, 201);
+    };
+    const watched = await open('Watched case');
+    assert.equal((await s.api.call('POST', `/api/tickets/${watched}/watchers`, { token: sam, json: { email: 'alex@example.com' } })).status, 201);
+    const unwatched = await open('Not watched');
+    const stillOpen = await open('Still open');
+    await close(watched);
+    await close(unwatched);
+    const followUp = (token: string, of: string) => s.api.call<{ errors?: { field: string; code: string }[] }>('POST', '/api/tickets', { token, json: newCase({ followUpOf: of }) });
+    assert.equal((await followUp(alex, watched)).status, 201, 'a watcher of the closed case');
+    const stranger = await followUp(alex, unwatched);
+    assert.equal(stranger.status, 422);
+    assert.deepEqual(stranger.body.errors, [{ field: 'followUpOf', code: 'invalid_choice' }]);
+    assert.deepEqual((await followUp(sam, stillOpen)).body.errors, [{ field: 'followUpOf', code: 'invalid_choice' }], 'not closed');
+    assert.equal((await followUp(sam, unwatched)).status, 201, 'the requester');
+  });
+});
