@@ -27,7 +27,8 @@ function failureOf<R>(outcome: ActionState<R>): ErrorKind | undefined {
  * The account actions of `<support-contact>`: choose an account (Flow 1's dialog), switch
  * account (Flow 2's profile menu) and sign out, one `ActionController` each (busy, abort on
  * disconnect, failure kind). Starting one cuts short the others still under way: the user
- * moved on, and only the last answer may set the session.
+ * moved on, and only the last answer may set the session. (Not a reactive controller itself:
+ * its three ActionControllers are the host's.)
  */
 export class ContactAccountController {
   readonly choosing: ActionController<string, Session>;
