@@ -1,14 +1,21 @@
 import { msg } from '@lit/localize';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { isAbort, isSupportError } from '../../core/errors.js';
-import type { FieldError } from '../../core/errors.js';
+import type { Credentials, Session } from '../../adapters/backend.js';
+import { ActionController } from '../../controllers/action-controller.js';
+import type { ErrorKind, FieldError } from '../../core/errors.js';
 import type { Realm } from '../../core/ticket.js';
 import { validateEmailField } from '../../core/validation.js';
 import { SessionChangedEvent } from '../../events/events.js';
+import { fieldErrorMessage } from '../shared/field-errors.js';
 import { errorSummary, textField, type ShownError } from '../shared/forms.js';
 import { errorKindMessage } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
+
+/** Both fields are needed, the email in the right format; ids only (`render()` words them). */
+function validateSignIn(email: string, password: string): FieldError[] {
+  return [...validateEmailField('email', email), ...(password ? [] : [{ field: 'password', code: 'required' as const }])];
+}
 
 /**
  * @summary Email and password sign-in for the support center, with the reset-password link.
@@ -38,19 +45,26 @@ export class SupportSignIn extends SupportElement {
 
   @state() private email = '';
   @state() private password = '';
-  @state() private errors: readonly FieldError[] = [];
-  @state() private failure: string | undefined;
-  @state() private busy = false;
 
   @query('.error-summary') private summary: HTMLElement | null | undefined;
   @query('h2') private heading: HTMLElement | null | undefined;
 
-  private controller: AbortController | undefined;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.controller?.abort();
-  }
+  private readonly submission = new ActionController<Credentials, Session>(this, {
+    validate: ({ email, password }) => validateSignIn(email, password),
+    // One intent whatever was typed: sign-in sends no idempotency key, and the password must
+    // not outlive the attempt inside an intent string.
+    intentOf: () => 'sign-in',
+    task: (credentials, { signal }) => {
+      // The password lives only in memory while the form is open: gone once it is sent.
+      this.password = '';
+      return this.api.signIn({ ...credentials, email: credentials.email.trim() }, { signal, locale: this.resolvedLocale });
+    },
+    onDone: (session) => this.dispatchEvent(new SessionChangedEvent(session)),
+    focus: {
+      invalid: () => this.summary,
+      failed: () => this.renderRoot.querySelector<HTMLElement>('.notice--error'),
+    },
+  });
 
   /** Moves focus to the form's heading (when the sign-in step appears). */
   override focus(): void {
@@ -58,58 +72,28 @@ export class SupportSignIn extends SupportElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('realm')) this.errors = [];
+    // The other realm's credentials: what was wrong with the last attempt no longer applies.
+    if (changed.has('realm')) this.submission.reset();
   }
 
-  private messageFor(error: FieldError): string {
-    if (error.field === 'email') {
-      return error.code === 'required'
-        ? msg('Enter your email address', { id: 'sign-in.email.required', desc: 'Error when the sign-in email is empty.' })
-        : msg('Enter an email address in the right format, like name@example.com', { id: 'sign-in.email.invalid', desc: 'Error when the sign-in email is not an email address. Keep the example as is.' });
-    }
-    return msg('Enter your password', { id: 'sign-in.password.required', desc: 'Error when the sign-in password is empty.' });
-  }
-
-  private async submit(event: Event): Promise<void> {
+  private submit(event: Event): void {
     event.preventDefault();
-    this.failure = undefined;
-    const errors = [
-      ...validateEmailField('email', this.email),
-      ...(this.password ? [] : [{ field: 'password', code: 'required' as const }]),
-    ];
-    this.errors = errors;
-    if (errors.length > 0) {
-      await this.updateComplete;
-      this.summary?.focus();
-      return;
-    }
-    this.controller?.abort();
-    this.controller = new AbortController();
-    this.busy = true;
-    const password = this.password;
-    this.password = '';
-    try {
-      const session = await this.api.signIn(
-        { email: this.email.trim(), password, realm: this.realm },
-        { signal: this.controller.signal, locale: this.resolvedLocale },
-      );
-      this.dispatchEvent(new SessionChangedEvent(session));
-    } catch (error) {
-      if (isAbort(error)) return;
-      this.failure = isSupportError(error)
-        ? error.kind === 'unauthorized'
-          ? msg('The email address or password is not right. Check them and try again.', { id: 'sign-in.failed', desc: 'Shown when sign-in credentials are rejected.' })
-          : errorKindMessage(error.kind)
-        : errorKindMessage('server');
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.notice--error')?.focus();
-    } finally {
-      this.busy = false;
-    }
+    void this.submission.run({ email: this.email, password: this.password, realm: this.realm });
+  }
+
+  private failureMessage(kind: ErrorKind): string {
+    return kind === 'unauthorized'
+      ? msg('The email address or password is not right. Check them and try again.', { id: 'sign-in.failed', desc: 'Shown when sign-in credentials are rejected.' })
+      : errorKindMessage(kind);
   }
 
   override render() {
-    const shown: ShownError[] = this.errors.map((e) => ({ id: e.field, message: this.messageFor(e) }));
+    const shown: ShownError[] = this.submission.fieldErrors.map((e) => ({
+      id: e.field,
+      message: fieldErrorMessage('sign-in', e, { config: this.config }),
+    }));
+    const failure = this.submission.failureKind;
+    const busy = this.submission.busy;
     const errorFor = (field: string) => shown.find((e) => e.id === field)?.message;
     const realmHint =
       this.realm === 'product'
@@ -119,10 +103,10 @@ export class SupportSignIn extends SupportElement {
       <h2 part="heading" tabindex="-1">${msg('Sign in', { id: 'sign-in.heading', desc: 'Heading of the sign-in form. French seed word: "S\'identifier".' })}</h2>
       <p class="hint">${realmHint}</p>
       ${errorSummary(shown, this.renderRoot)}
-      ${this.failure
-        ? html`<div class="notice notice--error" role="alert" tabindex="-1">${this.failure}</div>`
+      ${failure
+        ? html`<div class="notice notice--error" role="alert" tabindex="-1">${this.failureMessage(failure)}</div>`
         : nothing}
-      <form part="form" novalidate @submit=${this.submit} aria-busy=${this.busy ? 'true' : 'false'}>
+      <form part="form" novalidate @submit=${this.submit} aria-busy=${busy ? 'true' : 'false'}>
         ${textField({
           id: 'email',
           label: msg('Email address', { id: 'sign-in.email', desc: 'Label of the sign-in email field.' }),
@@ -144,7 +128,7 @@ export class SupportSignIn extends SupportElement {
           onInput: (value) => (this.password = value),
         })}
         <div class="actions">
-          <button part="submit" type="submit" ?disabled=${this.busy}>
+          <button part="submit" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
             ${msg('Sign in', { id: 'sign-in.submit', desc: 'Button that submits the sign-in form.' })}
           </button>
           <a href=${this.config.passwordResetUrls[this.realm]} target="_blank" rel="noopener"

@@ -2,11 +2,12 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DraftController } from '../../controllers/draft-controller.js';
-import { isAbort, isSupportError, type FieldError } from '../../core/errors.js';
+import { ActionController } from '../../controllers/action-controller.js';
 import { validateSignInHelp, type SignInHelpRequest } from '../../core/validation.js';
 import { SignInHelpSubmittedEvent } from '../../events/events.js';
 import { errorSummary, selectField, textField, type ShownError } from '../shared/forms.js';
-import { errorKindMessage, validationMessage } from '../shared/messages.js';
+import { fieldErrorMessage } from '../shared/field-errors.js';
+import { errorKindMessage } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
 import { signInHelpStyles } from './sign-in-help.styles.js';
 
@@ -15,17 +16,24 @@ type HelpDraft = {
   email: string;
   areaId: string;
   description: string;
+  /** The intent the key was made for, and the key: a retry of the same request reuses it. */
+  intent: string;
   idempotencyKey: string;
 };
 
-type Receipt = { readonly reference: string; readonly email: string };
+type Receipt = { readonly reference: string; readonly email: string; readonly areaId: string };
+
+function emptyDraft(areaId: string): HelpDraft {
+  return { name: '', email: '', areaId, description: '', intent: '', idempotencyKey: '' };
+}
 
 /**
  * @summary The "I can't sign in" web form: name, email, product area and what happens.
  * Needs no sign-in; sends a request through the backend and shows its reference.
  *
  * What is typed is kept as a draft (never a password: the form has none) until the backend
- * confirms; a repeated submit reuses the same idempotency key, so it creates one request.
+ * confirms; a repeated submit of the same request reuses its idempotency key (kept with the
+ * draft, so a reload keeps it too), so it creates one request.
  *
  * @fires sign-in-help-submitted - The backend received the request; `event.reference`, `event.areaId`.
  * @csspart heading - The form's heading.
@@ -43,31 +51,40 @@ export class SupportSignInHelp extends SupportElement {
   /** The product area chosen in advance (when the user came from that area's link). */
   @property() area: string | undefined;
 
-  @state() private draft: HelpDraft = SupportSignInHelp.emptyDraft('');
-  @state() private errors: readonly FieldError[] = [];
-  @state() private failure: string | undefined;
-  @state() private busy = false;
-  @state() private receipt: Receipt | undefined;
+  @state() private draft: HelpDraft = emptyDraft('');
 
   @query('h2') private heading: HTMLElement | null | undefined;
   @query('.error-summary') private summary: HTMLElement | null | undefined;
 
   private readonly drafts = new DraftController<HelpDraft>(this, () => 'sign-in-help');
-  private controller: AbortController | undefined;
 
-  private static emptyDraft(areaId: string): HelpDraft {
-    return { name: '', email: '', areaId, description: '', idempotencyKey: crypto.randomUUID() };
-  }
+  private readonly submission = new ActionController<SignInHelpRequest, Receipt>(this, {
+    validate: (request) => validateSignInHelp(request, this.config),
+    intentOf: (request) => JSON.stringify(request),
+    keyStore: {
+      load: () => (this.draft.idempotencyKey ? { intent: this.draft.intent, key: this.draft.idempotencyKey } : undefined),
+      save: (value) => this.edit({ intent: value?.intent ?? '', idempotencyKey: value?.key ?? '' }),
+    },
+    task: async (request, { signal, idempotencyKey }) => {
+      const receipt = await this.api.submitSignInHelp(request, { idempotencyKey, signal, locale: this.resolvedLocale });
+      return { reference: receipt.reference, email: request.email, areaId: request.areaId };
+    },
+    onDone: (receipt) => {
+      this.drafts.clear();
+      this.draft = emptyDraft(this.area ?? '');
+      this.dispatchEvent(new SignInHelpSubmittedEvent(receipt.reference, receipt.areaId));
+    },
+    focus: {
+      done: () => this.heading,
+      invalid: () => this.summary,
+      failed: () => this.renderRoot.querySelector<HTMLElement>('.notice--error'),
+    },
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
     const saved = this.drafts.load();
     if (saved) this.draft = { ...this.draft, ...saved };
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.controller?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -86,67 +103,15 @@ export class SupportSignInHelp extends SupportElement {
     this.drafts.save(this.draft);
   }
 
-  private messageFor(error: FieldError): string {
-    if (error.code === 'required') {
-      switch (error.field) {
-        case 'name':
-          return msg('Enter your name', { id: 'sign-in-help.name.required', desc: 'Error when the name of the can\'t-sign-in form is empty.' });
-        case 'email':
-          return msg('Enter the email address you sign in with', { id: 'sign-in-help.email.required', desc: 'Error when the email of the can\'t-sign-in form is empty.' });
-        case 'areaId':
-          return msg('Select the product you cannot sign in to', { id: 'sign-in-help.area.required', desc: 'Error when no product area is chosen in the can\'t-sign-in form.' });
-        case 'description':
-          return msg('Describe what happens when you try to sign in', { id: 'sign-in-help.description.required', desc: 'Error when the description of the can\'t-sign-in form is empty.' });
-      }
-    }
-    return validationMessage(error.code);
-  }
-
-  private async submit(event: Event): Promise<void> {
+  private submit(event: Event): void {
     event.preventDefault();
-    if (this.busy) return;
-    this.failure = undefined;
     const request: SignInHelpRequest = {
       name: this.draft.name.trim(),
       email: this.draft.email.trim(),
       areaId: this.draft.areaId,
       description: this.draft.description.trim(),
     };
-    this.errors = validateSignInHelp(request, this.config);
-    if (this.errors.length > 0) {
-      await this.updateComplete;
-      this.summary?.focus();
-      return;
-    }
-    this.controller?.abort();
-    this.controller = new AbortController();
-    this.busy = true;
-    try {
-      const receipt = await this.api.submitSignInHelp(request, {
-        idempotencyKey: this.draft.idempotencyKey,
-        signal: this.controller.signal,
-        locale: this.resolvedLocale,
-      });
-      this.drafts.clear();
-      this.receipt = { reference: receipt.reference, email: request.email };
-      this.draft = SupportSignInHelp.emptyDraft(this.area ?? '');
-      this.dispatchEvent(new SignInHelpSubmittedEvent(receipt.reference, request.areaId));
-      await this.updateComplete;
-      this.focus();
-    } catch (error) {
-      if (isAbort(error)) return;
-      if (isSupportError(error) && error.kind === 'validation' && error.fieldErrors.length > 0) {
-        this.errors = error.fieldErrors;
-        await this.updateComplete;
-        this.summary?.focus();
-        return;
-      }
-      this.failure = errorKindMessage(isSupportError(error) ? error.kind : 'server');
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.notice--error')?.focus();
-    } finally {
-      this.busy = false;
-    }
+    void this.submission.run(request);
   }
 
   private renderConfirmation(receipt: Receipt) {
@@ -165,8 +130,14 @@ export class SupportSignInHelp extends SupportElement {
   }
 
   override render() {
-    if (this.receipt) return this.renderConfirmation(this.receipt);
-    const shown: ShownError[] = this.errors.map((e) => ({ id: e.field, message: this.messageFor(e) }));
+    const outcome = this.submission.state;
+    if (outcome.status === 'done') return this.renderConfirmation(outcome.result);
+    const shown: ShownError[] = this.submission.fieldErrors.map((e) => ({
+      id: e.field,
+      message: fieldErrorMessage('sign-in-help', e, { config: this.config }),
+    }));
+    const failure = this.submission.failureKind;
+    const busy = this.submission.busy;
     const errorFor = (field: string) => shown.find((e) => e.id === field)?.message;
     return html`
       <h2 part="heading" tabindex="-1">
@@ -176,8 +147,8 @@ export class SupportSignInHelp extends SupportElement {
         ${msg('You do not need to sign in to send this form. We answer by email.', { id: 'sign-in-help.intro', desc: 'Under the heading of the can\'t-sign-in form.' })}
       </p>
       ${errorSummary(shown, this.renderRoot)}
-      ${this.failure ? html`<div class="notice notice--error" role="alert" tabindex="-1">${this.failure}</div>` : nothing}
-      <form part="form" novalidate @submit=${this.submit} aria-busy=${this.busy ? 'true' : 'false'}>
+      ${failure ? html`<div class="notice notice--error" role="alert" tabindex="-1">${errorKindMessage(failure)}</div>` : nothing}
+      <form part="form" novalidate @submit=${this.submit} aria-busy=${busy ? 'true' : 'false'}>
         ${textField({
           id: 'name',
           label: msg('Full name', { id: 'sign-in-help.name', desc: 'Label of the name field of the can\'t-sign-in form.' }),
@@ -220,12 +191,12 @@ export class SupportSignInHelp extends SupportElement {
           onInput: (description) => this.edit({ description }),
         })}
         <div class="actions">
-          <button part="submit" type="submit" ?disabled=${this.busy}>
+          <button part="submit" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
             ${msg('Send', { id: 'sign-in-help.submit', desc: 'Button that sends the can\'t-sign-in form.' })}
           </button>
         </div>
         <div role="status" class="visually-hidden">
-          ${this.busy ? msg('Sending…', { id: 'sign-in-help.sending', desc: 'Announced while the can\'t-sign-in form is being sent.' }) : nothing}
+          ${busy ? msg('Sending…', { id: 'sign-in-help.sending', desc: 'Announced while the can\'t-sign-in form is being sent.' }) : nothing}
         </div>
       </form>
     `;

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createMemoryBackend, DEMO_PASSWORD } from '../../../src/adapters/memory-adapter.js';
+import type { Session } from '../../../src/adapters/backend.js';
+import { createMemoryBackend, DEMO_PASSWORD, type MemoryBackend } from '../../../src/adapters/memory-adapter.js';
 import '../../../src/define/support-sign-in.js';
 import type { SupportSignIn } from '../../../src/define/support-sign-in.js';
 import type { SessionChangedEvent } from '../../../src/events/events.js';
@@ -73,5 +74,36 @@ describe('<support-sign-in>', () => {
     await type(el, '#password', DEMO_PASSWORD);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.shadowRoot?.querySelector('.notice--error'));
+  });
+
+  it('while signing in, the button keeps focus with aria-disabled and a second submit sends nothing', async () => {
+    const backend = createMemoryBackend();
+    let calls = 0;
+    let release: () => void = () => {};
+    const slow: MemoryBackend = {
+      ...backend,
+      signIn: async (credentials, options) => {
+        calls += 1;
+        await new Promise<void>((resolve) => (release = resolve));
+        return backend.signIn(credentials, options);
+      },
+    };
+    const el = await fixture<SupportSignIn>(html`<support-sign-in .backend=${slow}></support-sign-in>`);
+    await type(el, '#email', 'alex@example.com');
+    await type(el, '#password', DEMO_PASSWORD);
+    const button = control(el, 'button[type=submit]');
+    button.focus();
+    const changed = new Promise<SessionChangedEvent>((resolve) => el.addEventListener('session-changed', resolve, { once: true }));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => button.getAttribute('aria-disabled') === 'true');
+    expect(button.hasAttribute('disabled')).to.equal(false);
+    expect(el.shadowRoot?.activeElement).to.equal(button);
+    expect($(el, 'form').getAttribute('aria-busy')).to.equal('true');
+    await sendKeys({ press: 'Enter' });
+    expect(calls).to.equal(1);
+    release();
+    const session: Session | null = (await changed).session;
+    expect(session?.user.email).to.equal('alex@example.com');
+    await waitUntil(() => button.getAttribute('aria-disabled') === 'false');
   });
 });

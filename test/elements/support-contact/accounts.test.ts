@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createMemoryBackend, DEMO_PASSWORD } from '../../../src/adapters/memory-adapter.js';
+import { createMemoryBackend, DEMO_PASSWORD, type MemoryBackend } from '../../../src/adapters/memory-adapter.js';
+import { SupportError } from '../../../src/core/errors.js';
 import { FollowUpRequestedEvent, ManageTicketsRequestEvent } from '../../../src/events/events.js';
 import { $, area, contact, deepActive, has, signIn, text, nextEvent, waitFor, until } from './helpers.js';
 
@@ -202,5 +203,46 @@ describe('<support-contact> accounts and profile menu', () => {
     $(el, '[data-action="back"]').click();
     await until(() => deepActive()?.tagName === 'H1');
     expect(has(el, '.areas')).to.equal(true);
+  });
+
+  it('Flow 1: while an account is being chosen its button keeps focus (aria-disabled); a failure says so in the dialog', async () => {
+    const backend = createMemoryBackend({ signedInAs: 'sam@example.com' });
+    let calls = 0;
+    let settle: (fail: boolean) => void = () => {};
+    const slow: MemoryBackend = {
+      ...backend,
+      selectAccount: async (accountId, options) => {
+        calls += 1;
+        const fail = await new Promise<boolean>((resolve) => (settle = resolve));
+        if (fail) throw new SupportError('network', 'down');
+        return backend.selectAccount(accountId, options);
+      },
+    };
+    const el = await contact('en', { backend: slow });
+    $(area(el, 'esign'), '[data-start="continue"]').click();
+    const dialog = await waitFor(el, '#account-dialog');
+    await until(() => (dialog as HTMLDialogElement).open, 'the dialog opens');
+    const choice = $(dialog, '[data-account="acc-contoso"]');
+    choice.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => choice.getAttribute('aria-disabled') === 'true');
+    expect(choice.hasAttribute('disabled')).to.equal(false);
+    expect(deepActive()).to.equal(choice);
+    expect(dialog.getAttribute('aria-busy')).to.equal('true');
+    await sendKeys({ press: 'Enter' });
+    expect(calls).to.equal(1);
+
+    settle(true);
+    await until(() => dialog.querySelector('[role="alert"]'), 'the failure shows');
+    expect(text(dialog.querySelector('[role="alert"]'))).to.not.equal('');
+    expect(choice.getAttribute('aria-disabled')).to.equal('false');
+    expect(has(el, 'ticket-form')).to.equal(false);
+
+    // Trying again forgets the failure; this time it works.
+    choice.click();
+    await until(() => !dialog.querySelector('[role="alert"]'), 'the failure is forgotten');
+    settle(false);
+    const form = await waitFor(el, 'ticket-form');
+    expect(form.getAttribute('area')).to.equal('esign');
   });
 });

@@ -200,4 +200,59 @@ describe('<support-sign-in-help>', () => {
     expect(new Set(keys).size).to.equal(1);
     expect(has(el, '.notice--error')).to.equal(false);
   });
+
+  it('a request changed after a failed send is a new intent: it gets a new key', async () => {
+    const backend = createMemoryBackend();
+    const keys: string[] = [];
+    let fail = true;
+    const flaky: MemoryBackend = {
+      ...backend,
+      submitSignInHelp: (request, options) => {
+        keys.push(options.idempotencyKey);
+        if (fail) return Promise.reject(new SupportError('network', 'down'));
+        return backend.submitSignInHelp(request, options);
+      },
+    };
+    const el = await helpForm(flaky, 'esign');
+    fill(el, { name: 'Kim Lee', email: 'kim@example.com', description: 'Locked out.' });
+    $(el, 'button[type="submit"]').click();
+    await until(() => el.shadowRoot?.querySelector('.notice--error'));
+    fill(el, { description: 'Locked out since Monday.' });
+    fail = false;
+    $(el, 'button[type="submit"]').click();
+    await until(() => el.shadowRoot?.querySelector('[part="confirmation"]'));
+    expect(keys).to.have.length(2);
+    expect(new Set(keys).size).to.equal(2);
+    expect(backend.signInHelpRequests).to.have.length(1);
+  });
+
+  it('while sending, the button keeps focus with aria-disabled, "Sending…" is announced, and a second submit sends nothing', async () => {
+    const backend = createMemoryBackend();
+    let calls = 0;
+    let release: () => void = () => {};
+    const slow: MemoryBackend = {
+      ...backend,
+      submitSignInHelp: async (request, options) => {
+        calls += 1;
+        await new Promise<void>((resolve) => (release = resolve));
+        return backend.submitSignInHelp(request, options);
+      },
+    };
+    const el = await helpForm(slow, 'esign');
+    fill(el, { name: 'Kim Lee', email: 'kim@example.com', description: 'Locked out.' });
+    const button = $(el, 'button[type="submit"]');
+    button.focus();
+    button.click();
+    await until(() => button.getAttribute('aria-disabled') === 'true');
+    expect(button.hasAttribute('disabled')).to.equal(false);
+    expect(el.shadowRoot?.activeElement).to.equal(button);
+    expect($(el, 'form').getAttribute('aria-busy')).to.equal('true');
+    expect(text($(el, 'form [role="status"]'))).to.equal('Sending…');
+    button.click();
+    await el.updateComplete;
+    expect(calls).to.equal(1);
+    release();
+    await until(() => el.shadowRoot?.querySelector('[part="confirmation"]'));
+    expect(backend.signInHelpRequests).to.have.length(1);
+  });
 });
