@@ -48,7 +48,7 @@ import {
   type Reply,
   type Route,
 } from './http.js';
-import { notifyAgentComment, notifyClosed, notifyCreated, notifyWatcherAdded, readOutbox, writeEmail, NO_REPLY_ADDRESS } from './notify.js';
+import { notifyAgentComment, notifyClosed, notifyCreated, notifySignInHelp, notifyWatcherAdded, readOutbox } from './notify.js';
 import { seedIfEmpty } from './seed.js';
 import {
   canSee,
@@ -581,14 +581,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
       request.description.trim(),
       at,
     );
-    writeEmail(db, {
-      to: request.email,
-      from: NO_REPLY_ADDRESS,
-      subject: `We received your sign-in help request (${reference})`,
-      body: `Hello ${request.name.trim()},\n\nWe received your request about signing in. Reference: ${reference}.\nA support expert will contact you at this address.`,
-      kind: 'sign_in_help',
-      at,
-    });
+    notifySignInHelp(db, { to: request.email, name: request.name.trim(), reference, locale: ctx.locale }, at);
     return { status: 201, body: { reference } };
   };
 

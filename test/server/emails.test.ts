@@ -193,6 +193,36 @@ describe('notification emails in the case language', () => {
     assert.ok(mail?.body.includes(`Votre dossier d'assistance ${t.number} est Ouvert`), mail?.body);
   });
 
+  test('the sign-in help receipt follows the language of the request', async () => {
+    const ok = await s.api.call<{ reference: string }>('POST', '/api/sign-in-help', {
+      json: { name: 'Léa', email: 'lea@example.com', areaId: 'seal', description: 'Mon e-mail de réinitialisation n’arrive jamais.' },
+      lang: 'fr',
+    });
+    assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    const reference = ok.body.reference;
+    const mails = (await s.api.call<{ items: Mail[] }>('GET', '/api/_dev/outbox?to=lea%40example.com')).body.items;
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]?.kind, 'sign_in_help');
+    assert.equal(mails[0]?.subject, xlf('fr', 'email.sign_in_help.subject', reference));
+    assert.equal(
+      mails[0]?.body,
+      [xlf('fr', 'email.greeting', 'Léa'), '', xlf('fr', 'email.sign_in_help.received', reference), xlf('fr', 'email.sign_in_help.contact')].join('\n'),
+    );
+    assert.match(mails[0]?.from ?? '', /^no-reply@/);
+  });
+
+  test('the sign-in help receipt in English is worded as before', async () => {
+    const ok = await s.api.call<{ reference: string }>('POST', '/api/sign-in-help', {
+      json: { name: ' Lee ', email: 'lee@example.com', areaId: 'seal', description: 'My password reset mail never arrives.' },
+      lang: 'en',
+    });
+    assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    const r = ok.body.reference;
+    const [mail] = (await s.api.call<{ items: Mail[] }>('GET', '/api/_dev/outbox?to=lee%40example.com')).body.items;
+    assert.equal(mail?.subject, `We received your sign-in help request (${r})`);
+    assert.equal(mail?.body, `Hello Lee,\n\nWe received your request about signing in. Reference: ${r}.\nA support expert will contact you at this address.`);
+  });
+
   test('created in French with the email preference: reply directly to this email', async () => {
     const t = await create('fr', { contactMethod: 'email' });
     const [mail] = await outbox(t.number);
