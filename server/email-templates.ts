@@ -4,18 +4,13 @@
  * The messages are lit-localize messages with `email.*` ids in src/localization/email-messages.ts,
  * translated in locales/*.xlf like the UI's. This module renders them in one locale by reading
  * that locale's generated module (src/localization/generated/locales/<locale>.ts, its
- * `templates`); English, and any message a locale lacks, is the source text of the code. It
- * does not use lit-localize's runtime: that keeps one active locale per process, and the server
- * writes emails in several languages at once.
+ * `templates`, loaded for every target locale when the server starts); English, and any message
+ * a locale lacks, is the source text of the code. It does not use lit-localize's runtime: that
+ * keeps one active locale per process, and the server writes emails in several languages at once.
  */
 import { matchLocale } from '../src/core/locale.js';
 import { emailTexts, type EmailMsg, type EmailTexts } from '../src/localization/email-messages.js';
-import { sourceLocale, type targetLocales } from '../src/localization/generated/locale-codes.js';
-import { templates as de } from '../src/localization/generated/locales/de.js';
-import { templates as enXA } from '../src/localization/generated/locales/en-XA.js';
-import { templates as fr } from '../src/localization/generated/locales/fr.js';
-import { templates as ja } from '../src/localization/generated/locales/ja.js';
-import { templates as ptBR } from '../src/localization/generated/locales/pt-BR.js';
+import { sourceLocale, targetLocales } from '../src/localization/generated/locale-codes.js';
 
 /** A generated locale module's `templates` (UI messages included: only `email.*` are read). */
 export type Templates = Readonly<Record<string, unknown>>;
@@ -25,17 +20,32 @@ type TargetLocale = (typeof targetLocales)[number];
 /** PSEUDO_LOCALE of src/localization/pseudo-locale.ts, which is browser code (test/node/translations.test.mjs keeps them equal). */
 export const PSEUDO_LOCALE = 'en-XA' satisfies TargetLocale;
 
-/**
- * Every target locale of lit-localize.json. Keyed by the generated locale codes, so a language
- * added there fails the type check until its module is imported here.
- */
-const TRANSLATIONS: { readonly [L in TargetLocale]: Templates } = { de, 'en-XA': enXA, fr, ja, 'pt-BR': ptBR };
+/** A language an email may be written in: the source, or any target locale of lit-localize.json. */
+export type RenderLocale = typeof sourceLocale | TargetLocale;
+/** A language a stored case locale is matched to: the pseudo-locale only when asked exactly. */
+export type EmailLocale = typeof sourceLocale | Exclude<TargetLocale, typeof PSEUDO_LOCALE>;
 
-/** The languages a stored case locale is matched to (the pseudo-locale only when asked exactly). */
-export const EMAIL_LOCALES = ['en', 'fr', 'de', 'pt-BR', 'ja'] as const satisfies readonly (typeof sourceLocale | TargetLocale)[];
-export type EmailLocale = (typeof EMAIL_LOCALES)[number];
-export type RenderLocale = EmailLocale | typeof PSEUDO_LOCALE;
+const isReal = (locale: TargetLocale): locale is Exclude<TargetLocale, typeof PSEUDO_LOCALE> => locale !== PSEUDO_LOCALE;
+export const EMAIL_LOCALES: readonly EmailLocale[] = [sourceLocale, ...targetLocales.filter(isReal)];
 export const FALLBACK_EMAIL_LOCALE: EmailLocale = sourceLocale;
+
+/**
+ * The `templates` of a target locale's generated module. Read by name, so a language added to
+ * lit-localize.json (and built) needs no code here.
+ */
+async function generatedTemplates(locale: TargetLocale): Promise<Templates> {
+  const module: unknown = await import(`../src/localization/generated/locales/${locale}.js`);
+  const templates: unknown = typeof module === 'object' && module !== null && 'templates' in module ? module.templates : undefined;
+  if (typeof templates !== 'object' || templates === null) {
+    throw new Error(`src/localization/generated/locales/${locale}.ts exports no templates: run npm run i18n:build`);
+  }
+  return Object.fromEntries(Object.entries(templates));
+}
+
+/** Every target locale's messages, loaded once when the server starts. */
+const TRANSLATIONS: ReadonlyMap<TargetLocale, Templates> = new Map(
+  await Promise.all(targetLocales.map(async (locale) => [locale, await generatedTemplates(locale)] as const)),
+);
 
 /**
  * A msg() that reads `templates`, as lit-localize's runtime does: a translated str`` holds in
@@ -72,7 +82,7 @@ const TEXTS = new Map<RenderLocale, EmailTexts>();
 export function textsIn(locale: RenderLocale): EmailTexts {
   let texts = TEXTS.get(locale);
   if (!texts) {
-    texts = emailTexts(msgFrom(locale === sourceLocale ? undefined : TRANSLATIONS[locale]));
+    texts = emailTexts(msgFrom(locale === sourceLocale ? undefined : TRANSLATIONS.get(locale)));
     TEXTS.set(locale, texts);
   }
   return texts;
