@@ -1,7 +1,7 @@
 /**
  * Notification emails follow the case's language (the locale stored with the ticket), with the
  * state names the UI shows: compared with the UI's own messages (the generated lit-localize
- * modules, and the msg() defaults for English), never with retyped words. Their words are the
+ * modules, and the msg() defaults for English as extracted into the XLIFF), never with retyped words. Their words are the
  * `email.*` units of locales/*.xlf: the French email is checked against fr.xlf itself.
  */
 import assert from 'node:assert/strict';
@@ -9,7 +9,6 @@ import { str } from '@lit/localize';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { STATUSES } from '../../src/core/ticket.js';
-import { statusLabel } from '../../src/elements/shared/messages.js';
 import type { EmailTexts } from '../../src/localization/email-messages.js';
 import { templates as de } from '../../src/localization/generated/locales/de.js';
 import { templates as fr } from '../../src/localization/generated/locales/fr.js';
@@ -30,9 +29,20 @@ interface Mail {
   kind: string;
 }
 
-/** The UI's state names, by locale: English from the source msg() defaults, the others generated. */
+/**
+ * The English of a UI message as lit-localize extracted it from the code (the <source> of its
+ * unit), so this test does not depend on which src/elements/ file holds the msg() call.
+ */
+function english(id: string): string {
+  const file = readFileSync(new URL('../../locales/fr.xlf', import.meta.url), 'utf8');
+  const unit = new RegExp(`<trans-unit id="${id.replace(/\./g, '\\.')}">\\s*<source>([^<]*)</source>`).exec(file);
+  assert.ok(unit?.[1] !== undefined, `fr.xlf has ${id}`);
+  return unit[1];
+}
+
+/** The UI's state names, by locale: English from the code's msg() defaults, the others generated. */
 const UI: Record<EmailLocale, (id: `status.${(typeof STATUSES)[number]}`) => string> = {
-  en: (id) => statusLabel(id.slice('status.'.length) as (typeof STATUSES)[number]),
+  en: (id) => english(id),
   fr: (id) => fr[id],
   de: (id) => de[id],
   'pt-BR': (id) => ptBR[id],
@@ -108,7 +118,7 @@ describe('email texts (the email.* messages of locales/*.xlf)', () => {
     for (const locale of EMAIL_LOCALES) {
       for (const s of STATUSES) assert.equal(textsIn(locale).state(s), UI[locale](`status.${s}`), `${locale} ${s}`);
     }
-    assert.equal(textsIn('en').state('action_required'), statusLabel('action_required'));
+    assert.equal(textsIn('en').state('action_required'), english('status.action_required'));
   });
 
   test('locale matching and fallback to English; values put in are never read as placeholders', () => {
@@ -285,7 +295,7 @@ describe('notification emails in the case language', () => {
     const [p] = await outbox(portal.number);
     const [e] = await outbox(email.number);
     assert.equal(p?.subject, `[Case ${portal.number}] Envelope does not send`);
-    assert.ok(p?.body.startsWith(`Hello Sam Sample,\n\nYour support case ${portal.number} is ${statusLabel('open')}. A support expert will review it.`), p?.body);
+    assert.ok(p?.body.startsWith(`Hello Sam Sample,\n\nYour support case ${portal.number} is ${english('status.open')}. A support expert will review it.`), p?.body);
     assert.match(p?.body ?? '', /do not reply to this email/);
     assert.match(p?.body ?? '', /sign in to the support center/);
     assert.match(e?.body ?? '', /You can reply to this email/);
@@ -297,7 +307,7 @@ describe('notification emails in the case language', () => {
     await agent(t.number, { status: 'closed' });
     const mail = (await outbox(t.number)).at(-1);
     assert.equal(mail?.kind, 'ticket_closed');
-    assert.match(mail?.body ?? '', new RegExp(`Your case ${t.number} is ${statusLabel('closed')}\\.`));
+    assert.match(mail?.body ?? '', new RegExp(`Your case ${t.number} is ${english('status.closed')}\\.`));
   });
 });
 
