@@ -44,6 +44,7 @@ const file = join(resolve(values['locales-dir'] ?? config.interchange.xliffDir),
 const xml = readFileSync(file, 'utf8');
 const units = parseUnits(xml);
 
+// Branches, not process.exit(): exit() drops output a pipe has not taken yet (a long --export).
 if (values.todo || values.export) {
   /** @type {Record<string, unknown>} */
   const out = {};
@@ -57,10 +58,7 @@ if (values.todo || values.export) {
     }
   }
   console.log(JSON.stringify(out, null, 2));
-  process.exit(0);
-}
-
-if (values.stamp) {
+} else if (values.stamp) {
   /** @type {Map<string, import('./lib/xliff.mjs').TargetUpdate>} */
   const updates = new Map();
   for (const unit of units) {
@@ -68,37 +66,36 @@ if (values.stamp) {
   }
   writeFileSync(file, setTargets(xml, updates));
   console.log(`${file}: ${updates.size} translations stamped with their current English`);
-  process.exit(0);
-}
-
-/** @type {Record<string, string>} */
-const translations = JSON.parse(readFileSync(String(jsonFile), 'utf8'));
-const byId = new Map(units.map((u) => [u.id, u]));
-/** @type {string[]} */
-const errors = [];
-/** @type {Map<string, import('./lib/xliff.mjs').TargetUpdate>} */
-const updates = new Map();
-for (const [id, template] of Object.entries(translations)) {
-  const unit = byId.get(id);
-  if (!unit) {
-    errors.push(`"${id}" is not a unit of ${file}`);
-    continue;
-  }
-  const source = parseContent(unit.source);
-  try {
-    const pieces = fromTemplate(template, source);
-    if (placeholderKeys(pieces).join() !== placeholderKeys(source).join()) {
-      throw new Error(`use each placeholder of "${toTemplate(source)}" exactly once`);
+} else {
+  /** @type {Record<string, string>} */
+  const translations = JSON.parse(readFileSync(String(jsonFile), 'utf8'));
+  const byId = new Map(units.map((u) => [u.id, u]));
+  /** @type {string[]} */
+  const errors = [];
+  /** @type {Map<string, import('./lib/xliff.mjs').TargetUpdate>} */
+  const updates = new Map();
+  for (const [id, template] of Object.entries(translations)) {
+    const unit = byId.get(id);
+    if (!unit) {
+      errors.push(`"${id}" is not a unit of ${file}`);
+      continue;
     }
-    if (template.trim() === '') throw new Error('empty translation');
-    updates.set(id, { target: toXml(pieces), stamp: toTemplate(source) });
-  } catch (error) {
-    errors.push(`"${id}": ${error instanceof Error ? error.message : String(error)}`);
+    const source = parseContent(unit.source);
+    try {
+      const pieces = fromTemplate(template, source);
+      if (placeholderKeys(pieces).join() !== placeholderKeys(source).join()) {
+        throw new Error(`use each placeholder of "${toTemplate(source)}" exactly once`);
+      }
+      if (template.trim() === '') throw new Error('empty translation');
+      updates.set(id, { target: toXml(pieces), stamp: toTemplate(source) });
+    } catch (error) {
+      errors.push(`"${id}": ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
-}
-writeFileSync(file, setTargets(xml, updates));
-console.log(`${file}: ${updates.size} translations merged`);
-if (errors.length > 0) {
-  for (const e of errors) console.error(`  ${e}`);
-  process.exit(1);
+  writeFileSync(file, setTargets(xml, updates));
+  console.log(`${file}: ${updates.size} translations merged`);
+  if (errors.length > 0) {
+    for (const e of errors) console.error(`  ${e}`);
+    process.exitCode = 1;
+  }
 }

@@ -5,7 +5,7 @@
  */
 import type { SupportConfig } from '../src/core/config.js';
 import { isDueForAutoClose } from '../src/core/status.js';
-import type { Db } from './db.js';
+import type { Db } from './store.js';
 import { IDEMPOTENCY_TTL_MS } from './idempotency.js';
 import { notifyClosed } from './notify.js';
 import { LOGIN_WINDOW_MS } from './routes/session.js';

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { SupportConfig } from '../src/core/config.js';
-import type { Db } from './db.js';
+import type { Db } from './store.js';
 import type { JsonObject, ReceivedFile, RouteSpec } from './http.js';
 import type { AttachmentUrl, SessionInfo } from './store.js';
 

@@ -4,7 +4,7 @@
  * answer, a running one conflicts, and the same key with another request is refused.
  */
 import type { IncomingMessage } from 'node:http';
-import type { Db } from './db.js';
+import type { Db } from './store.js';
 import { HttpError, type Reply } from './http.js';
 import { claimIdempotencyKey, recordIdempotentAnswer, releaseIdempotencyKey } from './store.js';
 

@@ -2,17 +2,18 @@
  * Notification emails. The reference server does not send mail: it writes each message to the
  * `outbox` table, so the seed's email parts (the link after opening a case, "reply to this
  * email" versus "no-reply", the closing email) are visible and testable. Each message is in the
- * case's language (the locale stored with the ticket), from the templates of email-templates.ts.
+ * case's language (the locale stored with the ticket); the words are the `email.*` messages
+ * (src/localization/email-messages.ts), rendered in that language by email-templates.ts.
  */
-import type { Db } from './db.js';
-import type { Status } from '../src/core/ticket.js';
-import { emailTextsFor, fill, type EmailTemplate } from './email-templates.js';
-import { formatNumber, type TicketRow } from './store.js';
+import type { EmailTexts } from '../src/localization/email-messages.js';
+import { emailTextsFor } from './email-templates.js';
+import { formatNumber, insertOutboxRow, outboxRows, type Db, type OutboxKind, type TicketRow } from './store.js';
+
+export type { OutboxKind } from './store.js';
 
 export const SUPPORT_ADDRESS = 'support@support.example.com';
 export const NO_REPLY_ADDRESS = 'no-reply@support.example.com';
 
-export type OutboxKind = 'ticket_created' | 'agent_comment' | 'ticket_closed' | 'watcher_added' | 'sign_in_help';
 
 export interface OutboxEmail {
   readonly id: number;
@@ -25,29 +26,23 @@ export interface OutboxEmail {
   readonly createdAt: string;
 }
 
-interface OutboxRow {
-  readonly id: number;
-  readonly to_addr: string;
-  readonly from_addr: string;
-  readonly subject: string;
-  readonly body: string;
-  readonly ticket_number: string | null;
-  readonly kind: OutboxKind;
-  readonly created_at: string;
-}
-
 export function writeEmail(
   db: Db,
   email: { to: string; from: string; subject: string; body: string; ticketNumber?: string; kind: OutboxKind; at: string },
 ): void {
-  db.prepare(
-    'INSERT INTO outbox (to_addr, from_addr, subject, body, ticket_number, kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(email.to, email.from, email.subject, email.body, email.ticketNumber ?? null, email.kind, email.at);
+  insertOutboxRow(db, {
+    to_addr: email.to,
+    from_addr: email.from,
+    subject: email.subject,
+    body: email.body,
+    ticket_number: email.ticketNumber ?? null,
+    kind: email.kind,
+    created_at: email.at,
+  });
 }
 
 export function readOutbox(db: Db, filter: { to?: string | undefined; ticket?: string | undefined } = {}): OutboxEmail[] {
-  const rows = db.prepare('SELECT * FROM outbox ORDER BY id').all() as OutboxRow[];
-  return rows
+  return outboxRows(db)
     .filter((r) => (filter.to === undefined || r.to_addr === filter.to) && (filter.ticket === undefined || r.ticket_number === filter.ticket))
     .map((r) => ({
       id: r.id,
@@ -65,31 +60,28 @@ export function readOutbox(db: Db, filter: { to?: string | undefined; ticket?: s
 export type TicketLink = (number: string) => string;
 
 /** How to answer, by the case's contact method (seed: email → reply; portal → no-reply, comment in the portal). */
-function howToAnswer(row: TicketRow, text: EmailTemplate, url: string): { from: string; text: string } {
-  return row.contact_method === 'email'
-    ? { from: SUPPORT_ADDRESS, text: fill(text.replyByEmail, { url }) }
-    : { from: NO_REPLY_ADDRESS, text: fill(text.noReply, { url }) };
+function howToAnswer(row: TicketRow, text: EmailTexts, url: string): { from: string; text: string } {
+  return row.contact_method === 'email' ? { from: SUPPORT_ADDRESS, text: text.replyByEmail() } : { from: NO_REPLY_ADDRESS, text: text.noReply(url) };
 }
 
 /** The case's number, link and texts in the case's language (the locale stored with it). */
-function context(row: TicketRow, link: TicketLink): { number: string; url: string; text: EmailTemplate; state: (s: Status) => string } {
+function context(row: TicketRow, link: TicketLink): { number: string; url: string; text: EmailTexts } {
   const number = formatNumber(row.number);
-  const { text, state } = emailTextsFor(row.locale);
-  return { number, url: link(number), text, state };
+  return { number, url: link(number), text: emailTextsFor(row.locale) };
 }
 
 export function notifyCreated(db: Db, row: TicketRow, link: TicketLink, at: string): void {
-  const { number, url, text, state } = context(row, link);
+  const { number, url, text } = context(row, link);
   const answer = howToAnswer(row, text, url);
   writeEmail(db, {
     to: row.requester_email,
     from: answer.from,
-    subject: fill(text.createdSubject, { number, subject: row.subject }),
+    subject: text.createdSubject(number, row.subject),
     body: [
-      fill(text.greeting, { name: row.requester_name }),
+      text.greeting(row.requester_name),
       '',
-      fill(text.createdIntro, { number, open: state('open') }),
-      fill(text.createdFollow, { url }),
+      text.createdIntro(number, text.state('open')),
+      text.createdFollow(url),
       '',
       answer.text,
     ].join('\n'),
@@ -101,21 +93,21 @@ export function notifyCreated(db: Db, row: TicketRow, link: TicketLink, at: stri
 
 /** An expert's comment; `row` is the case after the comment (and any state change it came with). */
 export function notifyAgentComment(db: Db, row: TicketRow, body: string, link: TicketLink, at: string): void {
-  const { number, url, text, state } = context(row, link);
+  const { number, url, text } = context(row, link);
   const answer = howToAnswer(row, text, url);
   writeEmail(db, {
     to: row.requester_email,
     from: answer.from,
-    subject: fill(text.commentSubject, { number, subject: row.subject }),
+    subject: text.commentSubject(number, row.subject),
     body: [
-      fill(text.greeting, { name: row.requester_name }),
+      text.greeting(row.requester_name),
       '',
-      text.commentIntro,
+      text.commentIntro(),
       '',
       body,
       '',
-      fill(text.commentState, { state: state(row.status) }),
-      fill(text.caseLink, { url }),
+      text.commentState(text.state(row.status)),
+      text.caseLink(url),
       '',
       answer.text,
     ].join('\n'),
@@ -127,22 +119,20 @@ export function notifyAgentComment(db: Db, row: TicketRow, body: string, link: T
 
 /** The closing email; `autoCloseDays` is the configured period when `automatic`. */
 export function notifyClosed(db: Db, row: TicketRow, link: TicketLink, at: string, automatic: boolean, autoCloseDays = 5): void {
-  const { number, url, text, state } = context(row, link);
-  const closed = state('closed');
+  const { number, url, text } = context(row, link);
+  const closed = text.state('closed');
   writeEmail(db, {
     to: row.requester_email,
     from: NO_REPLY_ADDRESS,
-    subject: fill(text.closedSubject, { number, closed, subject: row.subject }),
+    subject: text.closedSubject(number, closed, row.subject),
     body: [
-      fill(text.greeting, { name: row.requester_name }),
+      text.greeting(row.requester_name),
       '',
-      automatic
-        ? fill(text.closedAuto, { number, closed, pending: state('pending'), days: autoCloseDays })
-        : fill(text.closedManual, { number, closed }),
-      text.closedReadOnly,
-      fill(text.closedPersists, { number }),
-      text.closedMyTickets,
-      fill(text.caseLink, { url }),
+      automatic ? text.closedAuto(number, closed, text.state('pending'), autoCloseDays) : text.closedManual(number, closed),
+      text.closedReadOnly(),
+      text.closedPersists(number),
+      text.closedMyTickets(),
+      text.caseLink(url),
     ].join('\n'),
     ticketNumber: number,
     kind: 'ticket_closed',
@@ -156,10 +146,23 @@ export function notifyWatcherAdded(db: Db, row: TicketRow, watcher: string, adde
   writeEmail(db, {
     to: watcher,
     from: NO_REPLY_ADDRESS,
-    subject: fill(text.watcherSubject, { number, subject: row.subject }),
-    body: [fill(text.watcherAdded, { by: addedBy, number }), fill(text.watcherSignIn, { url })].join('\n'),
+    subject: text.watcherSubject(number, row.subject),
+    body: [text.watcherAdded(addedBy, number), text.watcherSignIn(url)].join('\n'),
     ticketNumber: number,
     kind: 'watcher_added',
+    at,
+  });
+}
+
+/** The receipt of a can't-sign-in request, in the language of the request (`locale`: its matched Accept-Language). */
+export function notifySignInHelp(db: Db, request: { to: string; name: string; reference: string; locale: string }, at: string): void {
+  const text = emailTextsFor(request.locale);
+  writeEmail(db, {
+    to: request.to,
+    from: NO_REPLY_ADDRESS,
+    subject: text.signInHelpSubject(request.reference),
+    body: [text.greeting(request.name), '', text.signInHelpReceived(request.reference), text.signInHelpContact()].join('\n'),
+    kind: 'sign_in_help',
     at,
   });
 }

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashPasswordSync } from './auth.js';
-import type { Db } from './db.js';
+import type { Db } from './store.js';
 import { countUsers, findUserByEmail, insertAttachment, insertComment, insertTicket, insertUser, insertWatcher, touchTicket } from './store.js';
 
 export const DEMO_PASSWORD = 'correct horse battery';

@@ -7,4 +7,5 @@ export * from './store/attachments.js';
 export * from './store/db.js';
 export * from './store/idempotency.js';
 export * from './store/meta.js';
+export * from './store/outbox.js';
 export * from './store/tickets.js';

@@ -6,7 +6,7 @@ import { maySeeCase } from '../../src/core/access.js';
 import { applyAction, type TicketAction } from '../../src/core/status.js';
 import type { Status } from '../../src/core/ticket.js';
 import type { Ctx } from '../context.js';
-import type { Db } from '../db.js';
+import type { Db } from '../store.js';
 import { closedConflict, notFound, unauthorized, type Reply } from '../http.js';
 import { getTicketRow, parseNumber, participantsOf, ticketOf, touchTicket, type SessionInfo, type TicketRow } from '../store.js';
 

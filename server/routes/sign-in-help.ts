@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { validateSignInHelp } from '../../src/core/validation.js';
 import type { ApiRoute, Ctx } from '../context.js';
 import { invalid, text, type Reply } from '../http.js';
-import { NO_REPLY_ADDRESS, writeEmail } from '../notify.js';
+import { notifySignInHelp } from '../notify.js';
 import { insertSignInHelp } from '../store.js';
 import { iso } from './shared.js';
 
@@ -22,14 +22,7 @@ function signInHelp(ctx: Ctx): Reply {
   const reference = `SH-${randomBytes(4).toString('hex').toUpperCase()}`;
   const at = iso(ctx);
   insertSignInHelp(db, { reference, name: request.name.trim(), email: request.email, areaId: request.areaId, description: request.description.trim(), at });
-  writeEmail(db, {
-    to: request.email,
-    from: NO_REPLY_ADDRESS,
-    subject: `We received your sign-in help request (${reference})`,
-    body: `Hello ${request.name.trim()},\n\nWe received your request about signing in. Reference: ${reference}.\nA support expert will contact you at this address.`,
-    kind: 'sign_in_help',
-    at,
-  });
+  notifySignInHelp(db, { to: request.email, name: request.name.trim(), reference, locale: ctx.locale }, at);
   return { status: 201, body: { reference } };
 }
 

@@ -33,6 +33,22 @@ function check() {
 }
 
 /**
+ * Runs the check on copies of the real locale files in a directory of their own, with the
+ * source extracted from the code (as `npm run i18n:check` does).
+ * @param {(locale: string, xml: string) => string} edit
+ * @returns {{ status: number | null, out: string }}
+ */
+function checkRealFiles(edit) {
+  const own = join(dir, 'real');
+  spawnSync('mkdir', ['-p', own]);
+  for (const name of readdirSync('locales')) {
+    if (name.endsWith('.xlf')) writeFileSync(join(own, name), edit(name.replace(/\.xlf$/, ''), readFileSync(join('locales', name), 'utf8')));
+  }
+  const run = spawnSync(process.execPath, ['scripts/i18n-check.mjs', '--locales-dir', own], { encoding: 'utf8' });
+  return { status: run.status, out: `${run.stdout}${run.stderr}` };
+}
+
+/**
  * Replaces one copy with `edit(intact text)`.
  * @param {string} locale
  * @param {(xml: string) => string} edit
@@ -145,6 +161,29 @@ describe('i18n-check', () => {
     const { status, out } = check();
     assert.equal(status, 1, out);
     assert.match(out, /unit "status\.open" is out of date \(run npm run i18n:pseudo\)/);
+  });
+
+  it('fails when a locale file lacks an email message the code has (extracted from the code)', { timeout: 120_000 }, () => {
+    const unit = /\s*<trans-unit id="email\.closed\.persists">[\s\S]*?<\/trans-unit>/;
+    const { status, out } = checkRealFiles((locale, xml) => {
+      if (locale !== 'fr') return xml;
+      assert.match(xml, unit, 'fr.xlf has the unit');
+      return xml.replace(unit, '');
+    });
+    assert.equal(status, 1, out);
+    assert.match(out, /✘ fr .* 1 missing/);
+    assert.match(out, /unit "email\.closed\.persists" is missing/);
+    assert.match(out, /✔ de /, 'the other locales are complete');
+  });
+
+  it('fails when an email message drops a placeholder', () => {
+    restore();
+    const unit = parseUnits(intact.get('ja') ?? '').find((u) => u.id === 'email.closed.auto');
+    assert.ok(unit?.target, 'the source has email.closed.auto');
+    breakFile('ja', (xml) => setTarget(xml, 'email.closed.auto', (unit.target ?? '').replace(/<x id="3"[^>]*\/>/, '5'), undefined));
+    const { status, out } = check();
+    assert.equal(status, 1, out);
+    assert.match(out, /unit "email\.closed\.auto": placeholders differ from the source's/);
   });
 
   it('fails when a locale file is missing or not a target locale', () => {

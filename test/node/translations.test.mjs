@@ -56,6 +56,10 @@ describe('translations', () => {
       'status.action_required': 'Mon action requise',
       'status.pending': 'En attente',
       'status.closed': 'Fermé',
+      'email.status.open': 'Ouvert',
+      'email.status.action_required': 'Mon action requise',
+      'email.status.pending': 'En attente',
+      'email.status.closed': 'Fermé',
       'my-tickets.callback.submit': "M'appeler",
       'ticket-form.required_note': "Les champs marqués d'un astérisque (*) sont requis.",
     };
@@ -91,15 +95,23 @@ describe('translations', () => {
       for (const id of ['my-tickets.comment.hint_reopens', 'ticket-form.confirmation.reviewed']) {
         if (t.has(id)) assert.ok(get(t, id).toLowerCase().includes(open.toLowerCase()), `${id} names "${open}": ${t.get(id)}`);
       }
+      // Emails name each state as the UI does (their own ids, so the server needs nothing of src/elements/).
+      for (const state of ['open', 'action_required', 'pending', 'closed']) {
+        assert.equal(get(t, `email.status.${state}`), get(t, `status.${state}`), `email.status.${state}`);
+      }
+      // The sentences of the emails that name a state use its name.
+      assert.ok(get(t, 'email.created.intro').includes('{1}'), 'email.created.intro names the state through its placeholder');
       // State names are distinct.
       const names = ['status.open', 'status.action_required', 'status.pending', 'status.closed'].map((id) => get(t, id));
       assert.equal(new Set(names).size, 4, names.join(', '));
     });
   }
 
-  it('the pseudo-locale has one code in the scripts, the runtime and lit-localize.json', () => {
+  it('the pseudo-locale has one code in the scripts, the runtime, the server and lit-localize.json', () => {
     const runtime = readFileSync('src/localization/pseudo-locale.ts', 'utf8');
     assert.match(runtime, new RegExp(`export const PSEUDO_LOCALE = '${PSEUDO_LOCALE}';`));
+    const server = readFileSync('server/email-templates.ts', 'utf8');
+    assert.match(server, new RegExp(`export const PSEUDO_LOCALE = '${PSEUDO_LOCALE}' satisfies`));
     /** @type {{ targetLocales: string[] }} */
     const config = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
     assert.ok(config.targetLocales.includes(PSEUDO_LOCALE));

@@ -1,17 +1,20 @@
 /**
  * Notification emails follow the case's language (the locale stored with the ticket), with the
  * state names the UI shows: compared with the UI's own messages (the generated lit-localize
- * modules, and the msg() defaults for English), never with retyped words.
+ * modules, and the msg() defaults for English as extracted into the XLIFF), never with retyped words. Their words are the
+ * `email.*` units of locales/*.xlf: the French email is checked against fr.xlf itself.
  */
 import assert from 'node:assert/strict';
+import { str } from '@lit/localize';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { STATUSES } from '../../src/core/ticket.js';
-import { statusLabel } from '../../src/elements/shared/messages.js';
+import type { EmailTexts } from '../../src/localization/email-messages.js';
 import { templates as de } from '../../src/localization/generated/locales/de.js';
 import { templates as fr } from '../../src/localization/generated/locales/fr.js';
 import { templates as ja } from '../../src/localization/generated/locales/ja.js';
 import { templates as ptBR } from '../../src/localization/generated/locales/pt-BR.js';
-import { EMAIL_LOCALES, EMAIL_TEMPLATES, emailLocale, fill, STATUS_NAMES, type EmailLocale } from '../../server/email-templates.js';
+import { EMAIL_LOCALES, emailLocale, msgFrom, PSEUDO_LOCALE, textsIn, type EmailLocale } from '../../server/email-templates.js';
 import { clock, DAY, newCase, start, type Started } from './helpers.js';
 
 interface T {
@@ -26,9 +29,20 @@ interface Mail {
   kind: string;
 }
 
-/** The UI's state names, by locale: English from the source msg() defaults, the others generated. */
+/**
+ * The English of a UI message as lit-localize extracted it from the code (the <source> of its
+ * unit), so this test does not depend on which src/elements/ file holds the msg() call.
+ */
+function english(id: string): string {
+  const file = readFileSync(new URL('../../locales/fr.xlf', import.meta.url), 'utf8');
+  const unit = new RegExp(`<trans-unit id="${id.replace(/\./g, '\\.')}">\\s*<source>([^<]*)</source>`).exec(file);
+  assert.ok(unit?.[1] !== undefined, `fr.xlf has ${id}`);
+  return unit[1];
+}
+
+/** The UI's state names, by locale: English from the code's msg() defaults, the others generated. */
 const UI: Record<EmailLocale, (id: `status.${(typeof STATUSES)[number]}`) => string> = {
-  en: (id) => statusLabel(id.slice('status.'.length) as (typeof STATUSES)[number]),
+  en: (id) => english(id),
   fr: (id) => fr[id],
   de: (id) => de[id],
   'pt-BR': (id) => ptBR[id],
@@ -39,30 +53,75 @@ const UI: Record<EmailLocale, (id: `status.${(typeof STATUSES)[number]}`) => str
 const caseIn = (locale: EmailLocale, extra: Record<string, unknown> = {}): Record<string, unknown> =>
   newCase(locale === 'en' ? extra : { categoryId: 'account', subcategoryId: 'billing', ...extra });
 
-const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+/**
+ * A unit's <target> in a locale file, its placeholders <x id="N"/> replaced by `values[N]`:
+ * the words as the translator wrote them, read without the server's renderer.
+ */
+function xlf(locale: string, id: string, ...values: readonly (string | number)[]): string {
+  const file = readFileSync(new URL(`../../locales/${locale}.xlf`, import.meta.url), 'utf8');
+  const unit = new RegExp(`<trans-unit id="${id.replace(/\./g, '\\.')}">[\\s\\S]*?<target>([\\s\\S]*?)</target>`).exec(file);
+  assert.ok(unit?.[1] !== undefined, `${locale}.xlf translates ${id}`);
+  return unit[1]
+    .replace(/<x id="(\d+)"[^>]*\/>/g, (_, n: string) => String(values[Number(n)]))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
 
-describe('email templates (data)', () => {
-  test('every locale has every text, with the same placeholders as English', () => {
-    const keys = Object.keys(EMAIL_TEMPLATES.en).sort();
-    for (const locale of EMAIL_LOCALES) {
-      const texts = EMAIL_TEMPLATES[locale] as unknown as Record<string, string>;
-      assert.deepEqual(Object.keys(texts).sort(), keys, locale);
-      for (const key of keys) {
-        const en = (EMAIL_TEMPLATES.en as unknown as Record<string, string>)[key] ?? '';
-        assert.deepEqual(placeholders(texts[key] ?? ''), placeholders(en), `${locale} ${key}`);
-        assert.ok((texts[key] ?? '').trim().length > 0, `${locale} ${key}`);
+type Made = readonly [text: string, ...args: (string | number)[]];
+
+/** Each text of `t` with the arguments it was made with, which show where they land. */
+function everyText(t: EmailTexts): Record<string, Made> {
+  const [name, url, number, subject, reference] = ['ARG-name', 'ARG-url', 'ARG-number', 'ARG-subject', 'ARG-reference'];
+  const made = {
+    greeting: [t.greeting(name), name],
+    caseLink: [t.caseLink(url), url],
+    replyByEmail: [t.replyByEmail()],
+    noReply: [t.noReply(url), url],
+    createdSubject: [t.createdSubject(number, subject), number, subject],
+    createdIntro: [t.createdIntro(number, 'ARG-open'), number, 'ARG-open'],
+    createdFollow: [t.createdFollow(url), url],
+    commentSubject: [t.commentSubject(number, subject), number, subject],
+    commentIntro: [t.commentIntro()],
+    commentState: [t.commentState('ARG-state'), 'ARG-state'],
+    closedSubject: [t.closedSubject(number, 'ARG-closed', subject), number, 'ARG-closed', subject],
+    closedManual: [t.closedManual(number, 'ARG-closed'), number, 'ARG-closed'],
+    closedAuto: [t.closedAuto(number, 'ARG-closed', 'ARG-pending', 987), number, 'ARG-closed', 'ARG-pending', 987],
+    closedReadOnly: [t.closedReadOnly()],
+    closedPersists: [t.closedPersists(number), number],
+    closedMyTickets: [t.closedMyTickets()],
+    watcherSubject: [t.watcherSubject(number, subject), number, subject],
+    watcherAdded: [t.watcherAdded('ARG-by', number), 'ARG-by', number],
+    watcherSignIn: [t.watcherSignIn(url), url],
+    signInHelpSubject: [t.signInHelpSubject(reference), reference],
+    signInHelpReceived: [t.signInHelpReceived(reference), reference],
+    signInHelpContact: [t.signInHelpContact()],
+  } satisfies Record<Exclude<keyof EmailTexts, 'state'>, Made>;
+  return { ...made, ...Object.fromEntries(STATUSES.map((s): [string, Made] => [`state.${s}`, [t.state(s)]])) };
+}
+
+describe('email texts (the email.* messages of locales/*.xlf)', () => {
+  test('every locale has every text, translated, with every value in its place', () => {
+    const english = everyText(textsIn('en'));
+    for (const locale of [...EMAIL_LOCALES, PSEUDO_LOCALE] as const) {
+      const texts = everyText(textsIn(locale));
+      assert.deepEqual(Object.keys(texts), Object.keys(english), locale);
+      for (const [name, [text, ...args]] of Object.entries(texts)) {
+        assert.ok(text.trim().length > 0, `${locale} ${name}`);
+        for (const arg of args) assert.equal(text.split(String(arg)).length - 1, 1, `${locale} ${name}: ${String(arg)} once in "${text}"`);
+        if (locale !== 'en') assert.notEqual(text, english[name]?.[0], `${locale} ${name} is translated`);
       }
     }
   });
 
   test('state names are the UI ones, in every locale', () => {
     for (const locale of EMAIL_LOCALES) {
-      for (const s of STATUSES) assert.equal(STATUS_NAMES[locale][`status.${s}`], UI[locale](`status.${s}`), `${locale} ${s}`);
+      for (const s of STATUSES) assert.equal(textsIn(locale).state(s), UI[locale](`status.${s}`), `${locale} ${s}`);
     }
-    assert.equal(STATUS_NAMES.en['status.action_required'], statusLabel('action_required'));
+    assert.equal(textsIn('en').state('action_required'), english('status.action_required'));
   });
 
-  test('locale matching and fallback to English; fill() does not read placeholders in the values', () => {
+  test('locale matching and fallback to English; values put in are never read as placeholders', () => {
     assert.equal(emailLocale('fr'), 'fr');
     assert.equal(emailLocale('pt-br'), 'pt-BR');
     assert.equal(emailLocale('pt'), 'pt-BR');
@@ -70,8 +129,19 @@ describe('email templates (data)', () => {
     assert.equal(emailLocale('es'), 'en');
     assert.equal(emailLocale(''), 'en');
     assert.equal(emailLocale(undefined), 'en');
-    assert.equal(fill('{a} and {b}', { a: '{b}', b: 'x' }), '{b} and x');
-    assert.equal(fill('{missing}', {}), '{missing}');
+    assert.equal(emailLocale('en-XA'), PSEUDO_LOCALE);
+    assert.equal(textsIn('fr').greeting('${0} {name} $1'), 'Bonjour ${0} {name} $1,');
+    assert.equal(textsIn('fr').watcherAdded('A', 'B'), "A a ajouté votre adresse e-mail aux observateurs du dossier d'assistance B.");
+  });
+
+  test('msgFrom: a translation may reorder the values; a message missing or of another shape is the English source', () => {
+    const msg = msgFrom({ 'email.a': 'Salut', 'email.b': str`${1} puis ${0}`, 'email.c': 'sans valeur', 'email.d': str`${0}` });
+    assert.equal(msg('Hello', { id: 'email.a', desc: '' }), 'Salut');
+    assert.equal(msg(str`${'one'} then ${'two'}`, { id: 'email.b', desc: '' }), 'two puis one');
+    assert.equal(msg(str`${'one'} then ${'two'}`, { id: 'email.missing', desc: '' }), 'one then two');
+    assert.equal(msg(str`with ${'value'}`, { id: 'email.c', desc: '' }), 'with value');
+    assert.equal(msg('plain', { id: 'email.d', desc: '' }), 'plain');
+    assert.equal(msgFrom(undefined)(str`[Case ${'00000001'}] ${'x'}`, { id: 'email.created.subject', desc: '' }), '[Case 00000001] x');
   });
 });
 
@@ -110,6 +180,57 @@ describe('notification emails in the case language', () => {
     assert.match(mail?.body ?? '', /ne répondez pas à cet e-mail/);
     assert.match(mail?.body ?? '', /identifiez-vous sur le centre d'assistance/);
     assert.doesNotMatch(mail?.body ?? '', /reply|support case|Hello/i, 'no English left');
+  });
+
+  test("a French case's email is made of fr.xlf's words, in the order of the seed's email", async () => {
+    const t = await create('fr', { contactMethod: 'portal' });
+    const [mail] = await outbox(t.number);
+    const url = /\S+\?ticket=\d+/.exec(mail?.body ?? '')?.[0] ?? '';
+    assert.ok(url.endsWith(`?ticket=${t.number}`), mail?.body);
+    assert.equal(mail?.subject, xlf('fr', 'email.created.subject', t.number, 'Envelope does not send'));
+    assert.equal(
+      mail?.body,
+      [
+        xlf('fr', 'email.greeting', 'Sam Sample'),
+        '',
+        xlf('fr', 'email.created.intro', t.number, xlf('fr', 'email.status.open')),
+        xlf('fr', 'email.created.follow', url),
+        '',
+        xlf('fr', 'email.no_reply', url),
+      ].join('\n'),
+    );
+    assert.equal(xlf('fr', 'email.status.open'), 'Ouvert', 'the seed word');
+    assert.ok(mail?.body.includes(`Votre dossier d'assistance ${t.number} est Ouvert`), mail?.body);
+  });
+
+  test('the sign-in help receipt follows the language of the request', async () => {
+    const ok = await s.api.call<{ reference: string }>('POST', '/api/sign-in-help', {
+      json: { name: 'Léa', email: 'lea@example.com', areaId: 'seal', description: 'Mon e-mail de réinitialisation n’arrive jamais.' },
+      lang: 'fr',
+    });
+    assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    const reference = ok.body.reference;
+    const mails = (await s.api.call<{ items: Mail[] }>('GET', '/api/_dev/outbox?to=lea%40example.com')).body.items;
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0]?.kind, 'sign_in_help');
+    assert.equal(mails[0]?.subject, xlf('fr', 'email.sign_in_help.subject', reference));
+    assert.equal(
+      mails[0]?.body,
+      [xlf('fr', 'email.greeting', 'Léa'), '', xlf('fr', 'email.sign_in_help.received', reference), xlf('fr', 'email.sign_in_help.contact')].join('\n'),
+    );
+    assert.match(mails[0]?.from ?? '', /^no-reply@/);
+  });
+
+  test('the sign-in help receipt in English is worded as before', async () => {
+    const ok = await s.api.call<{ reference: string }>('POST', '/api/sign-in-help', {
+      json: { name: ' Lee ', email: 'lee@example.com', areaId: 'seal', description: 'My password reset mail never arrives.' },
+      lang: 'en',
+    });
+    assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    const r = ok.body.reference;
+    const [mail] = (await s.api.call<{ items: Mail[] }>('GET', '/api/_dev/outbox?to=lee%40example.com')).body.items;
+    assert.equal(mail?.subject, `We received your sign-in help request (${r})`);
+    assert.equal(mail?.body, `Hello Lee,\n\nWe received your request about signing in. Reference: ${r}.\nA support expert will contact you at this address.`);
   });
 
   test('created in French with the email preference: reply directly to this email', async () => {
@@ -158,7 +279,7 @@ describe('notification emails in the case language', () => {
       assert.ok(closed?.body.includes(word), closed?.body);
       assert.match(closed?.from ?? '', /^no-reply@/);
       // The seed: if the problem persists, open a new case and add this case's number as a comment.
-      assert.ok(closed?.body.includes(fill(EMAIL_TEMPLATES[locale].closedPersists, { number: t.number })), closed?.body);
+      assert.ok(closed?.body.includes(textsIn(locale).closedPersists(t.number)), closed?.body);
       assert.ok(closed?.body.includes(`?ticket=${t.number}`));
       for (const other of EMAIL_LOCALES.filter((l) => l !== locale && UI[l]('status.closed') !== word)) {
         assert.ok(!closed?.subject.includes(UI[other]('status.closed')), `${other} word in a ${locale} email`);
@@ -174,7 +295,7 @@ describe('notification emails in the case language', () => {
     const [p] = await outbox(portal.number);
     const [e] = await outbox(email.number);
     assert.equal(p?.subject, `[Case ${portal.number}] Envelope does not send`);
-    assert.ok(p?.body.startsWith(`Hello Sam Sample,\n\nYour support case ${portal.number} is ${statusLabel('open')}. A support expert will review it.`), p?.body);
+    assert.ok(p?.body.startsWith(`Hello Sam Sample,\n\nYour support case ${portal.number} is ${english('status.open')}. A support expert will review it.`), p?.body);
     assert.match(p?.body ?? '', /do not reply to this email/);
     assert.match(p?.body ?? '', /sign in to the support center/);
     assert.match(e?.body ?? '', /You can reply to this email/);
@@ -186,7 +307,7 @@ describe('notification emails in the case language', () => {
     await agent(t.number, { status: 'closed' });
     const mail = (await outbox(t.number)).at(-1);
     assert.equal(mail?.kind, 'ticket_closed');
-    assert.match(mail?.body ?? '', new RegExp(`Your case ${t.number} is ${statusLabel('closed')}\\.`));
+    assert.match(mail?.body ?? '', new RegExp(`Your case ${t.number} is ${english('status.closed')}\\.`));
   });
 });
 
