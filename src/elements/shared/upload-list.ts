@@ -92,6 +92,16 @@ export function rejectionMessage(rejected: RejectedFile, limits: AttachmentLimit
   }
 }
 
+/** The files refused by the last pick, as an alert with the id `id` (for `aria-describedby`). */
+export function renderRejected(rejected: readonly RejectedFile[], limits: AttachmentLimits, locale: LocaleCode, id: string): TemplateResult | typeof nothing {
+  if (rejected.length === 0) return nothing;
+  return html`<div class="notice notice--error" role="alert" id=${id}>
+    <ul>
+      ${rejected.map((r) => html`<li>${rejectionMessage(r, limits, locale)}</li>`)}
+    </ul>
+  </div>`;
+}
+
 export interface UploadPickerOptions {
   /** Id of the "Add attachment" button (error summary links focus it). */
   readonly id: string;
