@@ -120,7 +120,7 @@ describe('<my-tickets> list', () => {
     const loaded = () => el.shadowRoot?.querySelector('.row:last-of-type')?.getAttribute('aria-posinset');
     expect($(el, '.row').getAttribute('aria-setsize')).to.equal('125');
     $<HTMLButtonElement>(el, '.load-more').click();
-    await waitUntil(() => (el as unknown as { items: unknown[] }).items.length >= 60, 'second page');
+    await waitUntil(() => (el as unknown as { view: { rows: { items: unknown[] } } }).view.rows.items.length >= 60, 'second page');
     // Scrolling to the end brings the rest without pressing anything.
     const scroller = $(el, '.scroller');
     for (let i = 0; i < 20 && el.shadowRoot?.querySelector('.load-more'); i++) {
