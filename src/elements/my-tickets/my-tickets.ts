@@ -7,6 +7,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { TicketPage, TicketSort } from '../../adapters/backend.js';
 import { ActionController } from '../../controllers/action-controller.js';
+import { VirtualLayoutController } from '../../controllers/tickets-layout-controller.js';
 import type { ErrorKind } from '../../core/errors.js';
 import { isSupportError } from '../../core/errors.js';
 import { findProduct } from '../../core/flows.js';
@@ -91,6 +92,13 @@ export class MyTickets extends SupportElement {
     onDone: (page) => this.send({ type: 'more-loaded', page }),
   });
 
+  /** `updateComplete` waits for the rows to be laid out (see VirtualLayoutController). */
+  private readonly rowsLayout = new VirtualLayoutController(
+    this,
+    () => this.renderRoot.querySelector<VirtualizerHostElement>('.scroller'),
+    () => this.view.rows.items,
+  );
+
   constructor() {
     super();
     // A change made in the open case shows in its row when going back, without a reload.
@@ -122,6 +130,12 @@ export class MyTickets extends SupportElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('ticket') && this.ticket) this.dispatchEvent(new TicketOpenedEvent(this.ticket));
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.rowsLayout.settled();
+    return done;
   }
 
   /** Settles once the list shows the answer to the current query (or its error). */

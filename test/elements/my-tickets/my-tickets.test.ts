@@ -245,3 +245,33 @@ describe('<my-tickets> list', () => {
     }
   });
 });
+
+describe('<my-tickets> list layout', () => {
+  afterEach(() => localStorage.clear());
+
+  async function narrowList(locale: string): Promise<MyTickets> {
+    const wrapper = document.createElement('div');
+    wrapper.style.inlineSize = '320px';
+    const el = await fixture<MyTickets>(html`<my-tickets locale=${locale} .backend=${alex()}></my-tickets>`, { parentNode: wrapper });
+    await el.localeReady;
+    await el.listComplete;
+    await el.updateComplete;
+    return el;
+  }
+
+  it('has its rows laid out, none over another, once updateComplete settles', async () => {
+    const el = await narrowList('de');
+    const shown = (await rows(el, 3)).map((r) => r.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+    for (let i = 1; i < shown.length; i++) {
+      expect(shown[i]!.top, `row ${i} starts where row ${i - 1} ends`).to.be.closeTo(shown[i - 1]!.bottom, 1);
+    }
+  });
+
+  it('keeps the state readable on a phone: the last update wraps instead of squeezing it', async () => {
+    const el = await narrowList('de');
+    for (const row of await rows(el, 3)) {
+      const state = $(row, '.row__state').getBoundingClientRect();
+      expect(state.width, 'state line width').to.be.above(row.getBoundingClientRect().width * 0.75);
+    }
+  });
+});
