@@ -19,6 +19,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Frames after which a layout that did not report is taken as done. */
 const MAX_FRAMES = 6;
+/** Waits before rows that stay off their places are left as they are (the bound of `settled`). */
+const MAX_ROUNDS = 10;
 
 function frames(count: number): Promise<void> {
   return new Promise((resolve) => {
@@ -75,10 +77,19 @@ export class VirtualLayoutController implements ReactiveController {
     this.pending = undefined;
   }
 
-  /** Settles once the rows rendered so far are at their measured places. */
+  /**
+   * Settles once the rows rendered so far are at their measured places. A layout can render
+   * more rows, which are measured a frame later: the rows are checked again after each wait.
+   */
   async settled(): Promise<void> {
-    while (this.pending) {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
       const pending = this.pending;
+      if (!pending) {
+        if (!this.listened || !misplaced(this.listened)) return;
+        this.arm();
+        if (!this.pending) return;
+        continue;
+      }
       await pending;
       if (this.pending === pending) this.pending = undefined;
     }
