@@ -14,8 +14,10 @@
  *   locale: () => this.resolvedLocale,
  * });
  * render() {
- *   return html`${renderUploadPicker(this.uploads, { id: 'attachments' })}
- *     ${renderUploadList(this.uploads)}`;
+ *   const limits = this.config.attachments;
+ *   return html`${renderRejected(this.uploads.rejected, limits, this.resolvedLocale, 'attachments-error')}
+ *     ${renderUploadPicker(this.uploads, { id: 'attachments' }, limits)}
+ *     ${renderUploadList(this.uploads, this.resolvedLocale)}`;
  * }
  * ```
  * Its rendering (picker, list, styles) is in `elements/shared/upload-list.ts`; those helpers call

@@ -32,17 +32,23 @@ export const myTicketsStyles = css`
     opacity: 0.7;
   }
 
+  /*
+   * Number and subject on the first line; state and last update share the next line when it
+   * fits, else the update wraps under the state (a grid's auto column would take the update's
+   * whole width and squeeze the state to a word per line on a phone); product last.
+   */
   .row {
     inline-size: 100%;
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
     gap: calc(var(--_space) * 0.25) var(--_space);
     padding: calc(var(--_space) * 0.75) var(--_space);
     border-block-end: 1px solid var(--_color-surface-alt);
   }
 
   .row__open {
-    grid-column: 1 / -1;
+    flex: 1 1 100%;
     justify-content: start;
     text-align: start;
     font-weight: 600;
@@ -54,12 +60,15 @@ export const myTicketsStyles = css`
   }
 
   .row__meta {
+    flex: 1 1 100%;
     font-size: var(--_font-size-small);
     color: var(--_color-muted);
     margin: 0;
   }
 
   .row__state {
+    flex: 1 1 16em;
+    min-inline-size: 0;
     margin: 0;
     font-size: var(--_font-size-small);
   }
@@ -69,9 +78,12 @@ export const myTicketsStyles = css`
   }
 
   .row__updated {
+    flex: 0 1 auto;
+    min-inline-size: 0;
+    margin: 0;
+    margin-inline-start: auto;
     font-size: var(--_font-size-small);
     color: var(--_color-muted);
     text-align: end;
-    align-self: start;
   }
 `;

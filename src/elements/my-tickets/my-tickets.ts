@@ -5,21 +5,21 @@ import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-la
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { TicketQuery, TicketSort } from '../../adapters/backend.js';
+import type { TicketPage, TicketSort } from '../../adapters/backend.js';
+import { ActionController } from '../../controllers/action-controller.js';
+import { VirtualLayoutController } from '../../controllers/tickets-layout-controller.js';
 import type { ErrorKind } from '../../core/errors.js';
-import { isAbort, isSupportError } from '../../core/errors.js';
+import { isSupportError } from '../../core/errors.js';
 import { findProduct } from '../../core/flows.js';
 import { autoCloseAt } from '../../core/status.js';
-import { STATUSES, summarize, type Status, type Ticket, type TicketSummary } from '../../core/ticket.js';
+import { STATUSES, type Ticket, type TicketSummary } from '../../core/ticket.js';
 import { TicketOpenedEvent } from '../../events/events.js';
-import { formatDate, formatDateTime, formatNumber, formatRelative, pluralCategory } from '../../localization/format.js';
+import { formatDate, formatDateTime, formatNumber, formatRelative, plural } from '../../localization/format.js';
 import { errorKindMessage, statusLabel, statusMeaning } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
 import { myTicketsStyles } from './my-tickets.styles.js';
 import type { SupportTicketDetail } from './ticket-detail.js';
-
-/** Sorts offered in the list (the backend knows more). */
-const SORTS: readonly TicketSort[] = ['updated_desc', 'updated_asc', 'number_desc', 'number_asc'];
+import { initialTicketsView, isFiltered, SORTS, ticketQuery, ticketsTransition, type TicketsEvent, type TicketsView } from './tickets-list.machine.js';
 
 /** Wait after the last keystroke before the search is sent. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -66,52 +66,50 @@ export class MyTickets extends SupportElement {
   /** How many cases each request to the backend brings. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
-  @state() private status: Status | '' = '';
-  @state() private search = '';
-  @state() private sort: TicketSort = 'updated_desc';
-  @state() private items: readonly TicketSummary[] = [];
-  @state() private total = 0;
-  @state() private nextCursor: string | undefined;
-  @state() private loadingMore = false;
-  @state() private moreError: ErrorKind | undefined;
-  /** The list is only fetched once it is shown (not while a case opened by `ticket` is). */
-  @state() private listWanted = false;
+  @state() private view: TicketsView = initialTicketsView;
 
+  /** What is typed in the search field; it becomes the query's search after a pause. */
   private typed = '';
   private debounce: ReturnType<typeof setTimeout> | undefined;
-  private more: AbortController | undefined;
-  /** Number of the row that opened the current case, to give focus back to it. */
-  private openedFrom: string | undefined;
-  /** Whether a case was created since the list loaded. */
-  private stale = false;
 
   private readonly list = new Task(this, {
     // `session` is an argument so a host's sign-in, sign-out or account switch reloads the list.
-    args: () => [this.listWanted, this.status, this.search, this.sort, this.pageSize, this.api, this.session] as const,
-    task: async ([wanted, status, search, sort, pageSize, api], { signal }) => {
+    args: () => [this.view.listWanted, this.view.query, this.pageSize, this.api, this.session] as const,
+    task: async ([wanted, query, pageSize, api], { signal }) => {
       if (!wanted) return undefined;
-      this.more?.abort();
-      this.loadingMore = false;
-      this.moreError = undefined;
-      const page = await api.listTickets(this.query(status, search, sort, pageSize), { signal, locale: this.resolvedLocale });
-      this.items = page.items;
-      this.total = page.total;
-      this.nextCursor = page.nextCursor;
+      this.more.clear();
+      const page = await api.listTickets(ticketQuery(query, pageSize), { signal, locale: this.resolvedLocale });
+      this.send({ type: 'page-loaded', page });
       return page;
     },
   });
+
+  /** "Load more cases" and scrolling near the end: the next page after `cursor`. */
+  private readonly more = new ActionController<string, TicketPage>(this, {
+    intentOf: (cursor) => cursor,
+    task: (cursor, { signal }) =>
+      this.api.listTickets(ticketQuery(this.view.query, this.pageSize, cursor), { signal, locale: this.resolvedLocale }),
+    onDone: (page) => this.send({ type: 'more-loaded', page }),
+  });
+
+  /** `updateComplete` waits for the rows to be laid out (see VirtualLayoutController). */
+  private readonly rowsLayout = new VirtualLayoutController(
+    this,
+    () => this.renderRoot.querySelector<VirtualizerHostElement>('.scroller'),
+    () => this.view.rows.items,
+  );
 
   constructor() {
     super();
     // A change made in the open case shows in its row when going back, without a reload.
     const patch = (event: Event & { ticket?: Ticket }) => {
-      if (event.ticket) this.patchRow(event.ticket);
+      if (event.ticket) this.send({ type: 'case-changed', ticket: event.ticket });
     };
     for (const name of ['comment-added', 'attachments-added', 'watchers-changed', 'callback-requested']) {
       this.addEventListener(name, patch);
     }
     // A follow-up case opened inline belongs in the list next time it shows.
-    this.addEventListener('ticket-created', () => (this.stale = true));
+    this.addEventListener('ticket-created', () => this.send({ type: 'case-created' }));
     // "View my tickets" on the inline follow-up's confirmation: this element is that view.
     this.addEventListener('manage-tickets-request', (event) => {
       if (!this.ticket) return;
@@ -122,17 +120,22 @@ export class MyTickets extends SupportElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.more?.abort();
     clearTimeout(this.debounce);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.ticket) this.listWanted = true;
+    if (!this.ticket) this.send({ type: 'list-shown' });
     if (changed.has('pageSize') && !(this.pageSize >= 1)) this.pageSize = 50;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('ticket') && this.ticket) this.dispatchEvent(new TicketOpenedEvent(this.ticket));
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.rowsLayout.settled();
+    return done;
   }
 
   /** Settles once the list shows the answer to the current query (or its error). */
@@ -145,33 +148,37 @@ export class MyTickets extends SupportElement {
     return this.list.run();
   }
 
-  private query(status: Status | '', search: string, sort: TicketSort, limit: number, cursor?: string): TicketQuery {
-    return { status: status || undefined, search: search.trim() || undefined, sort, limit, cursor };
+  private send(event: TicketsEvent): void {
+    this.view = ticketsTransition(this.view, event);
   }
 
-  private patchRow(ticket: Ticket): void {
-    if (!this.items.some((t) => t.number === ticket.number)) return;
-    const row = summarize(ticket);
-    this.items = this.items.map((t) => (t.number === ticket.number ? row : t));
+  private onStatusChange(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.send({ type: 'filtered', status: STATUSES.find((s) => s === value) ?? '' });
+  }
+
+  private onSortChange(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    const sort = SORTS.find((s) => s === value);
+    if (sort) this.send({ type: 'sorted', sort });
   }
 
   private onSearchInput(event: Event): void {
     this.typed = (event.target as HTMLInputElement).value;
     clearTimeout(this.debounce);
-    this.debounce = setTimeout(() => (this.search = this.typed), SEARCH_DEBOUNCE_MS);
+    this.debounce = setTimeout(() => this.send({ type: 'searched', search: this.typed }), SEARCH_DEBOUNCE_MS);
   }
 
   private onSearchSubmit(event: Event): void {
     event.preventDefault();
     clearTimeout(this.debounce);
-    this.search = this.typed;
+    this.send({ type: 'searched', search: this.typed });
   }
 
   private clearFilters(): void {
     clearTimeout(this.debounce);
     this.typed = '';
-    this.search = '';
-    this.status = '';
+    this.send({ type: 'cleared' });
     const input = this.renderRoot.querySelector<HTMLInputElement>('#search');
     if (input) {
       input.value = '';
@@ -179,53 +186,30 @@ export class MyTickets extends SupportElement {
     }
   }
 
-  private async loadMore(): Promise<void> {
-    const cursor = this.nextCursor;
-    if (!cursor || this.loadingMore || this.list.status !== TaskStatus.COMPLETE) return;
-    this.more?.abort();
-    const abort = new AbortController();
-    this.more = abort;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    try {
-      const page = await this.api.listTickets(this.query(this.status, this.search, this.sort, this.pageSize, cursor), {
-        signal: abort.signal,
-        locale: this.resolvedLocale,
-      });
-      if (abort.signal.aborted) return;
-      const known = new Set(this.items.map((t) => t.number));
-      this.items = [...this.items, ...page.items.filter((t) => !known.has(t.number))];
-      this.total = page.total;
-      this.nextCursor = page.nextCursor;
-    } catch (error) {
-      if (isAbort(error) || abort.signal.aborted) return;
-      this.moreError = isSupportError(error) ? error.kind : 'server';
-    } finally {
-      if (this.more === abort) this.loadingMore = false;
-    }
+  private loadMore(): void {
+    const cursor = this.view.rows.nextCursor;
+    if (!cursor || this.list.status !== TaskStatus.COMPLETE) return;
+    void this.more.run(cursor);
   }
 
   private onVisibilityChanged(event: Event & { last?: number }): void {
-    if (typeof event.last === 'number' && event.last >= this.items.length - LOAD_AHEAD_ROWS && !this.moreError) {
-      void this.loadMore();
+    if (typeof event.last === 'number' && event.last >= this.view.rows.items.length - LOAD_AHEAD_ROWS && !this.more.failureKind) {
+      this.loadMore();
     }
   }
 
   private async open(number: string): Promise<void> {
-    this.openedFrom = number;
+    this.send({ type: 'case-opened', number });
     this.ticket = number;
     await this.updateComplete;
     this.renderRoot.querySelector<SupportTicketDetail>('support-ticket-detail')?.focusHeading();
   }
 
   private async back(): Promise<void> {
-    const from = this.openedFrom;
-    this.openedFrom = undefined;
+    const { openedFrom: from, stale } = this.view;
+    this.send({ type: 'back' });
     this.ticket = undefined;
-    if (this.stale) {
-      this.stale = false;
-      void this.list.run();
-    }
+    if (stale) void this.list.run();
     await this.updateComplete;
     if (from && (await this.focusRow(from))) return;
     this.renderRoot.querySelector<HTMLElement>('#list-title')?.focus();
@@ -233,7 +217,7 @@ export class MyTickets extends SupportElement {
 
   /** Brings the row of case `number` into view (it may be virtualized away) and focuses it. */
   private async focusRow(number: string): Promise<boolean> {
-    const index = this.items.findIndex((t) => t.number === number);
+    const index = this.view.rows.items.findIndex((t) => t.number === number);
     if (index < 0) return false;
     const scroller = this.renderRoot.querySelector<VirtualizerHostElement>('.scroller');
     let scrolled = false;
@@ -266,11 +250,6 @@ export class MyTickets extends SupportElement {
         show-back
         number=${this.ticket}
         locale=${ifDefined(this.locale ?? this.resolvedLocale)}
-        theme=${ifDefined(this.theme)}
-        api-base=${this.apiBase}
-        .backend=${this.backend}
-        .config=${this.config}
-        .session=${this.session}
         @ticket-detail-back=${this.back}
       ></support-ticket-detail>`;
     }
@@ -295,6 +274,7 @@ export class MyTickets extends SupportElement {
           return msg('Case number, lowest first', { id: 'my-tickets.sort.number_asc', desc: 'Sort option of the case list.' });
       }
     };
+    const query = this.view.query;
     return html`<form class="controls" role="search" novalidate @submit=${this.onSearchSubmit}>
       <div class="field">
         <label class="label" for="search">${msg('Search by case number or subject', { id: 'my-tickets.search', desc: 'Label of the search field above the case list.' })}</label>
@@ -302,15 +282,15 @@ export class MyTickets extends SupportElement {
       </div>
       <div class="field">
         <label class="label" for="status">${msg('State', { id: 'my-tickets.filter.state', desc: 'Label of the filter of the case list by state.' })}</label>
-        <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as Status | '')}>
-          <option value="" ?selected=${this.status === ''}>${msg('All states', { id: 'my-tickets.filter.all', desc: 'Filter option showing cases in every state.' })}</option>
-          ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.status === s}>${statusLabel(s)}</option>`)}
+        <select id="status" @change=${this.onStatusChange}>
+          <option value="" ?selected=${query.status === ''}>${msg('All states', { id: 'my-tickets.filter.all', desc: 'Filter option showing cases in every state.' })}</option>
+          ${STATUSES.map((s) => html`<option value=${s} ?selected=${query.status === s}>${statusLabel(s)}</option>`)}
         </select>
       </div>
       <div class="field">
         <label class="label" for="sort">${msg('Sort by', { id: 'my-tickets.sort', desc: 'Label of the sort order of the case list.' })}</label>
-        <select id="sort" @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as TicketSort)}>
-          ${SORTS.map((s) => html`<option value=${s} ?selected=${this.sort === s}>${sortLabel(s)}</option>`)}
+        <select id="sort" @change=${this.onSortChange}>
+          ${SORTS.map((s) => html`<option value=${s} ?selected=${query.sort === s}>${sortLabel(s)}</option>`)}
         </select>
       </div>
     </form>`;
@@ -322,10 +302,12 @@ export class MyTickets extends SupportElement {
       return msg('Loading your cases…', { id: 'my-tickets.loading', desc: 'Shown while the list of cases loads.' });
     }
     if (status === TaskStatus.ERROR) return nothing;
-    const count = formatNumber(this.total, this.resolvedLocale);
-    return pluralCategory(this.total, this.resolvedLocale) === 'one'
-      ? msg(str`${count} case`, { id: 'my-tickets.count.one', desc: 'Number of cases matching the list\'s filters (singular). ${count} is the number.' })
-      : msg(str`${count} cases`, { id: 'my-tickets.count.other', desc: 'Number of cases matching the list\'s filters (plural). ${count} is the number.' });
+    const total = this.view.rows.total;
+    const count = formatNumber(total, this.resolvedLocale);
+    return plural(total, this.resolvedLocale, {
+      one: () => msg(str`${count} case`, { id: 'my-tickets.count.one', desc: 'Number of cases matching the list\'s filters (singular). ${count} is the number.' }),
+      other: () => msg(str`${count} cases`, { id: 'my-tickets.count.other', desc: 'Number of cases matching the list\'s filters (plural). ${count} is the number.' }),
+    });
   }
 
   private renderBody() {
@@ -343,25 +325,24 @@ export class MyTickets extends SupportElement {
           ? html`<support-sign-in
               realm=${this.session?.realm ?? 'product'}
               locale=${ifDefined(this.locale ?? this.resolvedLocale)}
-              api-base=${this.apiBase}
-              .backend=${this.backend}
-              .config=${this.config}
               @session-changed=${() => this.list.run()}
             ></support-sign-in>`
           : nothing}`;
     }
-    if (status !== TaskStatus.COMPLETE && this.items.length === 0) return nothing;
-    if (this.items.length === 0) return this.renderEmpty();
+    const { items, nextCursor } = this.view.rows;
+    if (status !== TaskStatus.COMPLETE && items.length === 0) return nothing;
+    if (items.length === 0) return this.renderEmpty();
+    const moreError = this.more.failureKind;
     return html`${this.renderRows()}
-      ${this.moreError
+      ${moreError
         ? html`<div class="notice notice--error" role="alert">
-            <p>${errorKindMessage(this.moreError)}</p>
+            <p>${errorKindMessage(moreError)}</p>
           </div>`
         : nothing}
-      ${this.nextCursor
+      ${nextCursor
         ? html`<div class="actions">
-            <button type="button" class="secondary load-more" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => this.loadMore()}>
-              ${this.loadingMore
+            <button type="button" class="secondary load-more" aria-disabled=${this.more.busy ? 'true' : 'false'} @click=${() => this.loadMore()}>
+              ${this.more.busy
                 ? msg('Loading more cases…', { id: 'my-tickets.loading_more', desc: 'Button text while the next cases load.' })
                 : msg('Load more cases', { id: 'my-tickets.load_more', desc: 'Button that loads the next cases of the list.' })}
             </button>
@@ -370,7 +351,7 @@ export class MyTickets extends SupportElement {
   }
 
   private renderEmpty() {
-    const filtered = this.status !== '' || this.search.trim() !== '';
+    const filtered = isFiltered(this.view.query);
     if (filtered) {
       return html`<div part="empty" class="notice empty">
         <p>${msg('No case matches your search.', { id: 'my-tickets.no_match', desc: 'Shown when the search or state filter matches no case.' })}</p>
@@ -394,7 +375,7 @@ export class MyTickets extends SupportElement {
   private renderRows() {
     const locale = this.resolvedLocale;
     const now = new Date();
-    const total = this.total;
+    const total = this.view.rows.total;
     const updatedLabel = msg('Last update:', { id: 'my-tickets.row.updated', desc: 'Before the relative time of a case\'s last change in the list, e.g. "Last update: 2 hours ago".' });
     // The virtualizer may ask for a row past the end while a shorter result replaces the list.
     const renderItem = (t: TicketSummary | undefined, index: number) => {
@@ -421,7 +402,7 @@ export class MyTickets extends SupportElement {
         <p class="row__meta">${product}</p>
       </li>`;
     };
-    const busy = this.list.status === TaskStatus.PENDING;
+    const busy = this.list.status === TaskStatus.PENDING || this.more.busy;
     return html`<ul
       class="scroller"
       part="list"
@@ -434,7 +415,7 @@ export class MyTickets extends SupportElement {
         scroller: true,
         // Imported up front: the virtualizer's lazy default would cost a round trip on first render.
         layout: flow(),
-        items: this.items as (TicketSummary | undefined)[],
+        items: this.view.rows.items as (TicketSummary | undefined)[],
         keyFunction: (t: TicketSummary | undefined, index: number) => t?.number ?? `missing-${index}`,
         renderItem,
       })}

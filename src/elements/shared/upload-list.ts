@@ -8,9 +8,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AttachmentLimits, LocaleCode } from '../../core/config.js';
 import type { RejectedFile, UploadController, UploadItem } from '../../controllers/upload-controller.js';
-import { formatBytes, pluralCategory } from '../../localization/format.js';
+import { formatBytes, plural } from '../../localization/format.js';
 import { errorKindMessage } from './messages.js';
-
 
 /** Styles of the picker and list; add them to the host's `static styles`. */
 export const uploadStyles = css`
@@ -90,6 +89,16 @@ export function rejectionMessage(rejected: RejectedFile, limits: AttachmentLimit
         desc: 'Error for a file refused for another reason. ${name} is the file name.',
       });
   }
+}
+
+/** The files refused by the last pick, as an alert with the id `id` (for `aria-describedby`). */
+export function renderRejected(rejected: readonly RejectedFile[], limits: AttachmentLimits, locale: LocaleCode, id: string): TemplateResult | typeof nothing {
+  if (rejected.length === 0) return nothing;
+  return html`<div class="notice notice--error" role="alert" id=${id}>
+    <ul>
+      ${rejected.map((r) => html`<li>${rejectionMessage(r, limits, locale)}</li>`)}
+    </ul>
+  </div>`;
 }
 
 export interface UploadPickerOptions {
@@ -179,9 +188,10 @@ function listSummary(items: readonly UploadItem[], locale: LocaleCode): string {
       ? ''
       : msg('No file is uploading.', { id: 'upload.summary.idle', desc: 'Screen-reader status when no attachment is being uploaded any more.' });
   }
-  return pluralCategory(uploading, locale) === 'one'
-    ? msg(str`${uploading} file uploading`, { id: 'upload.summary.one', desc: 'Screen-reader status: how many attachments are being uploaded (singular form). ${uploading} is the count.' })
-    : msg(str`${uploading} files uploading`, { id: 'upload.summary.other', desc: 'Screen-reader status: how many attachments are being uploaded (plural form). ${uploading} is the count.' });
+  return plural(uploading, locale, {
+    one: () => msg(str`${uploading} file uploading`, { id: 'upload.summary.one', desc: 'Screen-reader status: how many attachments are being uploaded (singular form). ${uploading} is the count.' }),
+    other: () => msg(str`${uploading} files uploading`, { id: 'upload.summary.other', desc: 'Screen-reader status: how many attachments are being uploaded (plural form). ${uploading} is the count.' }),
+  });
 }
 
 /** The list of files with per-file progress, cancel, retry and remove. */

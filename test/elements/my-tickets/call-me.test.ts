@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { createMemoryBackend, type MemoryBackend } from '../../../src/adapters/memory-adapter.js';
+import { SupportError } from '../../../src/core/errors.js';
 import type { NewTicket } from '../../../src/core/ticket.js';
 import { $, $$, input, nextEvent, now, renderCase, shownState, text } from './helpers.js';
 
@@ -110,5 +111,42 @@ describe('<my-tickets> Call me', () => {
     expect(shownState(detail)).to.equal('Closed');
     expect(detail.shadowRoot?.querySelector('.callback')).to.equal(null);
     expect(text(detail)).to.not.contain('Call me');
+  });
+
+  it('retries with the same key, and another case never reuses it', async () => {
+    const { backend, number } = await caseFor(table[1] as Row);
+    const other = await backend.createTicket(
+      { areaId: 'esign', productId: 'rooms', subject: 'Another question', description: 'Please call.', contactMethod: 'portal' },
+      { idempotencyKey: crypto.randomUUID(), locale: 'en' },
+    );
+    const keys: { readonly number: string; readonly key: string }[] = [];
+    let fail = true;
+    const recording: MemoryBackend = {
+      ...backend,
+      requestCallback: (n, phone, options) => {
+        keys.push({ number: n, key: options.idempotencyKey });
+        return fail ? Promise.reject(new SupportError('server', 'boom')) : backend.requestCallback(n, phone, options);
+      },
+    };
+    const { el, detail } = await renderCase(recording, number);
+    const send = async () => {
+      input(detail, '#phone', '+1 555 010 0199');
+      await detail.updateComplete;
+      $<HTMLButtonElement>(detail, '.callback-form button[type=submit]').click();
+      await waitUntil(() => detail.shadowRoot?.querySelector('.failure') || $(detail, '.announce').textContent?.trim(), 'no outcome');
+    };
+    await send();
+    await send();
+    expect(keys).to.have.length(2);
+    expect(keys[1]?.key).to.equal(keys[0]?.key);
+    fail = false;
+    el.ticket = other.number;
+    await el.updateComplete;
+    await detail.updateComplete;
+    await detail.loaded;
+    await detail.updateComplete;
+    await send();
+    expect(keys[2]?.number).to.equal(other.number);
+    expect(keys[2]?.key).to.not.equal(keys[0]?.key);
   });
 });

@@ -120,7 +120,7 @@ describe('<my-tickets> list', () => {
     const loaded = () => el.shadowRoot?.querySelector('.row:last-of-type')?.getAttribute('aria-posinset');
     expect($(el, '.row').getAttribute('aria-setsize')).to.equal('125');
     $<HTMLButtonElement>(el, '.load-more').click();
-    await waitUntil(() => (el as unknown as { items: unknown[] }).items.length >= 60, 'second page');
+    await waitUntil(() => (el as unknown as { view: { rows: { items: unknown[] } } }).view.rows.items.length >= 60, 'second page');
     // Scrolling to the end brings the rest without pressing anything.
     const scroller = $(el, '.scroller');
     for (let i = 0; i < 20 && el.shadowRoot?.querySelector('.load-more'); i++) {
@@ -242,6 +242,36 @@ describe('<my-tickets> list', () => {
     for (let i = 2; i <= firstRendered + 5; i++) {
       await sendKeys({ press: 'Tab' });
       await waitUntil(() => position() === String(i), `row ${i} focused`);
+    }
+  });
+});
+
+describe('<my-tickets> list layout', () => {
+  afterEach(() => localStorage.clear());
+
+  async function narrowList(locale: string): Promise<MyTickets> {
+    const wrapper = document.createElement('div');
+    wrapper.style.inlineSize = '320px';
+    const el = await fixture<MyTickets>(html`<my-tickets locale=${locale} .backend=${alex()}></my-tickets>`, { parentNode: wrapper });
+    await el.localeReady;
+    await el.listComplete;
+    await el.updateComplete;
+    return el;
+  }
+
+  it('has its rows laid out, none over another, once updateComplete settles', async () => {
+    const el = await narrowList('de');
+    const shown = (await rows(el, 3)).map((r) => r.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+    for (let i = 1; i < shown.length; i++) {
+      expect(shown[i]!.top, `row ${i} starts where row ${i - 1} ends`).to.be.closeTo(shown[i - 1]!.bottom, 1);
+    }
+  });
+
+  it('keeps the state readable on a phone: the last update wraps instead of squeezing it', async () => {
+    const el = await narrowList('de');
+    for (const row of await rows(el, 3)) {
+      const state = $(row, '.row__state').getBoundingClientRect();
+      expect(state.width, 'state line width').to.be.above(row.getBoundingClientRect().width * 0.75);
     }
   });
 });
