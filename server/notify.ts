@@ -27,20 +27,26 @@ export interface OutboxEmail {
 }
 
 /** C0 and C1 controls (CR and LF among them), DEL, and the Unicode line and paragraph separators. */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const isControl = (ch: string): boolean => {
+  const code = ch.codePointAt(0) ?? 0;
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+};
 
 /**
- * A value for an email header line (Subject, To, From, a display name): every run of control
- * characters becomes one space, so a customer's text can never end the line and start another
- * header (`Hello\r\nBcc: victim@example.com` → `Hello Bcc: victim@example.com`, one line).
+ * A value for an email header line (Subject, To, From, a display name): every control
+ * character becomes a space (runs of spaces collapse), so a customer's text can never end the
+ * line and start another header (`Hello\r\nBcc: victim@example.com` → `Hello Bcc: victim@example.com`).
  */
 export function headerValue(value: string): string {
-  return value.replace(CONTROL_CHARACTERS, ' ').replace(/ {2,}/g, ' ').trim();
+  return Array.from(value, (ch) => (isControl(ch) ? ' ' : ch))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** An address for To or From: refused (an error, not an email) when it holds a control character. */
 function headerAddress(value: string): string {
-  if (value.search(CONTROL_CHARACTERS) >= 0) throw new Error('An email address with a control character reached the outbox.');
+  if (Array.from(value).some(isControl)) throw new Error('An email address with a control character reached the outbox.');
   return value.trim();
 }
 
