@@ -81,7 +81,12 @@ export class HttpError extends Error {
 
 /** Field errors; the detail names them (`subject: required, email: invalid_email`) for a reader of the raw answer. */
 export const invalid = (errors: readonly FieldError[], status = 422): HttpError =>
-  new HttpError(status, 'validation', `The request has invalid fields: ${errors.map((e) => `${e.field}: ${e.code}`).join(', ')}.`, { errors });
+  new HttpError(
+    status,
+    'validation',
+    errors.length > 0 ? `The request has invalid fields: ${errors.map((e) => `${e.field}: ${e.code}`).join(', ')}.` : 'The request is not valid.',
+    { errors },
+  );
 export const notFound = (what = 'The resource'): HttpError => new HttpError(404, 'not_found', `${what} was not found.`);
 export const unauthorized = (): HttpError => new HttpError(401, 'unauthorized', 'Sign in first.');
 export const closedConflict = (): HttpError =>
