@@ -309,8 +309,11 @@ export interface RouteSpec<C> {
   /**
    * `replay`: needs an Idempotency-Key and replays the recorded answer to a retry.
    * `key-only`: needs the key, never records (sign-in: safe to repeat, and its answer holds a token).
+   * `optional`: replays like `replay` when the request has a key, runs without one (a DELETE,
+   * idempotent by itself, whose first answer a retry may still need: removing oneself as a
+   * watcher, after which the case is no longer visible).
    */
-  readonly idempotent?: 'replay' | 'key-only';
+  readonly idempotent?: 'replay' | 'key-only' | 'optional';
   /** Field names of the errors for body properties the forms name otherwise (`tokens` → `attachments`). */
   readonly fieldNames?: Readonly<Record<string, string>>;
 }

@@ -15,10 +15,11 @@ import { claimIdempotencyKey, recordIdempotentAnswer, releaseIdempotencyKey } fr
  */
 export const IDEMPOTENCY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** The request's Idempotency-Key; 400 when it has none. */
-export function idempotencyKey(req: IncomingMessage): string {
+/** The request's Idempotency-Key; 400 when it has none (undefined when `optional`), or a bad one. */
+export function idempotencyKey(req: IncomingMessage, optional = false): string | undefined {
   const key = req.headers['idempotency-key'];
   if (typeof key === 'string' && key.length >= 1 && key.length <= 255) return key;
+  if (optional && key === undefined) return undefined;
   throw new HttpError(400, 'validation', 'Every POST needs an Idempotency-Key header.', { errors: [{ field: 'Idempotency-Key', code: 'required' }] });
 }
 

@@ -68,7 +68,7 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
       const { value, raw } = await readJson(req);
       return { json: value, fingerprint: sha256(Buffer.concat([Buffer.from(`${method} ${pathname}\n`), raw])) };
     }
-    return { json: {}, fingerprint: '' };
+    return { json: {}, fingerprint: sha256(`${method} ${pathname}\n`) };
   }
 
   /** The body as the contract's request schema says, named by the forms' field names. */
@@ -109,9 +109,10 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
     let upload: Upload | undefined;
     let release: (() => void) | undefined;
     try {
-      const key = r.idempotent ? idempotencyKey(req) : undefined;
+      const key = r.idempotent ? idempotencyKey(req, r.idempotent === 'optional') : undefined;
+      const replays = r.idempotent === 'replay' || r.idempotent === 'optional';
       const scope = keyScope(session?.userId, ip);
-      if (r.idempotent === 'replay' && key !== undefined) {
+      if (replays && key !== undefined) {
         // Claimed before the body is read, and held until the answer is written.
         release = inFlight.claim(scope, key);
         if (!release) throw inProgress();
@@ -138,7 +139,7 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
           return replyOf(error, what);
         }
       };
-      if (r.idempotent !== 'replay' || key === undefined) return respond(await run());
+      if (!replays || key === undefined) return respond(await run());
       const outcome = await idempotently(server.db, server.now().getTime(), { scope, key, fingerprint: input.fingerprint }, run);
       if ('replayed' in outcome) {
         const { status, contentType, body } = outcome.replayed;

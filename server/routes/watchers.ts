@@ -52,5 +52,5 @@ function removeWatcher(ctx: Ctx, params: Readonly<Record<string, string>>): Repl
 
 export const watcherRoutes: readonly ApiRoute[] = [
   { method: 'POST', path: '/api/tickets/{number}/watchers', handler: addWatcher, idempotent: 'replay' },
-  { method: 'DELETE', path: '/api/tickets/{number}/watchers/{email}', handler: removeWatcher },
+  { method: 'DELETE', path: '/api/tickets/{number}/watchers/{email}', handler: removeWatcher, idempotent: 'optional' },
 ];

@@ -130,6 +130,9 @@ describe('createFetchAdapter against a faulty server', () => {
       const calls = (await server.record()).requests.slice(1).map((r) => `${r.method} ${r.path}`);
       const removal = `DELETE /api/tickets/${created.number}/watchers/gone%40example.com`;
       expect(calls).to.deep.equal([removal, removal, `GET /api/tickets/${created.number}`]);
+      const keys = (await server.record()).requests.filter((r) => r.method === 'DELETE').map((r) => r.headers['idempotency-key']);
+      expect(keys[0]).to.match(/^[0-9a-f-]{36}$/);
+      expect(keys[1]).to.equal(keys[0], 'the retry carries the same Idempotency-Key');
     });
 
     it('still reports not_found when the case itself is gone', async () => {
