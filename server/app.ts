@@ -9,9 +9,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seedConfig, type SupportConfig } from '../src/core/config.js';
 import { DEFAULT_SCRYPT_COST } from './auth.js';
-import { autoClose } from './auto-close.js';
+import { autoClose, sweepOrphans } from './auto-close.js';
 import type { ServerParts } from './context.js';
 import { HttpError, problemReply, sendReply } from './http.js';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { createPipeline } from './pipeline.js';
 import { loadRequestSchemas } from './request-schema.js';
 import { apiRoutes, devRoutes } from './routes/index.js';
@@ -32,6 +33,8 @@ export interface SupportServerOptions {
   readonly publicUrl?: string | undefined;
   /** Writes Alex's demo cases at first start (the demo users are always written). Default true. */
   readonly seedDemo?: boolean;
+  /** Per-user limits; each defaults to `DEFAULT_LIMITS` (server/limits.ts). */
+  readonly limits?: Partial<ServerLimits>;
   /** scrypt cost (N) for new password hashes; default 16384. Tests may lower it. */
   readonly scryptCost?: number;
   /** Test hooks. `beforeHandle` runs after the idempotency check, before the handler. */
@@ -69,6 +72,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
     dataDir: options.dataDir,
     now,
     scryptCost: options.scryptCost,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
     ticketLink: (number) => `${options.publicUrl ?? ownOrigin}/?ticket=${number}`,
     attachmentUrl: (origin) => (attachmentId) => {
       // Valid 1 to 2 hours, as the contract says: rounded to the hour, so a case reads the same within it.
@@ -85,6 +89,8 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
 
   function runAutoClose(): string[] {
     const closed = autoClose(parts, now());
+    const swept = sweepOrphans(parts, now());
+    if (swept > 0) log(`swept ${swept} unattached uploads`);
     if (closed.length > 0) log(`auto-closed ${closed.join(', ')}`);
     return closed;
   }

@@ -1,8 +1,11 @@
 /**
  * The auto-close job: closes every pending case whose last activity is `autoCloseDays` old
  * (status.ts `isDueForAutoClose`), with its closing email, and forgets what has expired
- * (idempotency keys, failed sign-ins, sessions).
+ * (idempotency keys after 7 days, failed sign-ins, sessions, and uploads left unattached for
+ * 24 h with their files: `sweepOrphans`).
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SupportConfig } from '../src/core/config.js';
 import { isDueForAutoClose } from '../src/core/status.js';
 import type { Db } from './store.js';
@@ -10,7 +13,8 @@ import { IDEMPOTENCY_TTL_MS } from './idempotency.js';
 import { notifyClosed } from './notify.js';
 import { LOGIN_WINDOW_MS } from './routes/session.js';
 import { act } from './routes/shared.js';
-import { formatNumber, getTicketRow, pendingTickets, purgeAccounts, purgeIdempotency, type TicketRow } from './store.js';
+import type { ServerLimits } from './limits.js';
+import { formatNumber, getTicketRow, pendingTickets, purgeAccounts, purgeIdempotency, sweepOrphanUploads, type TicketRow } from './store.js';
 
 /** Runs the job at `at`; returns the numbers of the cases it closed. */
 export function autoClose(
@@ -34,4 +38,11 @@ export function autoClose(
   purgeIdempotency(db, at.getTime() - IDEMPOTENCY_TTL_MS);
   purgeAccounts(db, at.getTime() - LOGIN_WINDOW_MS, at.toISOString());
   return closed;
+}
+
+/** Removes the uploads attached to no case for `orphanTtlMs` (24 h), rows and files; returns how many. */
+export function sweepOrphans(parts: { readonly db: Db; readonly dataDir: string; readonly limits: ServerLimits }, at: Date): number {
+  const files = sweepOrphanUploads(parts.db, new Date(at.getTime() - parts.limits.orphanTtlMs).toISOString());
+  for (const file of files) rmSync(join(parts.dataDir, 'attachments', file), { force: true });
+  return files.length;
 }

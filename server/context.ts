@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { SupportConfig } from '../src/core/config.js';
+import type { ServerLimits } from './limits.js';
 import type { Db } from './store.js';
 import type { JsonObject, ReceivedFile, RouteSpec } from './http.js';
 import type { AttachmentUrl, SessionInfo } from './store.js';
@@ -15,6 +16,8 @@ export interface ServerParts {
   /** The clock of every rule (auto-close, expiries, timestamps). */
   readonly now: () => Date;
   readonly scryptCost: number | undefined;
+  /** Per-user limits (case rate, unattached uploads). */
+  readonly limits: ServerLimits;
   /** The customer's link to a case in emails. */
   ticketLink(number: string): string;
   /** Signed, expiring download addresses under `origin`. */

@@ -6,8 +6,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ConflictReason, ErrorKind, FieldError } from '../src/core/errors.js';
 
 export interface Problem {
@@ -18,6 +16,10 @@ export interface Problem {
   readonly kind: ErrorKind;
   readonly errors?: readonly FieldError[];
   readonly conflict?: ConflictReason;
+  /** The size limit a 413 (or a quota's 429) refers to, in bytes. */
+  readonly limitBytes?: number;
+  /** The count limit a quota's 429 refers to (pending uploads). */
+  readonly limitCount?: number;
 }
 
 const TITLES: Record<number, string> = {
@@ -40,12 +42,18 @@ export class HttpError extends Error {
   readonly fieldErrors: readonly FieldError[] | undefined;
   readonly conflict: ConflictReason | undefined;
   readonly headers: Readonly<Record<string, string>>;
+  readonly limits: { readonly limitBytes?: number; readonly limitCount?: number };
 
   constructor(
     status: number,
     kind: ErrorKind,
     detail: string,
-    extra: { errors?: readonly FieldError[]; conflict?: ConflictReason; headers?: Record<string, string> } = {},
+    extra: {
+      errors?: readonly FieldError[];
+      conflict?: ConflictReason;
+      headers?: Record<string, string>;
+      limits?: { readonly limitBytes?: number; readonly limitCount?: number };
+    } = {},
   ) {
     super(detail);
     this.status = status;
@@ -53,6 +61,7 @@ export class HttpError extends Error {
     this.fieldErrors = extra.errors;
     this.conflict = extra.conflict;
     this.headers = extra.headers ?? {};
+    this.limits = extra.limits ?? {};
   }
 
   toProblem(): Problem {
@@ -64,12 +73,20 @@ export class HttpError extends Error {
       kind: this.kind,
       ...(this.fieldErrors && this.fieldErrors.length > 0 ? { errors: this.fieldErrors } : {}),
       ...(this.conflict ? { conflict: this.conflict } : {}),
+      ...(this.limits.limitBytes !== undefined ? { limitBytes: this.limits.limitBytes } : {}),
+      ...(this.limits.limitCount !== undefined ? { limitCount: this.limits.limitCount } : {}),
     };
   }
 }
 
+/** Field errors; the detail names them (`subject: required, email: invalid_email`) for a reader of the raw answer. */
 export const invalid = (errors: readonly FieldError[], status = 422): HttpError =>
-  new HttpError(status, 'validation', 'The request has invalid fields.', { errors });
+  new HttpError(
+    status,
+    'validation',
+    errors.length > 0 ? `The request has invalid fields: ${errors.map((e) => `${e.field}: ${e.code}`).join(', ')}.` : 'The request is not valid.',
+    { errors },
+  );
 export const notFound = (what = 'The resource'): HttpError => new HttpError(404, 'not_found', `${what} was not found.`);
 export const unauthorized = (): HttpError => new HttpError(401, 'unauthorized', 'Sign in first.');
 export const closedConflict = (): HttpError =>
@@ -126,25 +143,82 @@ export function problemReply(error: HttpError): Reply {
   return { status: error.status, body: error.toProblem(), headers: error.headers };
 }
 
-/** Reads a JSON body of at most `maxBytes`; 413 past it, 400 when it is not JSON. */
-export async function readJson(req: IncomingMessage, maxBytes = 1024 * 1024): Promise<{ value: unknown; raw: Buffer }> {
+/** JSON request bodies are limited to 1 MiB. */
+export const JSON_LIMIT_BYTES = 1024 * 1024;
+
+/** "20 MB" for 20 MiB: how the limit reads in a detail (the clients word their own message from `limitBytes`). */
+const megabytes = (bytes: number): string => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+
+export const bodyTooLarge = (maxBytes: number): HttpError =>
+  new HttpError(413, 'too_large', `Request bodies up to ${megabytes(maxBytes)}.`, { limits: { limitBytes: maxBytes } });
+
+export const fileTooLarge = (maxBytes: number): HttpError =>
+  new HttpError(413, 'too_large', `Files up to ${megabytes(maxBytes)}; try a smaller file.`, {
+    errors: [{ field: 'attachments', code: 'file_too_large' }],
+    limits: { limitBytes: maxBytes },
+  });
+
+const interrupted = (): HttpError => new HttpError(400, 'validation', 'The request body was interrupted.');
+
+/** How much of a refused body is read (and dropped) after the answer before the connection is cut. */
+export const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Called once an answer is written while the request body was not read to its end (a 413, a
+ * 401, a 409): reads and drops the rest, so that the client, still sending, gets to read the
+ * answer. Closing at once would reset the connection under it (EPIPE, ECONNRESET) and lose the
+ * answer. A client that sends more than `limit` bytes more is cut off.
+ */
+export function drainRequest(req: IncomingMessage, limit = DRAIN_LIMIT_BYTES): void {
+  if (req.complete || req.destroyed) return;
+  let seen = 0;
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > limit) req.socket.destroy();
+  });
+  req.on('error', () => undefined);
+  req.resume();
+}
+
+/**
+ * Reads a JSON body of at most `maxBytes`; 413 past it (the rest is left for `drainRequest`:
+ * the request stream is never destroyed here), 400 when it is not JSON or breaks off.
+ */
+export function readJson(req: IncomingMessage, maxBytes = JSON_LIMIT_BYTES): Promise<{ value: unknown; raw: Buffer }> {
   const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > maxBytes) throw new HttpError(413, 'too_large', 'The request body is too large.', { headers: { Connection: 'close' } });
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > maxBytes) throw new HttpError(413, 'too_large', 'The request body is too large.', { headers: { Connection: 'close' } });
-    chunks.push(buf);
-  }
-  const raw = Buffer.concat(chunks);
-  if (raw.length === 0) return { value: {}, raw };
-  try {
-    return { value: JSON.parse(raw.toString('utf8')) as unknown, raw };
-  } catch {
-    throw new HttpError(400, 'validation', 'The request body is not valid JSON.');
-  }
+  if (declared > maxBytes) return Promise.reject(bodyTooLarge(maxBytes));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const fail = (error: HttpError): void => {
+      if (settled) return;
+      settled = true;
+      chunks.length = 0;
+      reject(error);
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > maxBytes) fail(bodyTooLarge(maxBytes));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (settled) return;
+      settled = true;
+      const raw = Buffer.concat(chunks);
+      if (raw.length === 0) return resolve({ value: {}, raw });
+      try {
+        resolve({ value: JSON.parse(raw.toString('utf8')) as unknown, raw });
+      } catch {
+        reject(new HttpError(400, 'validation', 'The request body is not valid JSON.'));
+      }
+    });
+    req.on('error', () => fail(interrupted()));
+    req.on('close', () => {
+      if (!req.complete) fail(interrupted());
+    });
+  });
 }
 
 /** A request body streamed to a temp file, with what the type check and the idempotency fingerprint need. */
@@ -156,41 +230,56 @@ export interface ReceivedFile {
   readonly head: Buffer;
 }
 
-/** Streams the body of a `rawBody` route to `dir/tmp-*`; 413 past `maxBytes`, 400 when it breaks off. */
-export async function receiveFile(req: IncomingMessage, dir: string, maxBytes: number): Promise<ReceivedFile> {
-  const tooLarge = (): HttpError =>
-    new HttpError(413, 'too_large', `Files are limited to ${maxBytes} bytes.`, {
-      errors: [{ field: 'attachments', code: 'file_too_large' }],
-      headers: { Connection: 'close' },
-    });
-  if (Number(req.headers['content-length'] ?? '0') > maxBytes) throw tooLarge();
+/**
+ * Streams the body of a `rawBody` route to `dir/tmp-*`; 413 past `maxBytes` (the rest is left
+ * for `drainRequest`), 400 when it breaks off.
+ */
+export function receiveFile(req: IncomingMessage, dir: string, maxBytes: number): Promise<ReceivedFile> {
+  if (Number(req.headers['content-length'] ?? '0') > maxBytes) return Promise.reject(fileTooLarge(maxBytes));
   const tempPath = join(dir, `tmp-${randomUUID()}`);
+  const out = createWriteStream(tempPath);
   const hash = createHash('sha256');
   const headChunks: Buffer[] = [];
   let headSize = 0;
   let size = 0;
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
+  let settled = false;
+  return new Promise((resolve, reject) => {
+    const fail = (error: HttpError): void => {
+      if (settled) return;
+      settled = true;
+      out.once('close', () => rmSync(tempPath, { force: true }));
+      out.destroy();
+      req.resume();
+      reject(error);
+    };
+    out.on('error', () => fail(new HttpError(500, 'server', 'The upload could not be stored.')));
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return;
       size += chunk.length;
-      if (size > maxBytes) {
-        callback(tooLarge());
-        return;
-      }
+      if (size > maxBytes) return fail(fileTooLarge(maxBytes));
       hash.update(chunk);
       if (headSize < 16) {
         headChunks.push(chunk);
         headSize += chunk.length;
       }
-      callback(null, chunk);
-    },
+      if (!out.write(chunk)) {
+        req.pause();
+        out.once('drain', () => req.resume());
+      }
+    });
+    req.on('end', () => {
+      if (settled) return;
+      out.end(() => {
+        if (settled) return;
+        settled = true;
+        resolve({ tempPath, size, sha256: hash.digest('hex'), head: Buffer.concat(headChunks).subarray(0, 16) });
+      });
+    });
+    req.on('error', () => fail(interrupted()));
+    req.on('close', () => {
+      if (!req.complete) fail(interrupted());
+    });
   });
-  try {
-    await pipeline(req, meter, createWriteStream(tempPath));
-  } catch (error) {
-    rmSync(tempPath, { force: true });
-    throw error instanceof HttpError ? error : new HttpError(400, 'validation', 'The upload was interrupted.');
-  }
-  return { tempPath, size, sha256: hash.digest('hex'), head: Buffer.concat(headChunks).subarray(0, 16) };
 }
 
 export type JsonObject = Readonly<Record<string, unknown>>;
@@ -220,8 +309,11 @@ export interface RouteSpec<C> {
   /**
    * `replay`: needs an Idempotency-Key and replays the recorded answer to a retry.
    * `key-only`: needs the key, never records (sign-in: safe to repeat, and its answer holds a token).
+   * `optional`: replays like `replay` when the request has a key, runs without one (a DELETE,
+   * idempotent by itself, whose first answer a retry may still need: removing oneself as a
+   * watcher, after which the case is no longer visible).
    */
-  readonly idempotent?: 'replay' | 'key-only';
+  readonly idempotent?: 'replay' | 'key-only' | 'optional';
   /** Field names of the errors for body properties the forms name otherwise (`tokens` → `attachments`). */
   readonly fieldNames?: Readonly<Record<string, string>>;
 }

@@ -8,15 +8,45 @@ import type { Db } from './store.js';
 import { HttpError, type Reply } from './http.js';
 import { claimIdempotencyKey, recordIdempotentAnswer, releaseIdempotencyKey } from './store.js';
 
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a key's answer is kept: 7 days. At least 24 h (a reload the next day still
+ * replays), and longer than the 72 h the client's outbox keeps an unsent request, so a request
+ * the outbox sends late is still recognised. Swept by the periodic job (auto-close.ts).
+ */
+export const IDEMPOTENCY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** The request's Idempotency-Key; 400 when it has none (the body is drained first). */
-export function idempotencyKey(req: IncomingMessage): string {
+/** The request's Idempotency-Key; 400 when it has none (undefined when `optional`), or a bad one. */
+export function idempotencyKey(req: IncomingMessage, optional = false): string | undefined {
   const key = req.headers['idempotency-key'];
   if (typeof key === 'string' && key.length >= 1 && key.length <= 255) return key;
-  req.resume();
+  if (optional && key === undefined) return undefined;
   throw new HttpError(400, 'validation', 'Every POST needs an Idempotency-Key header.', { errors: [{ field: 'Idempotency-Key', code: 'required' }] });
 }
+
+/** Whose keys a request uses: the signed-in user (not the session), else the client address. */
+export function keyScope(userId: string | undefined, ip: string): string {
+  return userId !== undefined ? `user:${userId}` : `client:${ip}`;
+}
+
+/**
+ * The keys whose request is being received or handled in this process, from the moment its
+ * headers arrive until its response is written: a second use meanwhile answers 409, even
+ * while the first one's body is still arriving (the stored claim needs the body's hash).
+ */
+export class KeysInFlight {
+  readonly #keys = new Set<string>();
+
+  /** Claims `scope`+`key` until `release` is called; false when it is already claimed. */
+  claim(scope: string, key: string): (() => void) | undefined {
+    const id = `${scope}\n${key}`;
+    if (this.#keys.has(id)) return undefined;
+    this.#keys.add(id);
+    return () => this.#keys.delete(id);
+  }
+}
+
+export const inProgress = (): HttpError =>
+  new HttpError(409, 'conflict', 'A request with this Idempotency-Key is still being processed.', { conflict: 'idempotency_in_progress' });
 
 /** An answer recorded for a key, sent again as it was. */
 export interface Replayed {
@@ -26,7 +56,10 @@ export interface Replayed {
 }
 
 export interface KeyUse {
-  /** Whose keys these are: the session's, or the client address's without one. */
+  /**
+   * Whose keys these are: the user's (`user:<id>`, every session of theirs shares them), or
+   * the client address's for calls without a session.
+   */
   readonly scope: string;
   readonly key: string;
   /** Method, path and body hash: what "the same request" means. */
@@ -50,7 +83,7 @@ export async function idempotently(
       throw new HttpError(422, 'conflict', 'This Idempotency-Key was already used with another request.', { conflict: 'idempotency_mismatch' });
     }
     if (row.state === 'running') {
-      throw new HttpError(409, 'conflict', 'A request with this Idempotency-Key is still being processed.', { conflict: 'idempotency_in_progress' });
+      throw inProgress();
     }
     return { replayed: { status: row.status ?? 200, contentType: row.content_type ?? undefined, body: row.body ?? undefined } };
   }

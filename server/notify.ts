@@ -26,14 +26,39 @@ export interface OutboxEmail {
   readonly createdAt: string;
 }
 
+/** C0 and C1 controls (CR and LF among them), DEL, and the Unicode line and paragraph separators. */
+const isControl = (ch: string): boolean => {
+  const code = ch.codePointAt(0) ?? 0;
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+};
+
+/**
+ * A value for an email header line (Subject, To, From, a display name): every control
+ * character becomes a space (runs of spaces collapse), so a customer's text can never end the
+ * line and start another header (`Hello\r\nBcc: victim@example.com` → `Hello Bcc: victim@example.com`).
+ */
+export function headerValue(value: string): string {
+  return Array.from(value, (ch) => (isControl(ch) ? ' ' : ch))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+/** An address for To or From: refused (an error, not an email) when it holds a control character. */
+function headerAddress(value: string): string {
+  if (Array.from(value).some(isControl)) throw new Error('An email address with a control character reached the outbox.');
+  return value.trim();
+}
+
+/** The one place an email is written: every header-bound value goes through `headerValue` / `headerAddress`. */
 export function writeEmail(
   db: Db,
   email: { to: string; from: string; subject: string; body: string; ticketNumber?: string; kind: OutboxKind; at: string },
 ): void {
   insertOutboxRow(db, {
-    to_addr: email.to,
-    from_addr: email.from,
-    subject: email.subject,
+    to_addr: headerAddress(email.to),
+    from_addr: headerAddress(email.from),
+    subject: headerValue(email.subject),
     body: email.body,
     ticket_number: email.ticketNumber ?? null,
     kind: email.kind,

@@ -10,10 +10,11 @@ import { join } from 'node:path';
 import { matchLocale, parseAcceptLanguage } from '../src/core/locale.js';
 import { sha256 } from './auth.js';
 import type { ApiRoute, Ctx, ServerParts, Upload } from './context.js';
-import { idempotencyKey, idempotently } from './idempotency.js';
+import { idempotencyKey, idempotently, inProgress, keyScope, KeysInFlight } from './idempotency.js';
 import {
   compileRoute,
   CORS_HEADERS,
+  drainRequest,
   HttpError,
   invalid,
   matchRoute,
@@ -42,6 +43,7 @@ export interface PipelineOptions {
 export function createPipeline(options: PipelineOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { server, schemas, log } = options;
   const routes = options.routes.map(compileRoute);
+  const inFlight = new KeysInFlight();
 
   const sessionFrom = (req: IncomingMessage): SessionInfo | undefined => {
     const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
@@ -66,8 +68,7 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
       const { value, raw } = await readJson(req);
       return { json: value, fingerprint: sha256(Buffer.concat([Buffer.from(`${method} ${pathname}\n`), raw])) };
     }
-    req.resume();
-    return { json: {}, fingerprint: '' };
+    return { json: {}, fingerprint: sha256(`${method} ${pathname}\n`) };
   }
 
   /** The body as the contract's request schema says, named by the forms' field names. */
@@ -83,25 +84,40 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
   return async function handle(req, res) {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
-    if (method === 'OPTIONS') return sendRaw(res, 204, undefined, undefined, CORS_HEADERS);
+    // Every answer goes through here: whatever of the body is still unread is drained after it.
+    const respond = (reply: Reply): void => {
+      sendReply(res, reply);
+      drainRequest(req);
+    };
+    if (method === 'OPTIONS') {
+      sendRaw(res, 204, undefined, undefined, CORS_HEADERS);
+      return drainRequest(req);
+    }
     let matched: ReturnType<typeof matchRoute<Ctx>>;
     try {
       matched = matchRoute(routes, method, url.pathname);
     } catch {
       matched = undefined; // a path that does not decode
     }
-    if (matched === undefined) return sendReply(res, problemReply(notFound('This address')));
-    if (matched === 'method_not_allowed') return sendReply(res, problemReply(new HttpError(405, 'not_found', `${method} is not allowed here.`)));
+    if (matched === undefined) return respond(problemReply(notFound('This address')));
+    if (matched === 'method_not_allowed') return respond(problemReply(new HttpError(405, 'not_found', `${method} is not allowed here.`)));
     const { route: r, params } = matched;
     const session = sessionFrom(req);
-    if (!session && !r.public) {
-      req.resume();
-      return sendReply(res, problemReply(unauthorized()));
-    }
+    if (!session && !r.public) return respond(problemReply(unauthorized()));
     const what = `${method} ${url.pathname}`;
+    const ip = req.socket.remoteAddress ?? 'unknown';
     let upload: Upload | undefined;
+    let release: (() => void) | undefined;
     try {
-      const key = r.idempotent ? idempotencyKey(req) : undefined;
+      const key = r.idempotent ? idempotencyKey(req, r.idempotent === 'optional') : undefined;
+      const replays = r.idempotent === 'replay' || r.idempotent === 'optional';
+      const scope = keyScope(session?.userId, ip);
+      if (replays && key !== undefined) {
+        // Claimed before the body is read, and held until the answer is written.
+        release = inFlight.claim(scope, key);
+        if (!release) throw inProgress();
+        res.once('close', release);
+      }
       const input = await readBody(req, r, url.pathname);
       upload = input.upload;
       const run = async (): Promise<Reply> => {
@@ -112,7 +128,7 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
             url,
             origin: url.origin,
             locale: matchLocale(parseAcceptLanguage(String(req.headers['accept-language'] ?? '')), server.config.locales) ?? server.config.defaultLocale,
-            ip: req.socket.remoteAddress ?? 'unknown',
+            ip,
             session,
             body: checked(r, input.json),
             upload,
@@ -123,17 +139,15 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
           return replyOf(error, what);
         }
       };
-      if (r.idempotent !== 'replay' || key === undefined) return sendReply(res, await run());
-      const ip = req.socket.remoteAddress ?? 'unknown';
-      const use = { scope: session ? `session:${session.tokenHash}` : `client:${ip}`, key, fingerprint: input.fingerprint };
-      const outcome = await idempotently(server.db, server.now().getTime(), use, run);
+      if (!replays || key === undefined) return respond(await run());
+      const outcome = await idempotently(server.db, server.now().getTime(), { scope, key, fingerprint: input.fingerprint }, run);
       if ('replayed' in outcome) {
         const { status, contentType, body } = outcome.replayed;
         return sendRaw(res, status, contentType, body, { 'Idempotent-Replayed': 'true' });
       }
-      return sendReply(res, outcome.reply);
+      return respond(outcome.reply);
     } catch (error) {
-      return sendReply(res, replyOf(error, what));
+      return respond(replyOf(error, what));
     } finally {
       // The upload handler moves the file it keeps; anything left is a refused or replayed upload.
       if (upload) rmSync(upload.tempPath, { force: true });

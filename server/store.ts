@@ -6,6 +6,7 @@ export * from './store/accounts.js';
 export * from './store/attachments.js';
 export * from './store/db.js';
 export * from './store/idempotency.js';
+export * from './store/limits.js';
 export * from './store/meta.js';
 export * from './store/outbox.js';
 export * from './store/tickets.js';

@@ -11,6 +11,7 @@ import { CONTACT_METHODS, STATUSES, type ContactMethod, type Status } from '../.
 import { followUpDescription, validateTicketInput } from '../../src/core/validation.js';
 import type { ApiRoute, Ctx } from '../context.js';
 import { HttpError, invalid, text, texts, type Reply } from '../http.js';
+import { admitCase, recordCase } from '../limits.js';
 import { notifyCreated } from '../notify.js';
 import {
   attachToTicket,
@@ -75,6 +76,7 @@ function get(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
 function create(ctx: Ctx): Reply {
   const { db, config, ticketLink } = ctx.server;
   const session = requireSession(ctx);
+  const mark = admitCase(db, ctx.server.limits, session.userId, ctx.server.now().getTime());
   const body = ctx.body;
   const contactText = text(body, 'contactMethod');
   const contactMethod = contactText !== undefined && isContactMethod(contactText) ? contactText : undefined;
@@ -127,6 +129,7 @@ function create(ctx: Ctx): Reply {
       locale: ctx.locale,
     });
     for (const upload of uploads) attachToTicket(db, upload.id, n);
+    recordCase(db, session.userId, mark);
     const row = getTicketRow(db, n);
     if (row) notifyCreated(db, row, ticketLink, at);
     return n;

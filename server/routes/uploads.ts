@@ -10,6 +10,7 @@ import { validateFile } from '../../src/core/validation.js';
 import type { ApiRoute, Ctx } from '../context.js';
 import { bytesMatch, canonicalContentType, declaredTypeMatches, kindOfName } from '../files.js';
 import { HttpError, invalid, type Reply } from '../http.js';
+import { admitUpload } from '../limits.js';
 import { insertAttachment } from '../store.js';
 import { iso, requireSession } from './shared.js';
 
@@ -39,6 +40,7 @@ function upload(ctx: Ctx): Reply {
     if (!kind || !declaredTypeMatches(declared, kind) || !bytesMatch(kind, file.head, () => readFileSync(file.tempPath))) {
       throw invalid([{ field: 'attachments', code: 'file_type' }]);
     }
+    admitUpload(db, ctx.server.limits, session.userId, file.size, ctx.server.now().getTime());
     const id = randomUUID();
     const token = randomBytes(24).toString('base64url');
     const contentType = canonicalContentType(name);

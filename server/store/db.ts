@@ -126,6 +126,10 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (scope, key)
   );
   `,
+  `
+  CREATE TABLE case_rate (user_id TEXT PRIMARY KEY, mark_ms INTEGER NOT NULL);
+  CREATE INDEX attachments_orphans ON attachments (owner_user_id, created_at) WHERE ticket_number IS NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

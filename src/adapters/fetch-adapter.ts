@@ -28,6 +28,7 @@ import type { CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, Su
 import { hasStrings, isArrayOf, isNumber, isOptionalString, isRecord, isString, type Guard } from './guards.js';
 import { buildUrl, newIdempotencyKey, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
 import type { OutgoingCall, RawResponse, RetryPolicy, Sender } from './http.js';
+import { removedOrAbsent } from './idempotency.js';
 import { isSession, isTicket, isTicketSummary } from './shapes.js';
 
 export { isSession, isTicket, isTicketSummary } from './shapes.js';
@@ -279,8 +280,16 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
     addWatcher: (number, email, opts) =>
       ticket(post(path(number, '/watchers'), { email }, { ...opts, idempotencyKey: newIdempotencyKey() })),
 
-    removeWatcher: (number, email, opts) =>
-      ticket({ method: 'DELETE', path: path(number, `/watchers/${encodeURIComponent(email)}`), retryable: true, options: opts }),
+    removeWatcher(number, email, opts) {
+      // One key for the call's attempts: a retry after a lost answer gets that answer, also when
+      // the user removed themselves and no longer sees the case.
+      const idempotencyKey = newIdempotencyKey();
+      return removedOrAbsent(
+        () => ticket({ method: 'DELETE', path: path(number, `/watchers/${encodeURIComponent(email)}`), idempotencyKey, retryable: true, options: opts }),
+        () => ticket({ method: 'GET', path: path(number), retryable: true, options: opts }),
+        email,
+      );
+    },
 
     requestCallback: (number, phone, opts) => ticket(post(path(number, '/callbacks'), { phone }, opts)),
 

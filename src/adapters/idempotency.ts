@@ -5,8 +5,12 @@
  * so the user may try again with it.
  *
  * One store per result type, so a replayed promise is of the type its caller expects.
+ *
+ * And idempotent removal for the HTTP adapters (fetch, Zendesk): `removedOrAbsent`.
  */
+import { sameEmail } from '../core/access.js';
 import { SupportError } from '../core/errors.js';
+import type { Ticket } from '../core/ticket.js';
 
 export type IdempotentRun<T> = (key: string, input: unknown, task: () => T | Promise<T>) => Promise<T>;
 
@@ -29,4 +33,25 @@ export function idempotentRunner<T>(): IdempotentRun<T> {
     });
     return result;
   };
+}
+
+/**
+ * Removing a watcher is idempotent: a 404 on the removal (its retry, after a first answer that
+ * was lost, finds nothing to delete on a server that answers 404 for that) is a success when
+ * the case is still there without the watcher; the case is then read again and returned.
+ */
+export async function removedOrAbsent(remove: () => Promise<Ticket>, reload: () => Promise<Ticket>, email: string): Promise<Ticket> {
+  try {
+    return await remove();
+  } catch (error) {
+    if (!(error instanceof SupportError) || error.kind !== 'not_found') throw error;
+    let current: Ticket;
+    try {
+      current = await reload();
+    } catch {
+      throw error;
+    }
+    if (current.watchers.some((w) => sameEmail(w.email, email))) throw error;
+    return current;
+  }
 }

@@ -5,7 +5,7 @@
  * It is a plain object of functions (not a class) so a test can wrap one call:
  * `{ ...backend, createTicket: failing }`.
  */
-import { matchesCaseSearch, mayFollowUp, maySeeCase, parseCaseSearch, sameEmail, type CaseParticipants } from '../core/access.js';
+import { matchesCaseSearch, mayChangeWatchers, mayFollowUp, maySeeCase, parseCaseSearch, sameEmail, type CaseParticipants, type WatcherChange } from '../core/access.js';
 import { catalogFor, seedArticles, seedCategories, suggestArticles } from '../core/catalog.js';
 import type { SupportConfig } from '../core/config.js';
 import { seedConfig } from '../core/config.js';
@@ -185,12 +185,21 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     return next;
   }
 
+  function closedConflict(ticket: Ticket): SupportError {
+    return new SupportError('conflict', `Case ${ticket.number} is closed`, { status: 409, conflict: 'closed' });
+  }
+
+  /** `mayChangeWatchers` of core/access.ts, the server's rule too. */
+  function mayChange(ticket: Ticket, who: Session, change: WatcherChange): void {
+    if (!mayChangeWatchers(participants(ticket), who.user.email, change)) {
+      throw new SupportError('forbidden', 'A watcher may add watchers and remove only themselves', { status: 403 });
+    }
+  }
+
   /** Applies a rule of `core/status.ts` and records the change. */
   function change(ticket: Ticket, action: TicketAction, patch: Partial<Ticket>): Ticket {
     const outcome = applyAction(ticket.status, action);
-    if (!outcome.ok) {
-      throw new SupportError('conflict', `Case ${ticket.number} is closed`, { status: 409, conflict: 'closed' });
-    }
+    if (!outcome.ok) throw closedConflict(ticket);
     const at = iso();
     return replace({
       ...ticket,
@@ -427,8 +436,10 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
     addWatcher: (number, email, opts) =>
       call(opts, () => {
+        const who = requireSession();
         const ticket = find(number);
         assertValid(validateEmailField('email', email));
+        mayChange(ticket, who, { type: 'add', email });
         const watchers = ticket.watchers.some((w) => sameEmail(w.email, email))
           ? ticket.watchers
           : [...ticket.watchers, { email: email.trim().toLowerCase(), addedAt: iso() }];
@@ -437,7 +448,12 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
     removeWatcher: (number, email, opts) =>
       call(opts, () => {
+        const who = requireSession();
         const ticket = find(number);
+        if (ticket.status === 'closed') throw closedConflict(ticket);
+        mayChange(ticket, who, { type: 'remove', email });
+        // Nothing to remove (a retry, or never there): a success that changes nothing, as on the server.
+        if (!ticket.watchers.some((w) => sameEmail(w.email, email))) return ticket;
         return change(ticket, { type: 'watchers' }, { watchers: ticket.watchers.filter((w) => !sameEmail(w.email, email)) });
       }),
 

@@ -23,7 +23,7 @@ import type { Account, CallOptions, Session, SignInHelpReceipt, SupportBackend, 
 import { hasNumbers, hasStrings, isArrayOf, isBoolean, isNullable, isNumber, isOptional, isRecord, isString, type Guard } from './guards.js';
 import { buildUrl, errorFromResponse, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
 import type { RawResponse, RetryPolicy, Sender } from './http.js';
-import { idempotentRunner } from './idempotency.js';
+import { idempotentRunner, removedOrAbsent } from './idempotency.js';
 
 export interface ZendeskFieldIds {
   readonly categoryFieldId: number;
@@ -512,7 +512,11 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
     },
 
     removeWatcher: (number, email, opts) =>
-      update(number, { email_ccs: [{ user_email: email.trim().toLowerCase(), action: 'delete' }] }, opts),
+      removedOrAbsent(
+        () => update(number, { email_ccs: [{ user_email: email.trim().toLowerCase(), action: 'delete' }] }, opts),
+        () => load(number, opts),
+        email,
+      ),
 
     requestCallback: (number, phone, opts) =>
       ticketWrites(`callback:${opts.idempotencyKey}`, { number, phone }, async () => {

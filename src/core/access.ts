@@ -1,5 +1,6 @@
 /**
- * Who may see a case, which case may be followed up, and what a case search matches: one
+ * Who may see a case, who may change its watchers, which case may be followed up, and what a
+ * case search matches: one
  * rule each, used by the memory adapter and the reference server alike (the server turns
  * `CaseSearch` into SQL; the memory adapter calls `matchesCaseSearch`).
  */
@@ -56,4 +57,19 @@ export function matchesCaseSearch(caseInfo: { readonly number: string; readonly 
   if (search.digits !== undefined && caseInfo.number.includes(search.digits)) return true;
   const subject = foldCase(caseInfo.subject);
   return search.words.every((word) => subject.includes(word));
+}
+
+/** What changing the watchers of a case is: adding someone, or removing someone. */
+export type WatcherChange = { readonly type: 'add'; readonly email: string } | { readonly type: 'remove'; readonly email: string };
+
+/**
+ * Who may change the watchers of a case (everyone else gets "not found" first, from
+ * `maySeeCase`): the requester may add and remove anyone; a watcher may add watchers (bring in a
+ * colleague) and remove only themselves (stop watching), never another watcher, and never the
+ * requester, who is not a watcher.
+ */
+export function mayChangeWatchers(participants: CaseParticipants, actorEmail: string, change: WatcherChange): boolean {
+  if (sameEmail(participants.requesterEmail, actorEmail)) return true;
+  if (!participants.watcherEmails.some((watcher) => sameEmail(watcher, actorEmail))) return false;
+  return change.type === 'add' || sameEmail(change.email, actorEmail);
 }

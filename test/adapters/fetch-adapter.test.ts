@@ -117,6 +117,31 @@ describe('createFetchAdapter against a faulty server', () => {
     });
   });
 
+  describe('removing a watcher (idempotent DELETE)', () => {
+    const notFound = { type: 'status', status: 404, body: { type: 'about:blank', title: 'Not found', status: 404, kind: 'not_found', detail: 'The watcher was not found.' } } as const;
+
+    it('succeeds when the first answer is lost and the retry finds nothing to delete', async () => {
+      const backend = adapter();
+      const created = await backend.createTicket(newTicket, { idempotencyKey: 'k-watch' });
+      await server.script({ type: 'drop' }, notFound);
+      const after = await backend.removeWatcher(created.number, 'gone@example.com');
+      expect(after.number).to.equal(created.number);
+      expect(after.watchers).to.deep.equal([]);
+      const calls = (await server.record()).requests.slice(1).map((r) => `${r.method} ${r.path}`);
+      const removal = `DELETE /api/tickets/${created.number}/watchers/gone%40example.com`;
+      expect(calls).to.deep.equal([removal, removal, `GET /api/tickets/${created.number}`]);
+      const keys = (await server.record()).requests.filter((r) => r.method === 'DELETE').map((r) => r.headers['idempotency-key']);
+      expect(keys[0]).to.match(/^[0-9a-f-]{36}$/);
+      expect(keys[1]).to.equal(keys[0], 'the retry carries the same Idempotency-Key');
+    });
+
+    it('still reports not_found when the case itself is gone', async () => {
+      await server.script(notFound);
+      const error = await supportError(adapter().removeWatcher('4999', 'gone@example.com'));
+      expect(error.kind).to.equal('not_found');
+    });
+  });
+
   describe('timeouts and aborts', () => {
     it('times out a request the server never answers', async () => {
       await server.script({ type: 'hang' }, { type: 'hang' });

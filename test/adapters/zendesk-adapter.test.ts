@@ -258,6 +258,20 @@ describe('createZendeskAdapter against recorded Zendesk responses', () => {
       ]);
     });
 
+    it('takes a 404 on a retried removal as success when the case no longer lists the watcher', async () => {
+      // The removal's first answer was lost; its retry is refused with 404 (nothing to delete).
+      const lostThen404: typeof fetch = (input, init) =>
+        new Request(input, init).method === 'PUT'
+          ? Promise.resolve(new Response(JSON.stringify({ error: 'RecordNotFound', description: 'Not found' }), { status: 404 }))
+          : fetch(input, init);
+      const backend = createZendeskAdapter({ subdomainUrl: origin, getToken: () => 'oauth-token', fields, retry: { retries: 0 }, fetch: lostThen404 });
+      const after = await backend.removeWatcher('101', 'gone@example.com');
+      expect(after.number).to.equal('101');
+      expect(after.watchers.map((w) => w.email)).not.to.include('gone@example.com');
+      // Still a watcher after a 404: the failure stands.
+      expect((await supportError(backend.removeWatcher('101', 'manager@example.com'))).kind).to.equal('not_found');
+    });
+
     it('uploads with progress, then attaches the tokens in a comment', async () => {
       const backend = adapter();
       const progress: number[] = [];

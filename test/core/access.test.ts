@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { matchesCaseSearch, mayFollowUp, maySeeCase, parseCaseSearch, type CaseSearch } from '../../src/core/access.js';
+import { matchesCaseSearch, mayChangeWatchers, mayFollowUp, maySeeCase, parseCaseSearch, type CaseSearch } from '../../src/core/access.js';
 
 function parsed(query: string): CaseSearch {
   const search = parseCaseSearch(query);
@@ -14,6 +14,21 @@ describe('core/access', () => {
     expect(maySeeCase(people, 'alex@example.com')).to.equal(true);
     expect(maySeeCase(people, 'Manager@Example.com')).to.equal(true);
     expect(maySeeCase(people, 'sam@example.com')).to.equal(false);
+  });
+
+  it('lets the requester add and remove any watcher, a watcher add watchers and remove only themselves', () => {
+    const add = (email: string) => ({ type: 'add', email }) as const;
+    const remove = (email: string) => ({ type: 'remove', email }) as const;
+    const team = { requesterEmail: 'alex@example.com', watcherEmails: ['manager@example.com', 'cfo@example.com'] };
+    expect(mayChangeWatchers(team, 'Alex@Example.com', add('new@example.com'))).to.equal(true);
+    expect(mayChangeWatchers(team, 'alex@example.com', remove('cfo@example.com'))).to.equal(true);
+    expect(mayChangeWatchers(team, 'alex@example.com', remove('nobody@example.com'))).to.equal(true);
+    expect(mayChangeWatchers(team, 'manager@example.com', add('new@example.com'))).to.equal(true);
+    expect(mayChangeWatchers(team, 'manager@example.com', remove(' Manager@example.com'))).to.equal(true);
+    expect(mayChangeWatchers(team, 'manager@example.com', remove('cfo@example.com'))).to.equal(false);
+    expect(mayChangeWatchers(team, 'manager@example.com', remove('alex@example.com'))).to.equal(false);
+    expect(mayChangeWatchers(team, 'sam@example.com', add('sam@example.com'))).to.equal(false);
+    expect(mayChangeWatchers(team, 'sam@example.com', remove('sam@example.com'))).to.equal(false);
   });
 
   it('offers a follow-up only for a closed case the customer may see', () => {

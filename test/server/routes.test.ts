@@ -34,7 +34,9 @@ test('public and idempotent flags say what the contract says', () => {
     assert.equal(r.public === true, anonymous, `${r.method} ${r.path}: public`);
     const parameters = Array.isArray(op['parameters']) ? op['parameters'] : [];
     const needsKey = parameters.some((p) => isNode(p) && p['$ref'] === '#/components/parameters/IdempotencyKey');
-    assert.equal(r.idempotent !== undefined, needsKey, `${r.method} ${r.path}: idempotent`);
+    const takesKey = parameters.some((p) => isNode(p) && p['$ref'] === '#/components/parameters/IdempotencyKeyOptional');
+    assert.equal(r.idempotent !== undefined && r.idempotent !== 'optional', needsKey, `${r.method} ${r.path}: idempotent`);
+    assert.equal(r.idempotent === 'optional', takesKey, `${r.method} ${r.path}: optional key`);
   }
   const keyOnly = apiRoutes.filter((r) => r.idempotent === 'key-only').map((r) => `${r.method} ${r.path}`);
   assert.deepEqual(keyOnly, ['POST /api/session'], 'only sign-in is never replayed');
