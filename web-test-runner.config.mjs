@@ -13,6 +13,9 @@ export default {
   files: ['test/**/*.test.ts', '!test/e2e/**', '!test/server/**', '!test/node/**'],
   nodeResolve: true,
   concurrency: 2,
+  // The runner's limit for one test file (default 120 s). Files here take 5–40 s on an idle
+  // machine; the limit leaves room for a loaded one (two cores shared with a build).
+  testsFinishTimeout: 300_000,
   // TOOLCHAIN.md pitfall 2: without the tsconfig, legacy decorators reach Chromium untransformed.
   plugins: [
     esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' }),

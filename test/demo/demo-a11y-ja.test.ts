@@ -1,0 +1,3 @@
+import { describeDemoAxe } from './demo-axe.js';
+
+describeDemoAxe('ja');
