@@ -13,7 +13,6 @@ import { isReadOnly } from '../../core/status.js';
 import type { Ticket } from '../../core/ticket.js';
 import { FollowUpRequestedEvent, type SessionChangedEvent } from '../../events/events.js';
 import { errorSummary, textField } from '../shared/forms.js';
-import { errorKindMessage } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
 import { createCaseActions, type CaseForm } from './ticket-detail-actions.js';
 import { confirmingRemoval, detailTransition, initialView, type DetailEvent, type DetailField, type DetailView } from './ticket-detail.machine.js';
@@ -26,6 +25,7 @@ import {
   renderFacts,
   renderFollowUp,
   renderClosedNotice,
+  renderActionFailure,
   renderLoadError,
   renderWatcher,
 } from './ticket-detail-render.js';
@@ -229,14 +229,15 @@ export class SupportTicketDetail extends SupportElement {
   }
 
   private failureOf(form: CaseForm): TemplateResult | typeof nothing {
-    const kind = this.actions.of(form).find((action) => action.failureKind)?.failureKind;
-    if (!kind) return nothing;
-    return html`<div class="notice notice--error failure" role="alert" tabindex="-1">
-        <p>${errorKindMessage(kind)}</p>
-      </div>
-      ${kind === 'unauthorized'
-        ? html`<support-sign-in realm=${this.who?.realm ?? 'product'} locale=${this.resolvedLocale} @session-changed=${this.onSignedInAgain}></support-sign-in>`
-        : nothing}`;
+    const action = this.actions.of(form).find((candidate) => candidate.failureKind);
+    const kind = action?.failureKind;
+    if (!action || !kind) return nothing;
+    return renderActionFailure(
+      action.failure ?? { kind },
+      { locale: this.resolvedLocale, maxBytes: this.config.attachments.maxBytes },
+      () => void action.retry(),
+      () => html`<support-sign-in realm=${this.who?.realm ?? 'product'} locale=${this.resolvedLocale} @session-changed=${this.onSignedInAgain}></support-sign-in>`,
+    );
   }
 
   /** After a session expired mid-action: what was typed is still there; the user sends again. */
@@ -267,7 +268,7 @@ export class SupportTicketDetail extends SupportElement {
   private renderLoadState() {
     if (this.load.status === TaskStatus.ERROR) {
       const error = this.load.error;
-      return renderLoadError(isSupportError(error) ? error.kind : 'server', () => void this.load.run());
+      return renderLoadError(isSupportError(error) ? error : 'server', () => void this.load.run(), { locale: this.resolvedLocale });
     }
     return html`<p role="status">${msg('Loading the case…', { id: 'my-tickets.case_loading', desc: 'Shown while one case is loading.' })}</p>`;
   }
@@ -352,7 +353,7 @@ export class SupportTicketDetail extends SupportElement {
     return html`<div class="add-attachments" aria-busy=${this.actions.attachments.busy ? 'true' : 'false'}>
       ${renderRejected(rejected, limits, locale, 'attachments-error')}
       ${renderUploadPicker(this.uploads, { id: 'attachments', describedBy: rejected.length > 0 ? 'attachments-error' : undefined }, limits)}
-      ${renderUploadList(this.uploads, locale)}
+      ${renderUploadList(this.uploads, locale, limits)}
       ${this.failureOf('attachments')}
       ${ready > 0
         ? html`<div class="actions">

@@ -5,7 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import type { ArticleQuery, Session, SupportBackend } from '../../adapters/backend.js';
 import type { Article, Catalog } from '../../core/catalog.js';
 import type { AreaConfig, FlowConfig, LocaleCode } from '../../core/config.js';
-import type { ErrorKind } from '../../core/errors.js';
+import type { ErrorKind, SupportError } from '../../core/errors.js';
 import { productAvailability, resolveFlow, type FlowResolution } from '../../core/flows.js';
 import type { IntentKey } from '../../controllers/action-controller.js';
 import { DraftController } from '../../controllers/draft-controller.js';
@@ -423,7 +423,7 @@ export class TicketForm extends SupportElement {
           session,
           uploads: this.uploads,
           busy: this.submission.busy,
-          failure: phase.failure,
+          failure: this.failureDetails(phase.failure),
           previous: previousStep('details', steps),
           submit: (e) => this.submit(e, flow),
           paste: (e) => this.onPaste(e, flow),
@@ -431,8 +431,14 @@ export class TicketForm extends SupportElement {
     }
   }
 
+  /** The phase keeps the kind only; the controller still holds the error that says more (limit, wait, detail). */
+  private failureDetails(kind: ErrorKind | undefined): ErrorKind | SupportError | undefined {
+    const error = this.submission.failure;
+    return error && error.kind === kind ? error : kind;
+  }
+
   private renderSignIn(area: AreaConfig, failure: ErrorKind | undefined): TemplateResult {
-    return html`${failure ? failureNotice(failure) : nothing}
+    return html`${failure ? failureNotice(this.failureDetails(failure) ?? failure, { locale: this.resolvedLocale }) : nothing}
       <support-sign-in
         realm=${area.realm}
         locale=${this.resolvedLocale}
