@@ -4,6 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Session } from '../../adapters/backend.js';
 import { CommentDraftStore } from '../../controllers/ticket-detail-comment-draft.js';
+import { migratedDraftKey, userDigest } from '../../controllers/draft-key.js';
 import { UploadController } from '../../controllers/upload-controller.js';
 import { renderRejected, renderUploadList, renderUploadPicker, uploadStyles } from '../shared/upload-list.js';
 import type { SupportError } from '../../core/errors.js';
@@ -71,7 +72,7 @@ export class SupportTicketDetail extends SupportElement {
     this,
     () => {
       const email = this.who?.user.email;
-      return email && this.number ? `my-tickets:comment:${email}:${this.number}` : undefined;
+      return email && this.number ? migratedDraftKey(`my-tickets:comment:${userDigest(email)}:${this.number}`, `my-tickets:comment:${email}:${this.number}`) : undefined;
     },
     () => this.view.fields.comment,
   );
@@ -230,10 +231,9 @@ export class SupportTicketDetail extends SupportElement {
 
   private failureOf(form: CaseForm): TemplateResult | typeof nothing {
     const action = this.actions.of(form).find((candidate) => candidate.failureKind);
-    const kind = action?.failureKind;
-    if (!action || !kind) return nothing;
+    if (!action?.failureKind) return nothing;
     return renderActionFailure(
-      action.failure ?? { kind },
+      action.failure ?? { kind: action.failureKind },
       { locale: this.resolvedLocale, maxBytes: this.config.attachments.maxBytes },
       () => void action.retry(),
       () => html`<support-sign-in realm=${this.who?.realm ?? 'product'} locale=${this.resolvedLocale} @session-changed=${this.onSignedInAgain}></support-sign-in>`,

@@ -8,6 +8,7 @@ import type { AreaConfig, FlowConfig, LocaleCode } from '../../core/config.js';
 import type { ErrorKind, SupportError } from '../../core/errors.js';
 import { productAvailability, resolveFlow, type FlowResolution } from '../../core/flows.js';
 import type { IntentKey } from '../../controllers/action-controller.js';
+import { migratedDraftKey, userDigest } from '../../controllers/draft-key.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { caseSubmitController } from '../../controllers/ticket-form-submit.js';
 import { SuggestionsController } from '../../controllers/ticket-form-suggestions.js';
@@ -185,7 +186,7 @@ export class TicketForm extends SupportElement {
 
   private get draftKey(): string | undefined {
     const email = this.activeSession?.user.email;
-    return email && this.area ? `ticket-form:${email}:${this.area}` : undefined;
+    return email && this.area ? migratedDraftKey(`ticket-form:${userDigest(email)}:${this.area}`, `ticket-form:${email}:${this.area}`) : undefined;
   }
 
   /** What to find articles for: only on a subject step that offers quick answers. */
@@ -431,10 +432,9 @@ export class TicketForm extends SupportElement {
     }
   }
 
-  /** The phase keeps the kind only; the controller still holds the error that says more (limit, wait, detail). */
+  /** The phase keeps the kind; the controller's error says more (the limit, the wait, the detail). */
   private failureDetails(kind: ErrorKind | undefined): ErrorKind | SupportError | undefined {
-    const error = this.submission.failure;
-    return error && error.kind === kind ? error : kind;
+    return this.submission.failure?.kind === kind ? this.submission.failure : kind;
   }
 
   private renderSignIn(area: AreaConfig, failure: ErrorKind | undefined): TemplateResult {
