@@ -133,4 +133,35 @@ describe('<ticket-form> recovers from bad answers', () => {
     expect(keys.filter((key) => key.includes('@'))).to.deep.equal([]);
     expect(root(el).activeElement).to.not.equal(undefined);
   });
+
+  it('an upload: a fuzzed bad answer fails that file with its own Retry, which uploads it; a 413 names the limit', async () => {
+    // uploadFile goes through XMLHttpRequest, which a fetch stub does not see; the fault-server
+    // fuzz of POST /uploads (test/adapters/fuzz.test.ts) shows a bad body ends in this error.
+    const error = new SupportError('bad_response', 'Unexpected response body (HTTP 200)', { status: 200 });
+    const backend = failingOnce(memoryFor(USER), 'uploadFile', error);
+    seedDraft(USER, 'esign');
+    const el = await form({ backend, area: 'esign' });
+    await waitUntil(() => find(el, '#description'), 'no case form');
+    const input = get<HTMLInputElement>(el, '.dropzone input[type=file]');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => find(el, '.upload-item[data-state=failed]'), 'the upload did not fail');
+    expect(get(el, '.upload-item').textContent).to.include('could not read');
+    button(el, 'Retry notes.txt').click();
+    await waitUntil(() => find(el, '.upload-item[data-state=done]'), 'the retry did not upload the file');
+    expect(backend.calls()).to.equal(2);
+
+    const tooLarge = failingOnce(memoryFor(USER), 'uploadFile', new SupportError('too_large', 'x', { status: 413 }));
+    const other = await form({ backend: tooLarge, area: 'esign' });
+    await waitUntil(() => find(other, '#description'), 'no case form');
+    const otherInput = get<HTMLInputElement>(other, '.dropzone input[type=file]');
+    const files = new DataTransfer();
+    files.items.add(new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+    otherInput.files = files.files;
+    otherInput.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => find(other, '.upload-item[data-state=failed]'), 'the upload did not fail');
+    expect(get(other, '.upload-item').textContent).to.include('Files up to 20 MB. Try a smaller file.');
+  });
 });
