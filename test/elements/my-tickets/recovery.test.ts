@@ -58,7 +58,7 @@ describe('<my-tickets> recovers from bad answers', () => {
 
   const actions: readonly {
     readonly name: string;
-    readonly method: 'addComment' | 'addWatcher' | 'removeWatcher' | 'requestCallback';
+    readonly method: 'addComment' | 'addAttachments' | 'addWatcher' | 'removeWatcher' | 'requestCallback';
     readonly call: (b: SupportBackend) => Promise<unknown>;
     readonly scope: string;
     readonly start: (detail: SupportTicketDetail) => Promise<void>;
@@ -75,6 +75,23 @@ describe('<my-tickets> recovers from bad answers', () => {
         $<HTMLButtonElement>(detail, '.comment-form button[type=submit]').click();
       },
       done: (detail) => $$(detail, '.conversation > li').some((li) => li.textContent?.includes('Still broken after the update.')),
+    },
+    {
+      name: 'adding files',
+      method: 'addAttachments',
+      call: (b) => b.addAttachments('1', ['up-1'], KEY),
+      scope: '.add-attachments',
+      start: async (detail) => {
+        const picker = $<HTMLInputElement>(detail, '.dropzone input[type=file]');
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+        picker.files = transfer.files;
+        picker.dispatchEvent(new Event('change', { bubbles: true }));
+        await waitUntil(() => detail.shadowRoot?.querySelector('.upload-item[data-state=done]'), 'the file did not upload');
+        await detail.updateComplete;
+        $<HTMLButtonElement>(detail, '.add-attachments button.attach').click();
+      },
+      done: (detail) => $$(detail, 'a').some((a) => a.textContent?.includes('notes.txt')),
     },
     {
       name: 'adding a watcher',

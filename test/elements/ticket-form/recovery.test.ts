@@ -5,9 +5,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { SupportBackend } from '../../../src/adapters/backend.js';
 import { resetDraftKeyMigrations, userDigest } from '../../../src/controllers/draft-key.js';
 import { SupportError } from '../../../src/core/errors.js';
-import { CATALOG, TICKET } from '../../adapters/fuzz-bodies.js';
+import { ARTICLES, CATALOG, TICKET } from '../../adapters/fuzz-bodies.js';
 import { failingOnce, refusedBodies } from '../recovery-support.js';
-import { button, choose, find, form, get, memoryFor, root, seedDraft, type TicketForm } from './helpers.js';
+import { all, button, choose, fill, find, form, get, memoryFor, root, seedDraft, stepShown, type TicketForm } from './helpers.js';
 
 const USER = 'recovery-form@example.com';
 const NEW_TICKET = { areaId: 'esign', productId: 'esignature', subject: 'S', description: 'D', contactMethod: 'portal' as const };
@@ -163,5 +163,19 @@ describe('<ticket-form> recovers from bad answers', () => {
     otherInput.dispatchEvent(new Event('change', { bubbles: true }));
     await waitUntil(() => find(other, '.upload-item[data-state=failed]'), 'the upload did not fail');
     expect(get(other, '.upload-item').textContent).to.include('Files up to 20 MB. Try a smaller file.');
+  });
+
+  it('article suggestions: a fuzzed bad answer says so and leaves the form usable; the next search (the retry) shows articles', async () => {
+    const [refused] = await refusedBodies(ARTICLES, (b) => b.suggestArticles({ query: 'envelope void', areaId: 'esign' }), 1);
+    if (!refused) throw new Error('no refused body');
+    const backend = failingOnce(memoryFor(USER), 'suggestArticles', refused.error);
+    const el = await form({ backend, area: 'esign' });
+    await stepShown(el, 'What is your case about?');
+    fill(el, '#subject', 'envelope void');
+    await waitUntil(() => get(el, '.quick-answers [role=status]').textContent?.includes('could not be loaded'), 'no suggestion error');
+    expect(get<HTMLButtonElement>(el, 'form button[type=submit]').getAttribute('aria-disabled')).to.not.equal('true');
+    fill(el, '#subject', 'envelope void sent');
+    await waitUntil(() => all(el, '.suggestions a').length > 0, 'the next search showed no articles');
+    expect(backend.calls()).to.equal(2);
   });
 });
