@@ -68,6 +68,25 @@ const isTicketPage: Guard<TicketPage> = (v): v is TicketPage =>
 const isCategory: Guard<Category> = (v): v is Category =>
   hasStrings(v, ['id', 'areaId', 'label']) && isArrayOf(v.subcategories, (s): s is Category['subcategories'][number] => hasStrings(s, ['id', 'label']));
 const isCatalog: Guard<Catalog> = (v): v is Catalog => isRecord(v) && isArrayOf(v.categories, isCategory);
+
+/**
+ * Drops what cannot be chosen: a category with no subcategory (choosing it would leave an empty
+ * list and no way on), a second category with the same id in the same area, a repeated
+ * subcategory id. What is left is a usable choice; an area left with nothing is the element's
+ * "bad answer, try again".
+ */
+export function usableCatalog(catalog: Catalog): Catalog {
+  const seen = new Set<string>();
+  const categories = catalog.categories.flatMap((category) => {
+    const key = JSON.stringify([category.areaId, category.id]);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    const ids = new Set<string>();
+    const subcategories = category.subcategories.filter((sub) => !ids.has(sub.id) && Boolean(ids.add(sub.id)));
+    return subcategories.length > 0 ? [{ ...category, subcategories }] : [];
+  });
+  return { categories };
+}
 const isArticle: Guard<Article> = (v): v is Article => hasStrings(v, ['id', 'title', 'url']);
 const isArticleList = (v: unknown): v is { items: Article[] } => isRecord(v) && isArrayOf(v.items, isArticle);
 const isUploadedFile: Guard<UploadedFile> = (v): v is UploadedFile =>
@@ -236,7 +255,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
       return session;
     },
 
-    getCatalog: (opts) => json({ method: 'GET', path: '/catalog', retryable: true, options: opts }, isCatalog),
+    getCatalog: async (opts) => usableCatalog(await json({ method: 'GET', path: '/catalog', retryable: true, options: opts }, isCatalog)),
 
     async suggestArticles(query, opts) {
       const { items } = await json(

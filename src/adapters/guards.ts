@@ -16,6 +16,25 @@ export function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
+/**
+ * An ISO 8601 date-time (`2024-05-03T09:00:00Z`, fractions and offsets allowed) that names a
+ * real instant. Every date a backend sends goes through this: `new Date('garbage')` is an
+ * Invalid Date, and Intl's formatters throw a RangeError on it, deep inside a render.
+ */
+export function isDateString(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length <= 40 &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) &&
+    Number.isFinite(Date.parse(value))
+  );
+}
+
+/** Whether `value` is a record whose `keys` are all ISO date-times (see `isDateString`). */
+export function hasDates(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
+  return isRecord(value) && keys.every((key) => isDateString(value[key]));
+}
+
 /** A string, or absent (JSON null is dropped before a guard looks: see the fetch adapter's `withoutNulls`). */
 export function isOptionalString(value: unknown): value is string | undefined {
   return value === undefined || typeof value === 'string';

@@ -15,7 +15,7 @@ import {
   type FieldError,
   type ValidationCode,
 } from '../core/errors.js';
-import { isOneOf, isRecord, type Guard } from './guards.js';
+import { isNumber, isOneOf, isRecord, type Guard } from './guards.js';
 
 // ---------------------------------------------------------------------------------------------
 // Aborts and timeouts.
@@ -141,6 +141,9 @@ const isValidationCode = isOneOf<ValidationCode>(VALIDATION_CODES);
 const CONFLICT_REASONS: readonly ConflictReason[] = ['closed', 'idempotency_in_progress', 'idempotency_mismatch', 'other'];
 const isConflictReason = isOneOf<ConflictReason>(CONFLICT_REASONS);
 
+/** Longest server `detail` kept for display. */
+export const MAX_DETAIL_CHARS = 300;
+
 export function kindForStatus(status: number): ErrorKind {
   if (status === 400 || status === 422) return 'validation';
   if (status === 401) return 'unauthorized';
@@ -186,9 +189,14 @@ export function errorFromResponse(response: RawResponse): SupportError {
       : undefined;
   const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
   const title = typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : `HTTP ${status}`;
+  // Bounded: a 5 MB `detail` is not a message anyone reads.
+  const detail = typeof problem.detail === 'string' && problem.detail.trim() !== '' ? problem.detail.trim().slice(0, MAX_DETAIL_CHARS) : undefined;
+  const limitBytes = isNumber(problem.limitBytes) && problem.limitBytes > 0 ? problem.limitBytes : undefined;
   return new SupportError(kind, title, {
     status,
     fieldErrors,
+    ...(detail !== undefined ? { detail } : {}),
+    ...(limitBytes !== undefined ? { limitBytes } : {}),
     ...(conflict ? { conflict } : {}),
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
   });

@@ -20,7 +20,7 @@ import { canRequestCallbackFor } from '../core/flows.js';
 import type { Attachment, Comment, ContactMethod, NewTicket, Person, Status, SupportPlan, Ticket, TicketSummary } from '../core/ticket.js';
 import { validateComment, validateEmailField, validateNewTicket, validatePhone, validateSignInHelp } from '../core/validation.js';
 import type { Account, CallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
-import { hasNumbers, hasStrings, isArrayOf, isBoolean, isNullable, isNumber, isOptional, isRecord, isString, type Guard } from './guards.js';
+import { hasDates, hasNumbers, hasStrings, isArrayOf, isBoolean, isNullable, isNumber, isOptional, isRecord, isString, type Guard } from './guards.js';
 import { buildUrl, errorFromResponse, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
 import type { RawResponse, RetryPolicy, Sender } from './http.js';
 import { idempotentRunner, removedOrAbsent } from './idempotency.js';
@@ -123,17 +123,19 @@ const isOrganization: Guard<ZendeskOrganization> = (v): v is ZendeskOrganization
 const isCustomField: Guard<ZCustomField> = (v): v is ZCustomField => hasNumbers(v, ['id']);
 const isRequest: Guard<ZRequest> = (v): v is ZRequest =>
   hasNumbers(v, ['id', 'requester_id']) &&
-  hasStrings(v, ['subject', 'description', 'status', 'created_at', 'updated_at']) &&
+  hasStrings(v, ['subject', 'description', 'status']) &&
+  hasDates(v, ['created_at', 'updated_at']) &&
   isNullable(v.organization_id, isNumber) &&
   isNullable(v.followup_source_id, isNumber) &&
   isOptional(v.custom_fields, (f) => isArrayOf(f, isCustomField)) &&
   isOptional(v.collaborator_ids, (ids) => isArrayOf(ids, isNumber)) &&
   isOptional(v.via, isChannel);
 const isAttachment: Guard<ZAttachment> = (v): v is ZAttachment =>
-  hasNumbers(v, ['id', 'size']) && hasStrings(v, ['file_name', 'content_url', 'content_type']);
+  hasNumbers(v, ['id', 'size']) && typeof v.size === 'number' && v.size >= 0 && hasStrings(v, ['file_name', 'content_url', 'content_type']);
 const isComment: Guard<ZComment> = (v): v is ZComment =>
   hasNumbers(v, ['id', 'author_id']) &&
-  hasStrings(v, ['body', 'created_at']) &&
+  hasStrings(v, ['body']) &&
+  hasDates(v, ['created_at']) &&
   isOptional(v.plain_body, isString) &&
   isOptional(v.public, isBoolean) &&
   isOptional(v.attachments, (a) => isArrayOf(a, isAttachment)) &&

@@ -79,6 +79,8 @@ export class ActionController<A, R> implements ReactiveController {
   private current: ActionState<R> = { status: 'idle' };
   private abortController: AbortController | undefined;
   private intentKey: IntentKey | undefined;
+  /** The last run again (a closure, so the class stays assignable across argument types). */
+  private rerun: (() => Promise<R | undefined>) | undefined;
 
   constructor(host: ReactiveControllerHost, options: ActionOptions<A, R>) {
     this.host = host;
@@ -110,9 +112,15 @@ export class ActionController<A, R> implements ReactiveController {
     return this.current.status === 'failed' ? this.current.kind : undefined;
   }
 
+  /** The error of the last run, if it failed with a SupportError (for messages that say more than the kind). */
+  get failure(): SupportError | undefined {
+    return this.current.status === 'failed' ? this.current.error : undefined;
+  }
+
   /** Runs the action; resolves with the result, or undefined when it did not succeed. */
   async run(args: A): Promise<R | undefined> {
     if (this.busy) return undefined;
+    this.rerun = () => this.run(args);
     const errors = this.options.validate?.(args) ?? [];
     if (errors.length > 0) {
       await this.settle({ status: 'invalid', errors }, this.options.focus?.invalid);
@@ -151,6 +159,14 @@ export class ActionController<A, R> implements ReactiveController {
     }
   }
 
+  /**
+   * Runs the last run's arguments again (the same intent, so the same idempotency key): the
+   * "Try again" of a failure notice. Does nothing before a first run or while busy.
+   */
+  retry(): Promise<R | undefined> {
+    return this.rerun ? this.rerun() : Promise.resolve(undefined);
+  }
+
   /** Cancels the work under way (the state goes back to `idle`). */
   abort(): void {
     this.abortController?.abort();
@@ -167,6 +183,7 @@ export class ActionController<A, R> implements ReactiveController {
   clear(): void {
     this.abort();
     this.forgetKey();
+    this.rerun = undefined;
     this.set({ status: 'idle' });
   }
 

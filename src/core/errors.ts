@@ -46,6 +46,13 @@ export interface SupportErrorInit {
   readonly retryAfterSeconds?: number;
   readonly status?: number;
   readonly conflict?: ConflictReason;
+  /**
+   * The server's own words on what is wrong (problem+json `detail`), shown as plain text on a
+   * `validation` failure that names no field. Never HTML.
+   */
+  readonly detail?: string;
+  /** The size limit a `too_large` failure broke, in bytes, when the server says. */
+  readonly limitBytes?: number;
   readonly cause?: unknown;
 }
 
@@ -56,6 +63,8 @@ export class SupportError extends Error {
   readonly retryAfterSeconds: number | undefined;
   readonly status: number | undefined;
   readonly conflict: ConflictReason | undefined;
+  readonly detail: string | undefined;
+  readonly limitBytes: number | undefined;
 
   constructor(kind: ErrorKind, message: string, init: SupportErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -64,6 +73,8 @@ export class SupportError extends Error {
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.status = init.status;
     this.conflict = init.conflict;
+    this.detail = init.detail;
+    this.limitBytes = init.limitBytes;
   }
 }
 

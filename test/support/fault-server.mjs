@@ -101,7 +101,7 @@ export async function startFaultServer() {
     if (method === 'DELETE' && url.pathname === '/api/session') return [204, undefined];
     if (method === 'GET' && url.pathname === '/api/catalog') {
       const fr = (headers['accept-language'] ?? '').startsWith('fr');
-      return [200, { categories: [{ id: 'account', areaId: 'esign', label: fr ? 'Compte' : 'Account', subcategories: [] }] }];
+      return [200, { categories: [{ id: 'account', areaId: 'esign', label: fr ? 'Compte' : 'Account', subcategories: [{ id: 'billing', label: fr ? 'Factures' : 'Invoices' }] }] }];
     }
     if (method === 'GET' && url.pathname === '/api/tickets') {
       return [200, { items: tickets.map(({ comments: _c, attachments: _a, watchers: _w, callbacks: _b, description: _d, ...rest }) => rest), total: tickets.length }];

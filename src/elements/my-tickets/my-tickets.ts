@@ -15,7 +15,7 @@ import { autoCloseAt } from '../../core/status.js';
 import { STATUSES, type Ticket, type TicketSummary } from '../../core/ticket.js';
 import { TicketOpenedEvent } from '../../events/events.js';
 import { formatDate, formatDateTime, formatNumber, formatRelative, plural } from '../../localization/format.js';
-import { errorKindMessage, statusLabel, statusMeaning } from '../shared/messages.js';
+import { failureMessage, statusLabel, statusMeaning } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
 import { myTicketsStyles } from './my-tickets.styles.js';
 import type { SupportTicketDetail } from './ticket-detail.js';
@@ -316,7 +316,7 @@ export class MyTickets extends SupportElement {
       const error = this.list.error;
       const kind: ErrorKind = isSupportError(error) ? error.kind : 'server';
       return html`<div class="notice notice--error list-error" role="alert">
-          <p>${errorKindMessage(kind)}</p>
+          <p>${failureMessage(isSupportError(error) ? error : kind, { locale: this.resolvedLocale })}</p>
           <button type="button" class="secondary" @click=${() => this.list.run()}>
             ${msg('Try again', { id: 'my-tickets.retry', desc: 'Button that retries loading cases or a case after an error.' })}
           </button>
@@ -336,7 +336,7 @@ export class MyTickets extends SupportElement {
     return html`${this.renderRows()}
       ${moreError
         ? html`<div class="notice notice--error" role="alert">
-            <p>${errorKindMessage(moreError)}</p>
+            <p>${failureMessage(this.more.failure ?? moreError, { locale: this.resolvedLocale })}</p>
           </div>`
         : nothing}
       ${nextCursor

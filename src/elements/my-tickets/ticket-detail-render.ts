@@ -13,7 +13,7 @@ import { findProduct } from '../../core/flows.js';
 import { autoCloseAt } from '../../core/status.js';
 import type { Comment, Ticket } from '../../core/ticket.js';
 import { formatBytes, formatDate, formatDateTime, formatRelative } from '../../localization/format.js';
-import { errorKindMessage, statusLabel, statusMeaning } from '../shared/messages.js';
+import { failureMessage, statusLabel, statusMeaning, type FailureContext, type FailureDetails } from '../shared/messages.js';
 import { isSafeHref } from '../shared/safe-url.js';
 import type { Announcement } from './ticket-detail.machine.js';
 
@@ -71,13 +71,35 @@ export function announcementText(announcement: Announcement): string {
 }
 
 /** The case could not load: why, and a retry. */
-export function renderLoadError(kind: ErrorKind, retry: () => void): TemplateResult {
+export function renderLoadError(failure: ErrorKind | FailureDetails, retry: () => void, context: FailureContext): TemplateResult {
   return html`<div class="notice notice--error" role="alert">
-    <p>${errorKindMessage(kind)}</p>
+    <p>${failureMessage(failure, context)}</p>
     <button type="button" class="secondary" @click=${retry}>
       ${msg('Try again', { id: 'my-tickets.retry', desc: 'Button that retries loading cases or a case after an error.' })}
     </button>
   </div>`;
+}
+
+/**
+ * An action failed (comment, attachments, watchers, Call me): why, what to do, and its own
+ * "Try again" (same intent, same key). A session that ended gets the sign-in form instead
+ * (`signIn`), since retrying without one fails again.
+ */
+export function renderActionFailure(
+  failure: FailureDetails,
+  context: FailureContext,
+  retry: () => void,
+  signIn: () => TemplateResult,
+): TemplateResult {
+  return html`<div class="notice notice--error failure" role="alert" tabindex="-1">
+      <p>${failureMessage(failure, context)}</p>
+      ${failure.kind === 'unauthorized'
+        ? nothing
+        : html`<button type="button" class="secondary retry" @click=${retry}>
+            ${msg('Try again', { id: 'my-tickets.action.retry', desc: 'Button in the error notice of an action on a case (comment, files, watchers, Call me) that sends the same request again.' })}
+          </button>`}
+    </div>
+    ${failure.kind === 'unauthorized' ? signIn() : nothing}`;
 }
 
 export function renderFacts(ticket: Ticket, config: SupportConfig, locale: LocaleCode): TemplateResult {

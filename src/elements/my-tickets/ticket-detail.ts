@@ -4,6 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Session } from '../../adapters/backend.js';
 import { CommentDraftStore } from '../../controllers/ticket-detail-comment-draft.js';
+import { migratedDraftKey, userDigest } from '../../controllers/draft-key.js';
 import { UploadController } from '../../controllers/upload-controller.js';
 import { renderRejected, renderUploadList, renderUploadPicker, uploadStyles } from '../shared/upload-list.js';
 import type { SupportError } from '../../core/errors.js';
@@ -13,7 +14,6 @@ import { isReadOnly } from '../../core/status.js';
 import type { Ticket } from '../../core/ticket.js';
 import { FollowUpRequestedEvent, type SessionChangedEvent } from '../../events/events.js';
 import { errorSummary, textField } from '../shared/forms.js';
-import { errorKindMessage } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
 import { createCaseActions, type CaseForm } from './ticket-detail-actions.js';
 import { confirmingRemoval, detailTransition, initialView, type DetailEvent, type DetailField, type DetailView } from './ticket-detail.machine.js';
@@ -26,6 +26,7 @@ import {
   renderFacts,
   renderFollowUp,
   renderClosedNotice,
+  renderActionFailure,
   renderLoadError,
   renderWatcher,
 } from './ticket-detail-render.js';
@@ -71,7 +72,7 @@ export class SupportTicketDetail extends SupportElement {
     this,
     () => {
       const email = this.who?.user.email;
-      return email && this.number ? `my-tickets:comment:${email}:${this.number}` : undefined;
+      return email && this.number ? migratedDraftKey(`my-tickets:comment:${userDigest(email)}:${this.number}`, `my-tickets:comment:${email}:${this.number}`) : undefined;
     },
     () => this.view.fields.comment,
   );
@@ -229,14 +230,14 @@ export class SupportTicketDetail extends SupportElement {
   }
 
   private failureOf(form: CaseForm): TemplateResult | typeof nothing {
-    const kind = this.actions.of(form).find((action) => action.failureKind)?.failureKind;
-    if (!kind) return nothing;
-    return html`<div class="notice notice--error failure" role="alert" tabindex="-1">
-        <p>${errorKindMessage(kind)}</p>
-      </div>
-      ${kind === 'unauthorized'
-        ? html`<support-sign-in realm=${this.who?.realm ?? 'product'} locale=${this.resolvedLocale} @session-changed=${this.onSignedInAgain}></support-sign-in>`
-        : nothing}`;
+    const action = this.actions.of(form).find((candidate) => candidate.failureKind);
+    if (!action?.failureKind) return nothing;
+    return renderActionFailure(
+      action.failure ?? { kind: action.failureKind },
+      { locale: this.resolvedLocale, maxBytes: this.config.attachments.maxBytes },
+      () => void action.retry(),
+      () => html`<support-sign-in realm=${this.who?.realm ?? 'product'} locale=${this.resolvedLocale} @session-changed=${this.onSignedInAgain}></support-sign-in>`,
+    );
   }
 
   /** After a session expired mid-action: what was typed is still there; the user sends again. */
@@ -267,7 +268,7 @@ export class SupportTicketDetail extends SupportElement {
   private renderLoadState() {
     if (this.load.status === TaskStatus.ERROR) {
       const error = this.load.error;
-      return renderLoadError(isSupportError(error) ? error.kind : 'server', () => void this.load.run());
+      return renderLoadError(isSupportError(error) ? error : 'server', () => void this.load.run(), { locale: this.resolvedLocale });
     }
     return html`<p role="status">${msg('Loading the case…', { id: 'my-tickets.case_loading', desc: 'Shown while one case is loading.' })}</p>`;
   }
@@ -352,7 +353,7 @@ export class SupportTicketDetail extends SupportElement {
     return html`<div class="add-attachments" aria-busy=${this.actions.attachments.busy ? 'true' : 'false'}>
       ${renderRejected(rejected, limits, locale, 'attachments-error')}
       ${renderUploadPicker(this.uploads, { id: 'attachments', describedBy: rejected.length > 0 ? 'attachments-error' : undefined }, limits)}
-      ${renderUploadList(this.uploads, locale)}
+      ${renderUploadList(this.uploads, locale, limits)}
       ${this.failureOf('attachments')}
       ${ready > 0
         ? html`<div class="actions">

@@ -3,9 +3,11 @@
  * generic wording of validation codes. Called from `render()` only, so they follow the
  * active language.
  */
-import { msg } from '@lit/localize';
-import type { ErrorKind, ValidationCode } from '../../core/errors.js';
+import { msg, str } from '@lit/localize';
+import type { LocaleCode } from '../../core/config.js';
+import type { ErrorKind, FieldError, ValidationCode } from '../../core/errors.js';
 import type { Status } from '../../core/ticket.js';
+import { formatBytes } from '../../localization/format.js';
 
 export function statusLabel(status: Status): string {
   switch (status) {
@@ -60,6 +62,73 @@ export function errorKindMessage(kind: ErrorKind): string {
     case 'bad_response':
       return msg('The support service sent an answer we could not read. Try again in a few minutes.', { id: 'error.bad_response', desc: 'Shown when the backend response is malformed.' });
   }
+}
+
+/** What a failure says beyond its kind (a SupportError has all of it; any part may be missing). */
+export interface FailureDetails {
+  readonly kind: ErrorKind;
+  readonly retryAfterSeconds?: number | undefined;
+  readonly limitBytes?: number | undefined;
+  readonly detail?: string | undefined;
+  readonly fieldErrors?: readonly FieldError[] | undefined;
+}
+
+export interface FailureContext {
+  readonly locale: LocaleCode;
+  /** The config's file size limit, when the failure may be an upload's (413 without `limitBytes`). */
+  readonly maxBytes?: number | undefined;
+}
+
+/**
+ * "in 2 minutes" in `locale` for a wait of `seconds` (rounded up to the unit that reads best):
+ * Intl does the plural and the word order, in every language.
+ */
+export function waitPhrase(seconds: number, locale: LocaleCode): string {
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+  const wait = Math.max(1, Math.ceil(seconds));
+  if (wait < 60) return format.format(wait, 'second');
+  if (wait < 3600) return format.format(Math.ceil(wait / 60), 'minute');
+  return format.format(Math.ceil(wait / 3600), 'hour');
+}
+
+/**
+ * The message of a failure, with what the user can do: the size limit of a 413, when to try
+ * again after a 429 with `Retry-After`, the server's `detail` of a 422 that names no field
+ * (rendered by Lit as text, never as HTML). Falls back to `errorKindMessage`.
+ */
+export function failureMessage(failure: FailureDetails | ErrorKind, context: FailureContext): string {
+  const details: FailureDetails = typeof failure === 'string' ? { kind: failure } : failure;
+  switch (details.kind) {
+    case 'too_large': {
+      const limit = details.limitBytes ?? context.maxBytes;
+      if (limit === undefined || !Number.isFinite(limit) || limit <= 0) break;
+      const max = formatBytes(limit, context.locale);
+      return msg(str`Files up to ${max}. Try a smaller file.`, {
+        id: 'error.too_large.limit',
+        desc: 'Shown when the server refused an upload or a request as too large (HTTP 413). ${max} is the largest size accepted (e.g. "20 MB").',
+      });
+    }
+    case 'rate_limited': {
+      const seconds = details.retryAfterSeconds;
+      if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) break;
+      const when = waitPhrase(seconds, context.locale);
+      return msg(str`Too many attempts. Try again ${when}.`, {
+        id: 'error.rate_limited.when',
+        desc: 'Shown when the backend asks to slow down (HTTP 429) and says for how long. ${when} is a relative time made by the browser in the same language, e.g. "in 2 minutes".',
+      });
+    }
+    case 'validation': {
+      const detail = details.detail?.trim();
+      if (!detail || (details.fieldErrors?.length ?? 0) > 0) break;
+      return msg(str`Some answers need correcting: ${detail}`, {
+        id: 'error.validation.detail',
+        desc: 'Shown when the backend rejected input without naming a field, with its own explanation. ${detail} is the server\'s sentence, in the language of the request when the server has it.',
+      });
+    }
+    default:
+      break;
+  }
+  return errorKindMessage(details.kind);
 }
 
 /** Wording of a validation code when no field-specific message exists. */

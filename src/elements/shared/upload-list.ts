@@ -9,7 +9,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AttachmentLimits, LocaleCode } from '../../core/config.js';
 import type { RejectedFile, UploadController, UploadItem } from '../../controllers/upload-controller.js';
 import { formatBytes, plural } from '../../localization/format.js';
-import { errorKindMessage } from './messages.js';
+import { failureMessage } from './messages.js';
 
 /** Styles of the picker and list; add them to the host's `static styles`. */
 export const uploadStyles = css`
@@ -195,7 +195,7 @@ function listSummary(items: readonly UploadItem[], locale: LocaleCode): string {
 }
 
 /** The list of files with per-file progress, cancel, retry and remove. */
-export function renderUploadList(controller: UploadController, locale: LocaleCode): TemplateResult {
+export function renderUploadList(controller: UploadController, locale: LocaleCode, limits?: AttachmentLimits): TemplateResult {
   const items = controller.items;
   return html`<div class="visually-hidden" role="status">${listSummary(items, locale)}</div>
     ${items.length === 0
@@ -223,7 +223,7 @@ export function renderUploadList(controller: UploadController, locale: LocaleCod
                   </button>`
                 : nothing}
               <p class="upload-item__status ${item.state === 'failed' ? 'upload-item__status--failed' : 'hint'}">
-                ${status} ${item.state === 'failed' && item.error ? errorKindMessage(item.error) : nothing}
+                ${status} ${item.state === 'failed' && item.error ? failureMessage(item.error, { locale, maxBytes: limits?.maxBytes }) : nothing}
               </p>
             </li>`;
           })}

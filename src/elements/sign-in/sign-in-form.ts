@@ -9,7 +9,7 @@ import { validateEmailField } from '../../core/validation.js';
 import { SessionChangedEvent } from '../../events/events.js';
 import { fieldErrorMessage } from '../shared/field-errors.js';
 import { errorSummary, textField, type ShownError } from '../shared/forms.js';
-import { errorKindMessage } from '../shared/messages.js';
+import { failureMessage } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
 
 /** Both fields are needed, the email in the right format; ids only (`render()` words them). */
@@ -84,7 +84,7 @@ export class SupportSignIn extends SupportElement {
   private failureMessage(kind: ErrorKind): string {
     return kind === 'unauthorized'
       ? msg('The email address or password is not right. Check them and try again.', { id: 'sign-in.failed', desc: 'Shown when sign-in credentials are rejected.' })
-      : errorKindMessage(kind);
+      : failureMessage(this.submission.failure ?? kind, { locale: this.resolvedLocale });
   }
 
   override render() {

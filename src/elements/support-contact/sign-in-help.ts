@@ -7,7 +7,7 @@ import { validateSignInHelp, type SignInHelpRequest } from '../../core/validatio
 import { SignInHelpSubmittedEvent } from '../../events/events.js';
 import { errorSummary, selectField, textField, type ShownError } from '../shared/forms.js';
 import { fieldErrorMessage } from '../shared/field-errors.js';
-import { errorKindMessage } from '../shared/messages.js';
+import { failureMessage } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
 import { signInHelpStyles } from './sign-in-help.styles.js';
 
@@ -147,7 +147,7 @@ export class SupportSignInHelp extends SupportElement {
         ${msg('You do not need to sign in to send this form. We answer by email.', { id: 'sign-in-help.intro', desc: 'Under the heading of the can\'t-sign-in form.' })}
       </p>
       ${errorSummary(shown, this.renderRoot)}
-      ${failure ? html`<div class="notice notice--error" role="alert" tabindex="-1">${errorKindMessage(failure)}</div>` : nothing}
+      ${failure ? html`<div class="notice notice--error" role="alert" tabindex="-1">${failureMessage(this.submission.failure ?? failure, { locale: this.resolvedLocale })}</div>` : nothing}
       <form part="form" novalidate @submit=${this.submit} aria-busy=${busy ? 'true' : 'false'}>
         ${textField({
           id: 'name',

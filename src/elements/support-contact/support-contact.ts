@@ -7,6 +7,8 @@ import { ContactAccountController } from '../../controllers/contact-account-cont
 import { ContactSessionController } from '../../controllers/contact-session-controller.js';
 import { PopupController } from '../../controllers/popup-controller.js';
 import type { LocaleCode } from '../../core/config.js';
+import type { SupportError } from '../../core/errors.js';
+import { failureMessage } from '../shared/messages.js';
 import {
   FollowUpRequestedEvent,
   LocaleChangeRequestEvent,
@@ -393,7 +395,7 @@ export class SupportContact extends SupportElement {
         signingOut: this.accounts.signingOut.busy,
       });
     }
-    if (session === undefined || this.state.view.kind === 'sign_in') return nothing;
+    if (session === undefined || this.state.view.kind === 'sign_in' || this.sessionSource.failure) return nothing;
     const [area] = areasStartingWith(this.context, 'sign_in_top_right');
     if (!area) return nothing;
     return html`<button
@@ -407,6 +409,16 @@ export class SupportContact extends SupportElement {
     </button>`;
   }
 
+  /** Who is signed in could not be learned: say why and ask again, rather than a sign-in form a valid token does not need. */
+  private renderSessionFailure(failure: SupportError): TemplateResult {
+    return html`<div class="notice notice--error session-error" role="alert">
+      <p>${failureMessage(failure, { locale: this.resolvedLocale })}</p>
+      <button type="button" class="secondary retry" @click=${() => this.sessionSource.retry()}>
+        ${msg('Try again', { id: 'contact.session.retry', desc: 'Button under the error shown when Contact Support could not learn who is signed in; asks the support service again.' })}
+      </button>
+    </div>`;
+  }
+
   override render() {
     const known = this.state.session.status !== 'unknown';
     return html`<div class="page" lang=${this.resolvedLocale} aria-busy=${known ? 'false' : 'true'}>
@@ -416,7 +428,7 @@ export class SupportContact extends SupportElement {
         </h1>
         <div class="header-end">${this.renderHeaderEnd()}</div>
       </header>
-      ${this.renderView()}
+      ${this.sessionSource.failure ? this.renderSessionFailure(this.sessionSource.failure) : this.renderView()}
       <div role="status" class="visually-hidden">${announcementText(this.state.announcement)}</div>
     </div>`;
   }

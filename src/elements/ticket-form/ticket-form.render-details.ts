@@ -10,6 +10,7 @@ import type { UploadController } from '../../controllers/upload-controller.js';
 import { errorSummary, fieldMessages, radioGroup, selectField, textField, type Choice } from '../shared/forms.js';
 import { rejectionMessage, renderUploadList, renderUploadPicker } from '../shared/upload-list.js';
 import type { InputStep } from './ticket-form.machine.js';
+import type { FailureDetails } from '../shared/messages.js';
 import { failureNotice, languageButtons, stepHeading, type TicketFormView } from './ticket-form.render-parts.js';
 
 export interface DetailsOptions {
@@ -19,7 +20,7 @@ export interface DetailsOptions {
   readonly uploads: UploadController;
   /** The case is on its way (the submit action is busy). */
   readonly busy: boolean;
-  readonly failure: ErrorKind | undefined;
+  readonly failure: ErrorKind | FailureDetails | undefined;
   /** The step "Back" leads to, if any. */
   readonly previous: InputStep | undefined;
   submit(event: Event): void;
@@ -41,7 +42,7 @@ export function renderDetails(view: TicketFormView, o: DetailsOptions): Template
     <p class="hint">
       ${msg('Fields marked with an asterisk (*) are required.', { id: 'ticket-form.required_note', desc: 'Above the case form: explains the asterisk. Seed: "Les champs marqués d\'un astérisque (*) sont requis."' })}
     </p>
-    ${errorSummary(view.summary, view.root)} ${o.failure ? failureNotice(o.failure) : nothing} ${renderAccount(o.session)}
+    ${errorSummary(view.summary, view.root)} ${o.failure ? failureNotice(o.failure, { locale, maxBytes: config.attachments.maxBytes }) : nothing} ${renderAccount(o.session)}
     ${o.flow.steps.includes('category') ? renderClassification(view) : nothing}
     <form part="form" novalidate aria-busy=${o.busy ? 'true' : 'false'} @submit=${o.submit} @paste=${o.paste}>
       ${textField({
@@ -182,6 +183,6 @@ function renderAttachments(view: TicketFormView, uploads: UploadController, erro
     </div>
     <div role="alert">${error ? fieldMessages('attachments', undefined, error) : nothing}</div>
     ${renderUploadPicker(uploads, { id: 'attachments', describedBy: error ? 'attachments-hint attachments-error' : 'attachments-hint', disabled: busy }, limits)}
-    ${renderUploadList(uploads, view.locale)}
+    ${renderUploadList(uploads, view.locale, limits)}
   </div>`;
 }

@@ -10,7 +10,7 @@ import type { ErrorKind } from '../../core/errors.js';
 import { fieldErrorMessage, type FieldErrorContext, type FormFieldError } from '../shared/field-errors.js';
 import { languageName } from '../../localization/format.js';
 import type { ShownError } from '../shared/forms.js';
-import { errorKindMessage } from '../shared/messages.js';
+import { failureMessage, type FailureContext, type FailureDetails } from '../shared/messages.js';
 import type { CaseFields } from './ticket-form.case.js';
 import type { InputStep } from './ticket-form.machine.js';
 
@@ -57,8 +57,8 @@ export function loadingStatus(): TemplateResult {
   return html`<p role="status">${msg('Loading…', { id: 'ticket-form.loading', desc: 'Shown while the form loads what it needs (session, categories).' })}</p>`;
 }
 
-export function failureNotice(kind: ErrorKind): TemplateResult {
-  return html`<div class="notice notice--error failure" part="notice" role="alert" tabindex="-1">${errorKindMessage(kind)}</div>`;
+export function failureNotice(failure: ErrorKind | FailureDetails, context: FailureContext): TemplateResult {
+  return html`<div class="notice notice--error failure" part="notice" role="alert" tabindex="-1">${failureMessage(failure, context)}</div>`;
 }
 
 /** One "Continue in <language>" button per language, each named in itself. */

@@ -128,14 +128,17 @@ function renderQuickAnswers(quick: QuickAnswers, locale: LocaleCode): TemplateRe
 }
 
 /** Where the catalog (the categories) stands. */
-export type CatalogState = { readonly state: 'loading' } | { readonly state: 'ready' } | { readonly state: 'failed'; readonly kind: ErrorKind; retry(): void };
+type CatalogFailure = { readonly state: 'failed'; readonly kind: ErrorKind; retry(): void };
+/** `unusable`: what to show when a ready catalog offers nothing for the area (a retry that loads it again). */
+export type CatalogState = { readonly state: 'loading' } | { readonly state: 'ready'; readonly unusable: CatalogFailure } | CatalogFailure;
 
 export function catalogState(task: Task<readonly unknown[], Catalog | undefined>): CatalogState {
+  const retry = () => void task.run();
   if (task.status === TaskStatus.ERROR) {
     const error = task.error;
-    return { state: 'failed', kind: isSupportError(error) ? error.kind : 'network', retry: () => void task.run() };
+    return { state: 'failed', kind: isSupportError(error) ? error.kind : 'network', retry };
   }
-  return task.value ? { state: 'ready' } : { state: 'loading' };
+  return task.value ? { state: 'ready', unusable: { state: 'failed', kind: 'bad_response', retry } } : { state: 'loading' };
 }
 
 export function renderCategory(view: TicketFormView, catalog: CatalogState, next: (event: Event) => void): TemplateResult {
@@ -145,10 +148,12 @@ export function renderCategory(view: TicketFormView, catalog: CatalogState, next
 }
 
 function renderCategoryBody(view: TicketFormView, catalog: CatalogState, next: (event: Event) => void): TemplateResult {
-  if (catalog.state === 'failed') {
-    return html`${failureNotice(catalog.kind)}
+  // A catalog with nothing to choose for this area is a bad answer, not an empty choice with no way out.
+  const failed = catalog.state === 'failed' ? catalog : catalog.state === 'ready' && view.categories.length === 0 ? catalog.unusable : undefined;
+  if (failed) {
+    return html`${failureNotice(failed.kind, { locale: view.locale })}
       <div class="actions">
-        <button type="button" @click=${catalog.retry}>
+        <button type="button" @click=${failed.retry}>
           ${msg('Try again', { id: 'ticket-form.retry', desc: 'Button that repeats a request that failed.' })}
         </button>
       </div>`;

@@ -5,9 +5,10 @@ import { property, state } from 'lit/decorators.js';
 import type { ArticleQuery, Session, SupportBackend } from '../../adapters/backend.js';
 import type { Article, Catalog } from '../../core/catalog.js';
 import type { AreaConfig, FlowConfig, LocaleCode } from '../../core/config.js';
-import type { ErrorKind } from '../../core/errors.js';
+import type { ErrorKind, SupportError } from '../../core/errors.js';
 import { productAvailability, resolveFlow, type FlowResolution } from '../../core/flows.js';
 import type { IntentKey } from '../../controllers/action-controller.js';
+import { migratedDraftKey, userDigest } from '../../controllers/draft-key.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { caseSubmitController } from '../../controllers/ticket-form-submit.js';
 import { SuggestionsController } from '../../controllers/ticket-form-suggestions.js';
@@ -185,7 +186,7 @@ export class TicketForm extends SupportElement {
 
   private get draftKey(): string | undefined {
     const email = this.activeSession?.user.email;
-    return email && this.area ? `ticket-form:${email}:${this.area}` : undefined;
+    return email && this.area ? migratedDraftKey(`ticket-form:${userDigest(email)}:${this.area}`, `ticket-form:${email}:${this.area}`) : undefined;
   }
 
   /** What to find articles for: only on a subject step that offers quick answers. */
@@ -423,7 +424,7 @@ export class TicketForm extends SupportElement {
           session,
           uploads: this.uploads,
           busy: this.submission.busy,
-          failure: phase.failure,
+          failure: this.failureDetails(phase.failure),
           previous: previousStep('details', steps),
           submit: (e) => this.submit(e, flow),
           paste: (e) => this.onPaste(e, flow),
@@ -431,8 +432,13 @@ export class TicketForm extends SupportElement {
     }
   }
 
+  /** The phase keeps the kind; the controller's error says more (the limit, the wait, the detail). */
+  private failureDetails(kind: ErrorKind | undefined): ErrorKind | SupportError | undefined {
+    return this.submission.failure?.kind === kind ? this.submission.failure : kind;
+  }
+
   private renderSignIn(area: AreaConfig, failure: ErrorKind | undefined): TemplateResult {
-    return html`${failure ? failureNotice(failure) : nothing}
+    return html`${failure ? failureNotice(this.failureDetails(failure) ?? failure, { locale: this.resolvedLocale }) : nothing}
       <support-sign-in
         realm=${area.realm}
         locale=${this.resolvedLocale}

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { userDigest } from '../../../src/controllers/draft-key.js';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SupportBackend } from '../../../src/adapters/backend.js';
 import { createMemoryBackend, type MemoryBackend } from '../../../src/adapters/memory-adapter.js';
@@ -28,7 +29,7 @@ function announcement(detail: SupportTicketDetail): string {
 }
 
 function draftKey(number: string): string {
-  return `support-elements:draft:my-tickets:comment:alex@example.com:${number}`;
+  return `support-elements:draft:my-tickets:comment:${userDigest('alex@example.com')}:${number}`;
 }
 
 describe('<my-tickets> one case', () => {

@@ -3,7 +3,8 @@ import type { IdempotentCallOptions, SupportBackend } from '../../../src/adapter
 import { DEMO_PASSWORD } from '../../../src/adapters/memory-adapter.js';
 import { ERROR_KINDS, SupportError } from '../../../src/core/errors.js';
 import type { NewTicket } from '../../../src/core/ticket.js';
-import { errorKindMessage } from '../../../src/elements/shared/messages.js';
+import { seedConfig } from '../../../src/core/config.js';
+import { failureMessage } from '../../../src/elements/shared/messages.js';
 import {
   all,
   button,
@@ -211,7 +212,8 @@ describe('<ticket-form> drafts, duplicates and errors', () => {
       await el.updateComplete;
       const notice = get(el, '.failure');
       expect(notice.getAttribute('role')).to.equal('alert');
-      expect(notice.textContent?.trim()).to.equal(errorKindMessage(kind));
+      // A 413 names the config's limit (issue 11); every other kind keeps its own message.
+      expect(notice.textContent?.trim()).to.equal(failureMessage(kind, { locale: 'en', maxBytes: seedConfig.attachments.maxBytes }));
       expect(root(el).activeElement).to.equal(notice);
       expect(storedDraft(ALEX, 'esign')['description']).to.equal('The void button does nothing.');
       if (kind === 'unauthorized') {
@@ -287,7 +289,7 @@ describe('<ticket-form> drafts, duplicates and errors', () => {
     backend.expireSession();
     submitButton(el).click();
     await waitUntil(() => find(el, 'support-sign-in'), 'no sign-in');
-    expect(get(el, '.failure').textContent?.trim()).to.equal(errorKindMessage('unauthorized'));
+    expect(get(el, '.failure').textContent?.trim()).to.equal(failureMessage('unauthorized', { locale: 'en' }));
     const signIn = get(el, 'support-sign-in');
     await (signIn as unknown as { updateComplete: Promise<boolean> }).updateComplete;
     fill(signIn, '#email', ALEX);

@@ -1,5 +1,6 @@
 /** Shared steps of the <ticket-form> tests: finding things in the shadow root, filling fields. */
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { userDigest } from '../../../src/controllers/draft-key.js';
 import type { SupportBackend } from '../../../src/adapters/backend.js';
 import {
   createMemoryBackend,
@@ -99,9 +100,9 @@ export async function form(o: FormOptions): Promise<TicketForm> {
   return el;
 }
 
-/** The draft <ticket-form> keeps for a user and area. */
+/** The draft <ticket-form> keeps for a user and area (the user as a digest: no address in storage). */
 export function draftKey(email: string, area: string): string {
-  return `support-elements:draft:ticket-form:${email}:${area}`;
+  return `support-elements:draft:ticket-form:${userDigest(email)}:${area}`;
 }
 
 /** Starts the form at the details step with everything filled, as a restored draft does. */
