@@ -38,7 +38,6 @@ const { values: options } = parseArgs({
 const PASSWORD = 'correct horse battery';
 const SAM_CASES = 9000;
 const ALEX_CASES = 1000;
-const SAM_WATCHES = 500;
 
 // Subjects: 20 Latin and 10 Japanese, so each searched word is in about 1 case of 30.
 const LATIN = [
@@ -122,7 +121,7 @@ async function serveReference() {
         at,
         locale: i % 3 === 0 ? 'ja' : 'en',
       });
-      if (!mine && i % 20 === 0) store.insertWatcher(db, number, sam.email, at);
+      if (!mine && i % 20 === 0) store.insertWatcher(db, number, sam.email, at); // half of Alex's: 500
     }
   })();
   const { url } = await server.listen(0, '127.0.0.1');
