@@ -221,20 +221,26 @@ export function openDatabase(dataDir: string): Db {
   const db = new Database(join(dataDir, 'support.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  // The case search's folding in SQL: `foldCase` itself, so the SQL and the memory adapter cannot drift apart.
-  db.function('ulower', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? foldCase(value) : value === null ? null : String(value),
-  );
+  registerFunctions(db);
   migrate(db);
   return db;
 }
 
-export function migrate(db: Db): void {
+/** The SQL functions the schema's triggers call: every connection that writes needs them. */
+export function registerFunctions(db: Db): void {
+  // The case search's folding in SQL: `foldCase` itself, so the SQL and the memory adapter cannot drift apart.
+  db.function('ulower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? foldCase(value) : value === null ? null : String(value),
+  );
+}
+
+/** Runs the migrations not run yet, up to `target` (all of them unless a test says otherwise). */
+export function migrate(db: Db, target = MIGRATIONS.length): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const row = db.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined;
   let version = row?.version ?? 0;
   if (!row) db.prepare('INSERT INTO schema_version (version) VALUES (0)').run();
-  while (version < MIGRATIONS.length) {
+  while (version < Math.min(target, MIGRATIONS.length)) {
     const sql = MIGRATIONS[version] ?? '';
     const next = version + 1;
     db.transaction(() => {
