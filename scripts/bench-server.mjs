@@ -7,6 +7,7 @@
 //      requests 9,000 cases and watches 500 of Alex's 1,000 (10,000 in all);
 //   2. asks it once for each request below and starts a second child (`--bare`), a node:http
 //      server that answers each of those requests with the body the reference server gave;
+//      (`GET /api/session` shows what any signed-in request costs: the pipeline's floor);
 //   3. for each request, RUNS times: CONCURRENCY clients on keep-alive sockets send it for
 //      SECONDS to the reference server, then to the bare one; prints req/s and p99 latency
 //      (median of the runs, min–max), and the ratio reference ÷ bare.
@@ -288,6 +289,7 @@ async function main() {
     const newCase = JSON.stringify({ areaId: 'esign', productId: 'esignature', subject: 'Printer jam again', description: 'Benchmark.', contactMethod: 'portal' });
     /** @type {{ label: string; req: Req; status: number }[]} */
     const scenarios = [
+      { label: 'GET /api/session (floor)', req: { method: 'GET', path: '/api/session', token: sam }, status: 200 },
       { label: 'list, first page of 50', req: { method: 'GET', path: '/api/tickets', token: sam }, status: 200 },
       { label: 'list, keyset page at 5,000', req: { method: 'GET', path: `/api/tickets?cursor=${cursor}`, token: sam }, status: 200 },
       { label: 'list, status=pending', req: { method: 'GET', path: '/api/tickets?status=pending', token: sam }, status: 200 },

@@ -130,22 +130,31 @@ const MIGRATIONS: readonly string[] = [
   // sees it (the requester and each watcher: `maySeeCase`), with the case's sort keys, so that
   // a page is one range of one index; `requester OR watcher` over tickets read the whole table.
   // Triggers keep it, and the per-person counts of `participant_counts`, in step with tickets
-  // and watchers. The search reads `subject_folded` (= foldCase(subject), through `ulower`)
-  // and its trigram index `tickets_fts`, also kept by triggers.
+  // and watchers. The search reads `subject_folded` (= foldCase(subject), through `ulower`;
+  // copied into participants so that checking a person's cases reads one table) and its
+  // trigram index `tickets_fts`, also kept by triggers.
   `
+  ALTER TABLE tickets ADD COLUMN subject_folded TEXT;
+  UPDATE tickets SET subject_folded = ulower(subject);
+  CREATE VIRTUAL TABLE tickets_fts USING fts5(
+    subject_folded, content = 'tickets', content_rowid = 'number', tokenize = 'trigram case_sensitive 1'
+  );
+  INSERT INTO tickets_fts (tickets_fts) VALUES ('rebuild');
   CREATE TABLE participants (
     email TEXT NOT NULL,
     number INTEGER NOT NULL,
     updated_at TEXT NOT NULL,
     status TEXT NOT NULL,
+    subject_folded TEXT,
     PRIMARY KEY (email, number)
   ) WITHOUT ROWID;
   CREATE INDEX participants_updated ON participants (email, updated_at, number);
   CREATE INDEX participants_status ON participants (email, status, updated_at, number);
   CREATE INDEX participants_ticket ON participants (number);
-  INSERT INTO participants (email, number, updated_at, status) SELECT requester_email, number, updated_at, status FROM tickets;
-  INSERT OR IGNORE INTO participants (email, number, updated_at, status)
-    SELECT w.email, t.number, t.updated_at, t.status FROM watchers w JOIN tickets t ON t.number = w.ticket_number;
+  INSERT INTO participants (email, number, updated_at, status, subject_folded)
+    SELECT requester_email, number, updated_at, status, subject_folded FROM tickets;
+  INSERT OR IGNORE INTO participants (email, number, updated_at, status, subject_folded)
+    SELECT w.email, t.number, t.updated_at, t.status, t.subject_folded FROM watchers w JOIN tickets t ON t.number = w.ticket_number;
   CREATE TABLE participant_counts (
     email TEXT NOT NULL,
     status TEXT NOT NULL,
@@ -167,7 +176,9 @@ const MIGRATIONS: readonly string[] = [
       ON CONFLICT (email, status) DO UPDATE SET n = n + 1;
   END;
   CREATE TRIGGER tickets_participants_insert AFTER INSERT ON tickets BEGIN
-    INSERT OR IGNORE INTO participants (email, number, updated_at, status) VALUES (new.requester_email, new.number, new.updated_at, new.status);
+    -- ulower here: whether tickets_fold has run yet depends on the order the triggers fire in.
+    INSERT OR IGNORE INTO participants (email, number, updated_at, status, subject_folded)
+      VALUES (new.requester_email, new.number, new.updated_at, new.status, ulower(new.subject));
   END;
   CREATE TRIGGER tickets_participants_update AFTER UPDATE OF updated_at, status ON tickets BEGIN
     UPDATE participants SET updated_at = new.updated_at, status = new.status WHERE number = new.number;
@@ -175,26 +186,21 @@ const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER tickets_participants_requester AFTER UPDATE OF requester_email ON tickets BEGIN
     DELETE FROM participants WHERE number = old.number AND email = old.requester_email
       AND NOT EXISTS (SELECT 1 FROM watchers w WHERE w.ticket_number = old.number AND w.email = old.requester_email);
-    INSERT OR IGNORE INTO participants (email, number, updated_at, status) VALUES (new.requester_email, new.number, new.updated_at, new.status);
+    INSERT OR IGNORE INTO participants (email, number, updated_at, status, subject_folded)
+      VALUES (new.requester_email, new.number, new.updated_at, new.status, new.subject_folded);
   END;
   CREATE TRIGGER tickets_participants_delete AFTER DELETE ON tickets BEGIN
     DELETE FROM participants WHERE number = old.number;
   END;
   CREATE TRIGGER watchers_participants_insert AFTER INSERT ON watchers BEGIN
-    INSERT OR IGNORE INTO participants (email, number, updated_at, status)
-      SELECT new.email, t.number, t.updated_at, t.status FROM tickets t WHERE t.number = new.ticket_number;
+    INSERT OR IGNORE INTO participants (email, number, updated_at, status, subject_folded)
+      SELECT new.email, t.number, t.updated_at, t.status, t.subject_folded FROM tickets t WHERE t.number = new.ticket_number;
   END;
   CREATE TRIGGER watchers_participants_delete AFTER DELETE ON watchers BEGIN
     DELETE FROM participants WHERE email = old.email AND number = old.ticket_number
       AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.number = old.ticket_number AND t.requester_email = old.email);
   END;
 
-  ALTER TABLE tickets ADD COLUMN subject_folded TEXT;
-  UPDATE tickets SET subject_folded = ulower(subject);
-  CREATE VIRTUAL TABLE tickets_fts USING fts5(
-    subject_folded, content = 'tickets', content_rowid = 'number', tokenize = 'trigram case_sensitive 1'
-  );
-  INSERT INTO tickets_fts (tickets_fts) VALUES ('rebuild');
   CREATE TRIGGER tickets_fold AFTER INSERT ON tickets BEGIN
     UPDATE tickets SET subject_folded = ulower(new.subject) WHERE number = new.number;
   END;
@@ -205,6 +211,7 @@ const MIGRATIONS: readonly string[] = [
     INSERT INTO tickets_fts (tickets_fts, rowid, subject_folded)
       SELECT 'delete', old.number, old.subject_folded WHERE old.subject_folded IS NOT NULL;
     INSERT INTO tickets_fts (rowid, subject_folded) SELECT new.number, new.subject_folded WHERE new.subject_folded IS NOT NULL;
+    UPDATE participants SET subject_folded = new.subject_folded WHERE number = new.number;
   END;
   CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
     INSERT INTO tickets_fts (tickets_fts, rowid, subject_folded)

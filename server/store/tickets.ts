@@ -100,29 +100,33 @@ const TRIGRAM = 3;
 const ftsPhrase = (word: string): string => `"${word.replace(/"/g, '""')}"`;
 
 /**
- * The search of a list query as SQL on `p` (a row of `participants`), or undefined without one.
+ * The search of a list query as SQL on `p` (a row of `participants`).
  *
  * It is `matchesCaseSearch` of src/core/access.ts: the digits anywhere in the zero-padded
  * 8-digit number, or every word in `subject_folded` (= `foldCase(subject)`). `instr` decides;
- * the trigram index only narrows the candidates first, for the words of 3 characters or more.
- * Trigrams cannot find shorter words: a search whose words are all shorter checks `instr` on
- * each of the person's cases (their cases only: still an index range, not the table).
+ * the trigram index only narrows the candidates first (`@ids`, the numbers it found, read
+ * once per request by `listTickets`), for the words of 3 characters or more. Trigrams cannot
+ * find shorter words: a search whose words are all shorter checks `instr` on each of the
+ * person's cases (their cases only: still an index range, not the table).
  */
-function searchOf(search: CaseSearch, bind: Record<string, string | number>): string {
-  const words = search.words.map((word, i) => {
+function searchOf(search: CaseSearch, bind: Record<string, string | number>): { sql: string; fts: string | undefined } {
+  const subject = search.words.map((word, i) => {
     bind[`w${i}`] = word;
-    return `instr(t.subject_folded, @w${i}) > 0`;
+    return `instr(p.subject_folded, @w${i}) > 0`;
   });
-  const subject = [`EXISTS (SELECT 1 FROM tickets t WHERE t.number = p.number AND ${words.join(' AND ') || '1'})`];
   const indexed = search.words.filter((word) => [...word].length >= TRIGRAM);
-  if (indexed.length > 0) {
-    bind['fts'] = indexed.map(ftsPhrase).join(' AND ');
-    subject.unshift('p.number IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH @fts)');
+  const fts = indexed.length > 0 ? indexed.map(ftsPhrase).join(' AND ') : undefined;
+  if (fts !== undefined) {
+    bind['ids'] = '[]';
+    subject.unshift('p.number IN (SELECT value FROM json_each(@ids))');
   }
-  if (search.digits === undefined) return subject.join(' AND ');
+  const all = subject.join(' AND ') || '1';
+  if (search.digits === undefined) return { sql: all, fts };
   bind['digits'] = search.digits;
-  return `(instr(printf('%08d', p.number), @digits) > 0 OR (${subject.join(' AND ')}))`;
+  return { sql: `(instr(printf('%08d', p.number), @digits) > 0 OR (${all}))`, fts };
 }
+
+const FTS_SQL = 'SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?';
 
 /** The statements of `listTickets`, by SQL text: a few shapes, prepared once per database. */
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
@@ -149,14 +153,21 @@ function prepared(db: Db, sql: string): Database.Statement {
  * `total` without a search is the sum of the person's `participant_counts` (at most one row
  * per status); with a search it counts the matches over the same index range.
  */
-export function listSql(query: ListQuery): { page: string; count: string; bind: Record<string, string | number> } {
+export function listSql(query: ListQuery): {
+  page: string;
+  count: string;
+  bind: Record<string, string | number>;
+  /** The FTS5 query whose rowids `@ids` (a JSON array) must hold, when the search can use the index. */
+  fts: string | undefined;
+} {
   const bind: Record<string, string | number> = { email: query.email, limit: query.limit };
   const filters = ['p.email = @email'];
   if (query.status) {
     filters.push('p.status = @status');
     bind['status'] = query.status;
   }
-  if (query.search) filters.push(searchOf(query.search, bind));
+  const search = query.search ? searchOf(query.search, bind) : undefined;
+  if (search) filters.push(search.sql);
   const desc = query.sort.endsWith('_desc');
   const cmp = desc ? '<' : '>';
   const dir = desc ? 'DESC' : 'ASC';
@@ -181,6 +192,7 @@ export function listSql(query: ListQuery): { page: string; count: string; bind: 
     page: `WITH page AS (${keys}) SELECT ${SUMMARY_COLUMNS} FROM page JOIN tickets t ON t.number = page.number ORDER BY ${order('page')}`,
     count,
     bind,
+    fts: search?.fts,
   };
 }
 
@@ -223,7 +235,8 @@ function summaryOfTuple(r: SummaryTuple): TicketSummary {
  * plus how many match in all. `cursorOf` gives where the page after a summary starts.
  */
 export function listTickets(db: Db, query: ListQuery): { items: TicketSummary[]; total: number } {
-  const { page, count, bind } = listSql(query);
+  const { page, count, bind, fts } = listSql(query);
+  if (fts !== undefined) bind['ids'] = JSON.stringify(prepared(db, FTS_SQL).pluck(true).all(fts));
   const rows = prepared(db, page).raw(true).all(bind) as SummaryTuple[];
   const total = (prepared(db, count).get(bind) as { n: number }).n;
   return { items: rows.map(summaryOfTuple), total };
