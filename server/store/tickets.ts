@@ -109,7 +109,7 @@ const ftsPhrase = (word: string): string => `"${word.replace(/"/g, '""')}"`;
  * find shorter words: a search whose words are all shorter checks `instr` on each of the
  * person's cases (their cases only: still an index range, not the table).
  */
-function searchOf(search: CaseSearch, bind: Record<string, string | number>): { sql: string; fts: string | undefined } {
+function searchOf(search: CaseSearch, bind: Record<string, string | number>, walk: boolean): { sql: string; fts: string | undefined } {
   const subject = search.words.map((word, i) => {
     bind[`w${i}`] = word;
     return `instr(p.subject_folded, @w${i}) > 0`;
@@ -118,7 +118,9 @@ function searchOf(search: CaseSearch, bind: Record<string, string | number>): { 
   const fts = indexed.length > 0 ? indexed.map(ftsPhrase).join(' AND ') : undefined;
   if (fts !== undefined) {
     bind['ids'] = '[]';
-    subject.unshift('p.number IN (SELECT value FROM json_each(@ids))');
+    // `+` keeps the planner from looking each hit up (then sorting them) when `walk` says the
+    // hits are too many for that: it then reads the person's index range in order instead.
+    subject.unshift(`${walk ? '+' : ''}p.number IN (SELECT value FROM json_each(@ids))`);
   }
   const all = subject.join(' AND ') || '1';
   if (search.digits === undefined) return { sql: all, fts };
@@ -127,6 +129,9 @@ function searchOf(search: CaseSearch, bind: Record<string, string | number>): { 
 }
 
 const FTS_SQL = 'SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?';
+const CASES_SQL = 'SELECT coalesce(SUM(n), 0) AS n FROM participant_counts WHERE email = ?';
+/** About how many index entries in a range cost as much as looking up one trigram hit. */
+const HIT_COST = 4;
 
 /** The statements of `listTickets`, by SQL text: a few shapes, prepared once per database. */
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();
@@ -153,7 +158,7 @@ function prepared(db: Db, sql: string): Database.Statement {
  * `total` without a search is the sum of the person's `participant_counts` (at most one row
  * per status); with a search it counts the matches over the same index range.
  */
-export function listSql(query: ListQuery): {
+export function listSql(query: ListQuery, walk = false): {
   page: string;
   count: string;
   bind: Record<string, string | number>;
@@ -166,7 +171,7 @@ export function listSql(query: ListQuery): {
     filters.push('p.status = @status');
     bind['status'] = query.status;
   }
-  const search = query.search ? searchOf(query.search, bind) : undefined;
+  const search = query.search ? searchOf(query.search, bind, walk) : undefined;
   if (search) filters.push(search.sql);
   const desc = query.sort.endsWith('_desc');
   const cmp = desc ? '<' : '>';
@@ -235,8 +240,15 @@ function summaryOfTuple(r: SummaryTuple): TicketSummary {
  * plus how many match in all. `cursorOf` gives where the page after a summary starts.
  */
 export function listTickets(db: Db, query: ListQuery): { items: TicketSummary[]; total: number } {
-  const { page, count, bind, fts } = listSql(query);
-  if (fts !== undefined) bind['ids'] = JSON.stringify(prepared(db, FTS_SQL).pluck(true).all(fts));
+  let sql = listSql(query);
+  if (sql.fts !== undefined) {
+    const ids = prepared(db, FTS_SQL).pluck(true).all(sql.fts);
+    // Looking up each hit costs more per row than reading the next entry of an index range.
+    const cases = (prepared(db, CASES_SQL).get(query.email) as { n: number }).n;
+    if (ids.length * HIT_COST > cases) sql = listSql(query, true);
+    sql.bind['ids'] = JSON.stringify(ids);
+  }
+  const { page, count, bind } = sql;
   const rows = prepared(db, page).raw(true).all(bind) as SummaryTuple[];
   const total = (prepared(db, count).get(bind) as { n: number }).n;
   return { items: rows.map(summaryOfTuple), total };
