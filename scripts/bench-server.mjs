@@ -10,7 +10,9 @@
 //      (`GET /api/session` shows what any signed-in request costs: the pipeline's floor);
 //   3. for each request, RUNS times: CONCURRENCY clients on keep-alive sockets send it for
 //      SECONDS to the reference server, then to the bare one; prints req/s and p99 latency
-//      (median of the runs, min–max), and the ratio reference ÷ bare.
+//      (median of the runs, min–max), and the ratio bare ÷ reference; and, as wall time is
+//      noisy on a shared machine, each server's CPU time per request (asked over IPC) and
+//      the ratio of those.
 //
 // Options: --runs N (default 5), --seconds S (default 2), --concurrency C (default 10).
 // No thresholds: figures for people, not a test.
@@ -135,12 +137,19 @@ async function serveReference() {
   };
   process.stdin.on('end', stop).resume();
   process.once('SIGTERM', stop);
+  answerCpu();
+}
+
+/** Both children tell the parent their CPU time when asked: wall time is noisy on a shared machine. */
+function answerCpu() {
+  process.on('message', () => process.send?.(process.cpuUsage()));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Child: the bare baseline, one canned response per request line read on stdin.
 
 function serveBare() {
+  answerCpu();
   /** @type {Map<string, { status: number; contentType: string; body: Buffer }>} */
   const answers = new Map();
   const lines = createInterface({ input: process.stdin });
@@ -170,6 +179,7 @@ function serveBare() {
   lines.on('close', () => {
     server?.close();
     server?.closeAllConnections();
+    process.disconnect?.();
   });
 }
 
@@ -207,10 +217,28 @@ function send(agent, base, r) {
 }
 
 /**
- * CONCURRENCY loops sending `r` for `seconds`.
- * @param {string} base @param {Req} r @param {number} seconds @param {number} concurrency @param {number} expected
+ * The child's CPU time so far, in ms.
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<number>}
  */
-async function load(base, r, seconds, concurrency, expected) {
+function cpuOf(child) {
+  return new Promise((resolve) => {
+    child.once('message', (usage) => {
+      const { user, system } = /** @type {NodeJS.CpuUsage} */ (usage);
+      resolve((user + system) / 1000);
+    });
+    child.send('cpu');
+  });
+}
+
+/**
+ * CONCURRENCY loops sending `r` for `seconds`; req/s, p99 latency and the server's CPU ms per request.
+ * @param {{ url: string; child: import('node:child_process').ChildProcess }} server
+ * @param {Req} r @param {number} seconds @param {number} concurrency @param {number} expected
+ */
+async function load(server, r, seconds, concurrency, expected) {
+  const base = server.url;
+  const cpuBefore = await cpuOf(server.child);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   /** @type {number[]} */
   const latencies = [];
@@ -226,8 +254,9 @@ async function load(base, r, seconds, concurrency, expected) {
   };
   await Promise.all(Array.from({ length: concurrency }, loop));
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = ((await cpuOf(server.child)) - cpuBefore) / latencies.length;
   agent.destroy();
-  return { rps: latencies.length / elapsed, p99: percentile(latencies, 99) };
+  return { rps: latencies.length / elapsed, p99: percentile(latencies, 99), cpu };
 }
 
 /**
@@ -237,7 +266,7 @@ async function load(base, r, seconds, concurrency, expected) {
  */
 function startChild(args, input) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit', 'ipc'] });
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code})`)));
     if (input !== undefined) child.stdin?.write(input);
@@ -316,26 +345,30 @@ async function main() {
     );
     console.log(`(load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)`);
     for (const s of scenarios) {
-      /** @type {{ rps: number[]; p99: number[] }} */
-      const ref = { rps: [], p99: [] };
-      /** @type {{ rps: number[]; p99: number[] }} */
-      const base = { rps: [], p99: [] };
-      await load(reference.url, s.req, 0.3, concurrency, s.status); // warm-up
-      await load(bare.url, s.req, 0.3, concurrency, s.status);
+      /** @type {{ rps: number[]; p99: number[]; cpu: number[] }} */
+      const ref = { rps: [], p99: [], cpu: [] };
+      /** @type {{ rps: number[]; p99: number[]; cpu: number[] }} */
+      const base = { rps: [], p99: [], cpu: [] };
+      await load(reference, s.req, 0.3, concurrency, s.status); // warm-up
+      await load(bare, s.req, 0.3, concurrency, s.status);
       for (let run = 0; run < runs; run++) {
-        const a = await load(reference.url, s.req, seconds, concurrency, s.status);
-        ref.rps.push(a.rps);
-        ref.p99.push(a.p99);
-        const b = await load(bare.url, s.req, seconds, concurrency, s.status);
-        base.rps.push(b.rps);
-        base.p99.push(b.p99);
+        for (const [server, into] of /** @type {const} */ ([[reference, ref], [bare, base]])) {
+          const result = await load(server, s.req, seconds, concurrency, s.status);
+          into.rps.push(result.rps);
+          into.p99.push(result.p99);
+          into.cpu.push(result.cpu);
+        }
       }
       const range = (/** @type {number[]} */ v) => `[${fmt(Math.min(...v))}–${fmt(Math.max(...v))}]`;
       const ratios = ref.rps.map((r, i) => (base.rps[i] ?? 0) / r);
+      const cpuRatios = ref.cpu.map((c, i) => c / (base.cpu[i] ?? 1));
+      const ms = (/** @type {number} */ v) => v.toFixed(3);
       console.log(
         `  ${s.label.padEnd(28)} ${fmt(median(ref.rps)).padStart(6)} req/s ${range(ref.rps).padEnd(13)} p99 ${fmt(median(ref.p99)).padStart(5)} ms` +
           ` | bare ${fmt(median(base.rps)).padStart(6)} req/s ${range(base.rps).padEnd(13)} p99 ${fmt(median(base.p99)).padStart(5)} ms` +
-          ` | ${median(ratios).toFixed(1)}× slower ${range(ratios)}`,
+          ` | ${median(ratios).toFixed(1)}× slower ${range(ratios)}` +
+          `\n  ${''.padEnd(28)} server CPU ${ms(median(ref.cpu))} ms/req [${ms(Math.min(...ref.cpu))}–${ms(Math.max(...ref.cpu))}]` +
+          ` | bare ${ms(median(base.cpu))} ms/req | ${median(cpuRatios).toFixed(1)}× the CPU ${range(cpuRatios)}`,
       );
     }
   } finally {
