@@ -15,13 +15,13 @@ import { admitCase, recordCase } from '../limits.js';
 import { notifyCreated } from '../notify.js';
 import {
   attachToTicket,
+  cursorOf,
   formatNumber,
   getTicketRow,
   insertTicket,
   listTickets,
   parseNumber,
   participantsOf,
-  summaryOf,
   type ListCursor,
   type TicketRow,
 } from '../store.js';
@@ -62,11 +62,11 @@ function list(ctx: Ctx): Reply {
 
   const search = parseCaseSearch(params.get('search') ?? undefined);
   // One row past the page tells whether there is a next one.
-  const { rows, total } = listTickets(ctx.server.db, { email: session.email, status, search, sort, limit: limit + 1, cursor });
-  const page = rows.slice(0, limit);
+  const { items, total } = listTickets(ctx.server.db, { email: session.email, status, search, sort, limit: limit + 1, cursor });
+  const page = items.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor(sort, last) : undefined;
-  return { status: 200, body: { items: page.map(summaryOf), ...(nextCursor ? { nextCursor } : {}), total } };
+  const nextCursor = items.length > limit && last ? encodeCursor(sort, cursorOf(last)) : undefined;
+  return { status: 200, body: { items: page, ...(nextCursor ? { nextCursor } : {}), total } };
 }
 
 function get(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
@@ -137,8 +137,8 @@ function create(ctx: Ctx): Reply {
   return ticketReply(ctx, number, 201);
 }
 
-function encodeCursor(sort: TicketSort, row: TicketRow): string {
-  return Buffer.from(JSON.stringify({ s: sort, u: row.updated_at, n: row.number })).toString('base64url');
+function encodeCursor(sort: TicketSort, at: ListCursor): string {
+  return Buffer.from(JSON.stringify({ s: sort, u: at.u, n: at.n })).toString('base64url');
 }
 
 function decodeCursor(cursorText: string, sort: TicketSort): ListCursor | undefined {

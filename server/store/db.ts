@@ -130,6 +130,98 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE case_rate (user_id TEXT PRIMARY KEY, mark_ms INTEGER NOT NULL);
   CREATE INDEX attachments_orphans ON attachments (owner_user_id, created_at) WHERE ticket_number IS NULL;
   `,
+  // The list and the search (issue 15). `participants` holds one row per case and person who
+  // sees it (the requester and each watcher: `maySeeCase`), with the case's sort keys, so that
+  // a page is one range of one index; `requester OR watcher` over tickets read the whole table.
+  // Triggers keep it, and the per-person counts of `participant_counts`, in step with tickets
+  // and watchers. The search reads `subject_folded` (= foldCase(subject), through `ulower`;
+  // copied into participants so that checking a person's cases reads one table) and its
+  // trigram index `tickets_fts`, also kept by triggers.
+  `
+  ALTER TABLE tickets ADD COLUMN subject_folded TEXT;
+  UPDATE tickets SET subject_folded = ulower(subject);
+  CREATE VIRTUAL TABLE tickets_fts USING fts5(
+    subject_folded, content = 'tickets', content_rowid = 'number', tokenize = 'trigram case_sensitive 1'
+  );
+  INSERT INTO tickets_fts (tickets_fts) VALUES ('rebuild');
+  CREATE TABLE participants (
+    email TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    subject_folded TEXT,
+    PRIMARY KEY (email, number)
+  ) WITHOUT ROWID;
+  CREATE INDEX participants_updated ON participants (email, updated_at, number);
+  CREATE INDEX participants_status ON participants (email, status, updated_at, number);
+  CREATE INDEX participants_ticket ON participants (number);
+  INSERT INTO participants (email, number, updated_at, status, subject_folded)
+    SELECT requester_email, number, updated_at, status, subject_folded FROM tickets;
+  INSERT OR IGNORE INTO participants (email, number, updated_at, status, subject_folded)
+    SELECT w.email, t.number, t.updated_at, t.status, t.subject_folded FROM watchers w JOIN tickets t ON t.number = w.ticket_number;
+  CREATE TABLE participant_counts (
+    email TEXT NOT NULL,
+    status TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (email, status)
+  ) WITHOUT ROWID;
+  INSERT INTO participant_counts (email, status, n) SELECT email, status, COUNT(*) FROM participants GROUP BY email, status;
+
+  CREATE TRIGGER participants_count_insert AFTER INSERT ON participants BEGIN
+    INSERT INTO participant_counts (email, status, n) VALUES (new.email, new.status, 1)
+      ON CONFLICT (email, status) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER participants_count_delete AFTER DELETE ON participants BEGIN
+    UPDATE participant_counts SET n = n - 1 WHERE email = old.email AND status = old.status;
+  END;
+  CREATE TRIGGER participants_count_update AFTER UPDATE OF status, email ON participants BEGIN
+    UPDATE participant_counts SET n = n - 1 WHERE email = old.email AND status = old.status;
+    INSERT INTO participant_counts (email, status, n) VALUES (new.email, new.status, 1)
+      ON CONFLICT (email, status) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER tickets_participants_insert AFTER INSERT ON tickets BEGIN
+    -- ulower here: whether tickets_fold has run yet depends on the order the triggers fire in.
+    INSERT OR IGNORE INTO participants (email, number, updated_at, status, subject_folded)
+      VALUES (new.requester_email, new.number, new.updated_at, new.status, ulower(new.subject));
+  END;
+  CREATE TRIGGER tickets_participants_update AFTER UPDATE OF updated_at, status ON tickets BEGIN
+    UPDATE participants SET updated_at = new.updated_at, status = new.status WHERE number = new.number;
+  END;
+  CREATE TRIGGER tickets_participants_requester AFTER UPDATE OF requester_email ON tickets BEGIN
+    DELETE FROM participants WHERE number = old.number AND email = old.requester_email
+      AND NOT EXISTS (SELECT 1 FROM watchers w WHERE w.ticket_number = old.number AND w.email = old.requester_email);
+    INSERT OR IGNORE INTO participants (email, number, updated_at, status, subject_folded)
+      VALUES (new.requester_email, new.number, new.updated_at, new.status, new.subject_folded);
+  END;
+  CREATE TRIGGER tickets_participants_delete AFTER DELETE ON tickets BEGIN
+    DELETE FROM participants WHERE number = old.number;
+  END;
+  CREATE TRIGGER watchers_participants_insert AFTER INSERT ON watchers BEGIN
+    INSERT OR IGNORE INTO participants (email, number, updated_at, status, subject_folded)
+      SELECT new.email, t.number, t.updated_at, t.status, t.subject_folded FROM tickets t WHERE t.number = new.ticket_number;
+  END;
+  CREATE TRIGGER watchers_participants_delete AFTER DELETE ON watchers BEGIN
+    DELETE FROM participants WHERE email = old.email AND number = old.ticket_number
+      AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.number = old.ticket_number AND t.requester_email = old.email);
+  END;
+
+  CREATE TRIGGER tickets_fold AFTER INSERT ON tickets BEGIN
+    UPDATE tickets SET subject_folded = ulower(new.subject) WHERE number = new.number;
+  END;
+  CREATE TRIGGER tickets_refold AFTER UPDATE OF subject ON tickets BEGIN
+    UPDATE tickets SET subject_folded = ulower(new.subject) WHERE number = new.number;
+  END;
+  CREATE TRIGGER tickets_fts_update AFTER UPDATE OF subject_folded ON tickets BEGIN
+    INSERT INTO tickets_fts (tickets_fts, rowid, subject_folded)
+      SELECT 'delete', old.number, old.subject_folded WHERE old.subject_folded IS NOT NULL;
+    INSERT INTO tickets_fts (rowid, subject_folded) SELECT new.number, new.subject_folded WHERE new.subject_folded IS NOT NULL;
+    UPDATE participants SET subject_folded = new.subject_folded WHERE number = new.number;
+  END;
+  CREATE TRIGGER tickets_fts_delete AFTER DELETE ON tickets BEGIN
+    INSERT INTO tickets_fts (tickets_fts, rowid, subject_folded)
+      SELECT 'delete', old.number, old.subject_folded WHERE old.subject_folded IS NOT NULL;
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -140,20 +232,26 @@ export function openDatabase(dataDir: string): Db {
   const db = new Database(join(dataDir, 'support.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  // The case search's folding in SQL: `foldCase` itself, so the SQL and the memory adapter cannot drift apart.
-  db.function('ulower', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? foldCase(value) : value === null ? null : String(value),
-  );
+  registerFunctions(db);
   migrate(db);
   return db;
 }
 
-export function migrate(db: Db): void {
+/** The SQL functions the schema's triggers call: every connection that writes needs them. */
+export function registerFunctions(db: Db): void {
+  // The case search's folding in SQL: `foldCase` itself, so the SQL and the memory adapter cannot drift apart.
+  db.function('ulower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? foldCase(value) : value === null ? null : String(value),
+  );
+}
+
+/** Runs the migrations not run yet, up to `target` (all of them unless a test says otherwise). */
+export function migrate(db: Db, target = MIGRATIONS.length): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const row = db.prepare('SELECT version FROM schema_version').get() as { version: number } | undefined;
   let version = row?.version ?? 0;
   if (!row) db.prepare('INSERT INTO schema_version (version) VALUES (0)').run();
-  while (version < MIGRATIONS.length) {
+  while (version < Math.min(target, MIGRATIONS.length)) {
     const sql = MIGRATIONS[version] ?? '';
     const next = version + 1;
     db.transaction(() => {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseParticipants, CaseSearch } from '../../src/core/access.js';
 import type { TicketSort } from '../../src/adapters/backend.js';
 import type { Attachment, CallbackRequest, Comment, ContactMethod, Status, Ticket, Watcher } from '../../src/core/ticket.js';
+import type Database from 'better-sqlite3';
 import type { Db } from './db.js';
 
 export interface TicketRow {
@@ -92,50 +93,170 @@ export interface ListQuery {
   readonly cursor: ListCursor | undefined;
 }
 
+/** Trigram index lookups need at least 3 characters (code points). */
+const TRIGRAM = 3;
+
+/** A word of a search as an FTS5 string: quoted, so that it is a phrase, `"` doubled. */
+const ftsPhrase = (word: string): string => `"${word.replace(/"/g, '""')}"`;
+
 /**
- * One page of the cases `query.email` may see, plus how many match in all. The search is
- * `matchesCaseSearch` of src/core/access.ts in SQL: the digits anywhere in the zero-padded
- * 8-digit number, or every word in the subject, both folded by `ulower` (= `foldCase`).
+ * The search of a list query as SQL on `p` (a row of `participants`).
+ *
+ * It is `matchesCaseSearch` of src/core/access.ts: the digits anywhere in the zero-padded
+ * 8-digit number, or every word in `subject_folded` (= `foldCase(subject)`). `instr` decides;
+ * the trigram index only narrows the candidates first (`@ids`, the numbers it found, read
+ * once per request by `listTickets`), for the words of 3 characters or more. Trigrams cannot
+ * find shorter words: a search whose words are all shorter checks `instr` on each of the
+ * person's cases (their cases only: still an index range, not the table).
  */
-export function listTickets(db: Db, query: ListQuery): { rows: TicketRow[]; total: number } {
-  const where = ['(t.requester_email = @email OR EXISTS (SELECT 1 FROM watchers w WHERE w.ticket_number = t.number AND w.email = @email))'];
-  const bind: Record<string, string | number> = { email: query.email };
+function searchOf(search: CaseSearch, bind: Record<string, string | number>, walk: boolean): { sql: string; fts: string | undefined } {
+  const subject = search.words.map((word, i) => {
+    bind[`w${i}`] = word;
+    return `instr(p.subject_folded, @w${i}) > 0`;
+  });
+  const indexed = search.words.filter((word) => [...word].length >= TRIGRAM);
+  const fts = indexed.length > 0 ? indexed.map(ftsPhrase).join(' AND ') : undefined;
+  if (fts !== undefined) {
+    bind['ids'] = '[]';
+    // `+` keeps the planner from looking each hit up (then sorting them) when `walk` says the
+    // hits are too many for that: it then reads the person's index range in order instead.
+    subject.unshift(`${walk ? '+' : ''}p.number IN (SELECT value FROM json_each(@ids))`);
+  }
+  const all = subject.join(' AND ') || '1';
+  if (search.digits === undefined) return { sql: all, fts };
+  bind['digits'] = search.digits;
+  return { sql: `(instr(printf('%08d', p.number), @digits) > 0 OR (${all}))`, fts };
+}
+
+const FTS_SQL = 'SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?';
+const CASES_SQL = 'SELECT coalesce(SUM(n), 0) AS n FROM participant_counts WHERE email = ?';
+/** About how many index entries in a range cost as much as looking up one trigram hit. */
+const HIT_COST = 4;
+
+/** The statements of `listTickets`, by SQL text: a few shapes, prepared once per database. */
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+function prepared(db: Db, sql: string): Database.Statement {
+  let byText = statements.get(db);
+  if (!byText) {
+    byText = new Map();
+    statements.set(db, byText);
+  }
+  let statement = byText.get(sql);
+  if (!statement) {
+    // Searches with many words make many shapes; a bounded cache keeps the common ones.
+    if (byText.size >= 200) byText.clear();
+    statement = db.prepare(sql);
+    byText.set(sql, statement);
+  }
+  return statement;
+}
+
+/**
+ * The SQL of `listTickets`. The page is one range of a `participants` index (by person, then
+ * the sort keys; the cursor is where the range starts), joined to `tickets` for its rows.
+ * `total` without a search is the sum of the person's `participant_counts` (at most one row
+ * per status); with a search it counts the matches over the same index range.
+ */
+export function listSql(query: ListQuery, walk = false): {
+  page: string;
+  count: string;
+  bind: Record<string, string | number>;
+  /** The FTS5 query whose rowids `@ids` (a JSON array) must hold, when the search can use the index. */
+  fts: string | undefined;
+} {
+  const bind: Record<string, string | number> = { email: query.email, limit: query.limit };
+  const filters = ['p.email = @email'];
   if (query.status) {
-    where.push('t.status = @status');
+    filters.push('p.status = @status');
     bind['status'] = query.status;
   }
-  const { search } = query;
-  if (search) {
-    search.words.forEach((word, i) => {
-      bind[`w${i}`] = word;
-    });
-    const subject = search.words.map((_w, i) => `instr(ulower(t.subject), @w${i}) > 0`).join(' AND ') || '1';
-    let byNumber = '0';
-    if (search.digits !== undefined) {
-      bind['digits'] = search.digits;
-      byNumber = "instr(printf('%08d', t.number), @digits) > 0";
-    }
-    where.push(`(${byNumber} OR (${subject}))`);
-  }
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM tickets t WHERE ${where.join(' AND ')}`).get(bind) as { n: number }).n;
-
+  const search = query.search ? searchOf(query.search, bind, walk) : undefined;
+  if (search) filters.push(search.sql);
   const desc = query.sort.endsWith('_desc');
   const cmp = desc ? '<' : '>';
   const dir = desc ? 'DESC' : 'ASC';
   const byUpdated = query.sort.startsWith('updated');
+  const range = [...filters];
   if (query.cursor) {
     bind['cn'] = query.cursor.n;
     if (byUpdated) {
       bind['cu'] = query.cursor.u;
-      where.push(`(t.updated_at ${cmp} @cu OR (t.updated_at = @cu AND t.number ${cmp} @cn))`);
+      range.push(`(p.updated_at, p.number) ${cmp} (@cu, @cn)`);
     } else {
-      where.push(`t.number ${cmp} @cn`);
+      range.push(`p.number ${cmp} @cn`);
     }
   }
-  const order = byUpdated ? `t.updated_at ${dir}, t.number ${dir}` : `t.number ${dir}`;
-  bind['limit'] = query.limit;
-  const rows = db.prepare(`SELECT t.* FROM tickets t WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit`).all(bind) as TicketRow[];
-  return { rows, total };
+  const order = (table: string): string =>
+    byUpdated ? `${table}.updated_at ${dir}, ${table}.number ${dir}` : `${table}.number ${dir}`;
+  const keys = `SELECT p.number, p.updated_at FROM participants p WHERE ${range.join(' AND ')} ORDER BY ${order('p')} LIMIT @limit`;
+  const count = query.search
+    ? `SELECT COUNT(*) AS n FROM participants p WHERE ${filters.join(' AND ')}`
+    : `SELECT coalesce(SUM(n), 0) AS n FROM participant_counts p WHERE ${filters.join(' AND ')}`;
+  return {
+    page: `WITH page AS (${keys}) SELECT ${SUMMARY_COLUMNS} FROM page JOIN tickets t ON t.number = page.number ORDER BY ${order('page')}`,
+    count,
+    bind,
+    fts: search?.fts,
+  };
+}
+
+/** The columns of a list row, in the order of `SummaryTuple`: what `summaryOf` reads, no description. */
+const SUMMARY_COLUMNS = [
+  'number', 'id', 'subject', 'area_id', 'product_id', 'category_id', 'subcategory_id', 'status', 'contact_method',
+  'account_id', 'requester_name', 'requester_email', 'created_at', 'updated_at', 'activity_at', 'follow_up_of',
+].map((column) => `t.${column}`).join(', ');
+
+type SummaryTuple = readonly [
+  number, string, string, string, string, string | null, string | null, Status, ContactMethod,
+  string, string, string, string, string, string, string | null,
+];
+
+export type TicketSummary = ReturnType<typeof summaryOf>;
+
+/** A list row (SUMMARY_COLUMNS, read as an array: a page of objects costs about twice as much). */
+function summaryOfTuple(r: SummaryTuple): TicketSummary {
+  return {
+    id: r[1],
+    number: formatNumber(r[0]),
+    subject: r[2],
+    areaId: r[3],
+    productId: r[4],
+    ...(r[5] !== null ? { categoryId: r[5] } : {}),
+    ...(r[6] !== null ? { subcategoryId: r[6] } : {}),
+    status: r[7],
+    contactMethod: r[8],
+    accountId: r[9],
+    requester: { name: r[10], email: r[11] },
+    createdAt: r[12],
+    updatedAt: r[13],
+    activityAt: r[14],
+    ...(r[15] !== null ? { followUpOf: r[15] } : {}),
+  };
+}
+
+/**
+ * One page of the cases `query.email` may see (the SQL form of `maySeeCase`), as summaries,
+ * plus how many match in all. `cursorOf` gives where the page after a summary starts.
+ */
+export function listTickets(db: Db, query: ListQuery): { items: TicketSummary[]; total: number } {
+  let sql = listSql(query);
+  if (sql.fts !== undefined) {
+    const ids = prepared(db, FTS_SQL).pluck(true).all(sql.fts);
+    // Looking up each hit costs more per row than reading the next entry of an index range.
+    const cases = (prepared(db, CASES_SQL).get(query.email) as { n: number }).n;
+    if (ids.length * HIT_COST > cases) sql = listSql(query, true);
+    sql.bind['ids'] = JSON.stringify(ids);
+  }
+  const { page, count, bind } = sql;
+  const rows = prepared(db, page).raw(true).all(bind) as SummaryTuple[];
+  const total = (prepared(db, count).get(bind) as { n: number }).n;
+  return { items: rows.map(summaryOfTuple), total };
+}
+
+/** The cursor of the page after `item` (the keys the list sorts on). */
+export function cursorOf(item: TicketSummary): ListCursor {
+  return { u: item.updatedAt, n: Number(item.number) };
 }
 
 export function summaryOf(row: TicketRow): Omit<Ticket, 'comments' | 'attachments' | 'watchers' | 'callbacks' | 'description'> {

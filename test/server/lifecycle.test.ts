@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clock, DAY, newCase, start } from './helpers.js';
+import { SCHEMA_VERSION } from '../../server/store.js';
 
 interface T {
   number: string;
@@ -82,7 +83,7 @@ test('data survives a restart on the same folder (and the migration runs once)',
   const second = await start({ dataDir: first.dataDir });
   try {
     const version = second.server.db.prepare('SELECT version FROM schema_version').all();
-    assert.deepEqual(version, [{ version: 2 }], "the migrations ran once each (2: per-user limits)");
+    assert.deepEqual(version, [{ version: SCHEMA_VERSION }], 'the migrations ran once each');
     assert.equal((second.server.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n, 3, 'demo users seeded once');
     // The old session token still works, the case is still there, and numbering goes on.
     const got = await second.api.call<{ subject: string }>('GET', `/api/tickets/${created.body.number}`, { token });

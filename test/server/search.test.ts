@@ -22,7 +22,16 @@ describe('case search and visibility', () => {
     s = await start({ seedDemo: false });
     sam = await s.api.signIn('sam@example.com');
     alex = await s.api.signIn('alex@example.com');
-    for (const subject of ['Envelope does not send', 'Printer jam in room 4', 'Überweisung ÉCHOUÉE', 'Send button greyed out']) {
+    for (const subject of [
+      'Envelope does not send',
+      'Printer jam in room 4',
+      'Überweisung ÉCHOUÉE',
+      'Send button greyed out',
+      '請求書が届かない',
+      '印刷できません',
+      'Two-factor "code" (never) arrives*',
+      'İstanbul office: ΣΊΣΥΦΟΣ',
+    ]) {
       const res = await s.api.call<Summary>('POST', '/api/tickets', { token: sam, json: newCase({ subject }) });
       assert.equal(res.status, 201);
       mine.push({ number: res.body.number, subject });
@@ -63,8 +72,48 @@ describe('case search and visibility', () => {
     assert.deepEqual(await search('1000000'), mine.map((t) => t.number).sort(), 'digits every number has');
   });
 
+  test('Japanese: a 3-character word through the trigram index, a 2-character word by the fallback', async () => {
+    assert.deepEqual(await search('請求書'), [numberOf(4)]);
+    assert.deepEqual(await search('届かない'), [numberOf(4)]);
+    assert.deepEqual(await search('印刷'), [numberOf(5)], '2 characters: shorter than a trigram');
+    assert.deepEqual(await search('刷で'), [numberOf(5)]);
+    assert.deepEqual(await search('が'), [numberOf(4)], '1 character');
+    assert.deepEqual(await search('印刷 できま'), [numberOf(5)], 'a short and a long word');
+    assert.deepEqual(await search('印刷 請求書'), []);
+  });
+
+  test('short Latin words, and words that are FTS5 syntax, match as plain substrings', async () => {
+    assert.deepEqual(await search('in'), [numberOf(1)], 'not in "İstanbul": foldCase makes it "i̇stanbul" (i + U+0307)');
+    assert.deepEqual(await search('jam in'), [numberOf(1)]);
+    assert.deepEqual(await search('"code"'), [numberOf(6)]);
+    assert.deepEqual(await search('(never) arrives*'), [numberOf(6)]);
+    assert.deepEqual(await search('two-factor'), [numberOf(6)]);
+    for (const query of ['AND', 'NOT code', 'NEAR(code', '"', '""', '*', 'code OR send', '^two', 'σίσυφος']) {
+      assert.deepEqual(await search(query), expected(query), query);
+    }
+  });
+
   test('the server finds what matchesCaseSearch finds', async () => {
-    for (const query of ['send ENVELOPE', 'room', 'échouée', `#${numberOf(2)}`, numberOf(0).slice(2, 6), 'nothing like this', '  ']) {
+    for (const query of [
+      'send ENVELOPE',
+      'room',
+      'échouée',
+      `#${numberOf(2)}`,
+      numberOf(0).slice(2, 6),
+      'nothing like this',
+      '  ',
+      'İSTANBUL',
+      'i̇stanbul',
+      'istanbul',
+      'ΣΊΣΥΦΟΣ',
+      'office:',
+      'ない',
+      'できません',
+      'e',
+      'en',
+      'end',
+      numberOf(5).slice(-2),
+    ]) {
       assert.deepEqual(await search(query), expected(query), query);
     }
   });
