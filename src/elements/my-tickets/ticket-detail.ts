@@ -4,7 +4,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Session } from '../../adapters/backend.js';
 import { CommentDraftStore } from '../../controllers/ticket-detail-comment-draft.js';
-import { UploadController } from '../../controllers/upload-controller.js';
+import { sharedStore, userScope } from '../../controllers/file-store.js';
+import { localKeyStore, UploadController } from '../../controllers/upload-controller.js';
 import { renderRejected, renderUploadList, renderUploadPicker, uploadStyles } from '../shared/upload-list.js';
 import type { SupportError } from '../../core/errors.js';
 import { isSupportError } from '../../core/errors.js';
@@ -66,6 +67,7 @@ export class SupportTicketDetail extends SupportElement {
   @state() private ticket: Ticket | undefined;
   @state() private who: Session | null = null;
   @state() private view: DetailView = initialView;
+  private switching = false;
 
   private readonly draft = new CommentDraftStore(
     this,
@@ -81,6 +83,8 @@ export class SupportTicketDetail extends SupportElement {
     limits: () => this.config.attachments,
     locale: () => this.resolvedLocale,
     alreadyAttached: () => this.ticket?.attachments.length ?? 0,
+    store: sharedStore(),
+    scope: () => this.storageScope('uploads'),
   });
 
   private readonly actions = createCaseActions(this, {
@@ -92,6 +96,7 @@ export class SupportTicketDetail extends SupportElement {
     send: (event) => this.send(event),
     dispatch: (event) => this.dispatchEvent(event),
     commentKey: this.draft.keyStore,
+    attachKey: localKeyStore(() => (this.switching ? undefined : this.storageScope('my-tickets:attach'))),
     closedMeanwhile: (error) => this.closedMeanwhile(error),
     find: (selector) => this.renderRoot.querySelector<HTMLElement>(selector),
   });
@@ -114,10 +119,19 @@ export class SupportTicketDetail extends SupportElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('number') && changed.get('number') !== undefined) {
+      // The keys kept for either case stay in storage for when the customer comes back.
+      this.switching = true;
       this.draft.withoutStorage(() => this.actions.clearAll());
+      this.switching = false;
       this.ticket = undefined;
       this.send({ type: 'case-changed' });
     }
+  }
+
+  /** `<what>:<user>:case:<number>:`, once both are known; the user as a hash, never the address. */
+  private storageScope(what: string): string | undefined {
+    const email = this.who?.user.email;
+    return email && this.number ? `${what}:${userScope(email)}:case:${this.number}:` : undefined;
   }
 
   /** Settles when the case is shown (or failed to load). */

@@ -11,6 +11,7 @@ import type { IntentKey } from '../../controllers/action-controller.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { caseSubmitController } from '../../controllers/ticket-form-submit.js';
 import { SuggestionsController } from '../../controllers/ticket-form-suggestions.js';
+import { sharedStore, userScope } from '../../controllers/file-store.js';
 import { UploadController } from '../../controllers/upload-controller.js';
 import {
   ArticleOpenedEvent,
@@ -116,6 +117,11 @@ export class TicketForm extends SupportElement {
     backend: () => this.api,
     limits: () => this.config.attachments,
     locale: () => this.resolvedLocale,
+    store: sharedStore(),
+    scope: () => {
+      const email = this.activeSession?.user.email;
+      return email && this.area ? `uploads:${userScope(email)}:form:${this.area}:` : undefined;
+    },
   });
 
   private readonly sessionTask = new Task(this, {

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { SupportBackend, UploadedFile, UploadOptions } from '../../../src/adapters/backend.js';
+import { sharedStore } from '../../../src/controllers/file-store.js';
 import { seedConfig, type SupportConfig } from '../../../src/core/config.js';
 import type { NewTicket } from '../../../src/core/ticket.js';
 import { all, find, form, get, memoryFor, nextEvent, root, seedDraft, type TicketForm } from './helpers.js';
@@ -49,7 +50,11 @@ async function details(backend: SupportBackend, config: SupportConfig = seedConf
 }
 
 describe('<ticket-form> attachments', () => {
-  afterEach(() => localStorage.clear());
+  afterEach(async () => {
+    localStorage.clear();
+    // Chosen files are kept in IndexedDB until sent or removed: each test starts with none.
+    await sharedStore().deletePrefix('');
+  });
 
   it('refuses files too large or of the wrong type before any upload, naming each file', async () => {
     const memory = memoryFor(ALEX);
