@@ -104,6 +104,8 @@ export class TicketForm extends SupportElement {
 
   /** Number of a closed case this new case follows up on. */
   @property({ attribute: 'follow-up-of' }) followUpOf: string | undefined;
+  /** Text a follow-up's description starts with when it has none (e.g. a comment never sent). */
+  @property({ attribute: false }) followUpText: string | undefined;
 
   /** Where the flow stands (see ticket-form.machine.ts); changed only through `transition`. */
   @state() private phase: TicketFormPhase = INITIAL_PHASE;
@@ -118,10 +120,7 @@ export class TicketForm extends SupportElement {
     limits: () => this.config.attachments,
     locale: () => this.resolvedLocale,
     store: sharedStore(),
-    scope: () => {
-      const email = this.activeSession?.user.email;
-      return email && this.area ? `uploads:${userScope(email)}:form:${this.area}:` : undefined;
-    },
+    scope: () => (this.activeSession && this.area ? `uploads:${userScope(this.activeSession.user.email)}:form:${this.area}:` : undefined),
   });
 
   private readonly sessionTask = new Task(this, {
@@ -261,7 +260,7 @@ export class TicketForm extends SupportElement {
       desc: 'First line put in the description of a follow-up case. ${number} is the closed case number.',
     });
     // The line is the customer's text from here on (they may edit it): it is sent as typed.
-    this.edit({ description: withFollowUpLine(this.fields.description, number, line) });
+    this.edit({ description: withFollowUpLine(this.fields.description || (this.followUpText ?? ''), number, line) });
   }
 
   private offeredProduct(productId: string | undefined): string {
