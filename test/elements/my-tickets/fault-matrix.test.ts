@@ -11,6 +11,7 @@ import type { SupportBackend } from '../../../src/adapters/backend.js';
 import { createFetchAdapter } from '../../../src/adapters/fetch-adapter.js';
 import { sharedStore } from '../../../src/controllers/file-store.js';
 import '../../../src/define/support-ticket-detail.js';
+import '../../../src/define/ticket-form.js';
 import type { SupportTicketDetail } from '../../../src/define/support-ticket-detail.js';
 import { FaultServer, testServers, type FaultStep } from '../../adapters/servers.js';
 
@@ -19,7 +20,7 @@ type Step = Omit<FaultStep, 'type'> & { readonly type: FaultStep['type'] | 'comm
 import { $, $$, input } from './helpers.js';
 
 type Action = 'comment' | 'attachment' | 'upload';
-type Made = 'comments' | 'attachments' | 'uploads';
+type Made = 'tickets' | 'comments' | 'attachments' | 'uploads';
 
 const FAULTS: readonly { readonly name: string; readonly step: Step }[] = [
   { name: 'connection refused', step: { type: 'drop' } },
@@ -69,9 +70,8 @@ describe('fault matrix (fault × action × reload)', function () {
     for (const c of cells.filter((x) => x.inputLost || x.duplicates || x.hang || x.keys > 1 || !x.message)) console.log('  ', JSON.stringify(c));
   });
 
-  /** One tab of the page: a fresh adapter (nothing in memory) and the case view. */
-  async function open(number: string): Promise<SupportTicketDetail> {
-    const backend: SupportBackend = createFetchAdapter({
+  function adapter(): SupportBackend {
+    return createFetchAdapter({
       baseUrl: server.api,
       getToken: () => 'test-token',
       timeoutMs: 400,
@@ -79,6 +79,11 @@ describe('fault matrix (fault × action × reload)', function () {
       // One attempt per user try: the matrix is about what the user sees and retries.
       retry: { retries: 0 },
     });
+  }
+
+  /** One tab of the page: a fresh adapter (nothing in memory) and the case view. */
+  async function open(number: string): Promise<SupportTicketDetail> {
+    const backend = adapter();
     const detail = await fixture<SupportTicketDetail>(html`<support-ticket-detail locale="en" number=${number} .backend=${backend}></support-ticket-detail>`);
     await detail.loaded;
     await detail.updateComplete;
@@ -102,6 +107,67 @@ describe('fault matrix (fault × action × reload)', function () {
     transfer.items.add(new File([`contents of ${name}`], name, { type: 'text/plain' }));
     picker.files = transfer.files;
     picker.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  async function recorded(path: RegExp, made: Made): Promise<{ keys: number; made: number }> {
+    const record = (await (await fetch(`${server.origin}/__record`)).json()) as {
+      requests: { method: string; path: string; headers: Record<string, string | undefined> }[];
+      made: Record<Made, number>;
+    };
+    const keys = new Set(record.requests.filter((r) => r.method === 'POST' && path.test(r.path)).map((r) => r.headers['idempotency-key']));
+    return { keys: keys.size, made: record.made[made] };
+  }
+
+  /** The case form at its last step, as a restored draft leaves it; a reload is a new form. */
+  async function openForm(): Promise<HTMLElement & { updateComplete: Promise<unknown> }> {
+    const el = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(
+      html`<ticket-form locale="en" area="esign" .backend=${adapter()}></ticket-form>`,
+    );
+    await waitUntil(() => el.shadowRoot?.querySelector('button[part=submit-button]'), 'no case form', { timeout: 3000 });
+    return el;
+  }
+
+  for (const reload of [false, true]) {
+    for (const fault of FAULTS) {
+      const name = `${fault.name} × create a case × ${reload ? 'reloaded' : 'same page'}`;
+      it(name, async () => {
+        localStorage.setItem(
+          'support-elements:draft:ticket-form:fault@example.com:esign',
+          JSON.stringify({ step: 'details', subject: 'Matrix case', categoryId: '', subcategoryId: '', productId: 'esignature', description: 'It still fails', contactMethod: 'email' }),
+        );
+        const cell: Cell = { cell: name, inputLost: false, duplicates: 0, keys: 0, hang: false, message: false };
+        cells.push(cell);
+        let el = await openForm();
+        const idle = async () =>
+          waitUntil(() => el.shadowRoot?.querySelector('[aria-busy=true], button[aria-disabled=true]') === null, 'busy', { timeout: 3000 }).then(
+            () => true,
+            () => false,
+          );
+        await fetch(`${server.origin}/__script`, { method: 'POST', body: JSON.stringify({ steps: [fault.step] }) });
+        el.shadowRoot?.querySelector<HTMLButtonElement>('button[part=submit-button]')?.click();
+        await el.updateComplete;
+        cell.hang = !(await idle());
+        cell.message = el.shadowRoot?.querySelector('.failure[role=alert]') !== null;
+        if (reload) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          el.remove();
+          el = await openForm();
+        }
+        const description = el.shadowRoot?.querySelector<HTMLTextAreaElement>('#description');
+        cell.inputLost = description?.value !== 'It still fails';
+        el.shadowRoot?.querySelector<HTMLButtonElement>('button[part=submit-button]')?.click();
+        await el.updateComplete;
+        await waitUntil(() => el.shadowRoot?.querySelector('button[part=submit-button]') === null, 'not created', { timeout: 3000 }).catch(() => (cell.hang = true));
+        const { keys, made } = await recorded(/\/api\/tickets$/, 'tickets');
+        cell.keys = keys;
+        cell.duplicates = Math.max(0, made - 1);
+        expect(cell.hang, 'hang').to.equal(false);
+        expect(cell.message, 'message after the fault').to.equal(true);
+        expect(cell.inputLost, 'input lost').to.equal(false);
+        expect(made, 'records made').to.equal(1);
+        expect(keys, 'keys sent').to.equal(1);
+      });
+    }
   }
 
   const item = (detail: SupportTicketDetail) => detail.shadowRoot?.querySelector<HTMLElement>('.upload-item') ?? null;
@@ -177,18 +243,14 @@ describe('fault matrix (fault × action × reload)', function () {
             if (!(action.name === 'upload' && reload && state !== 'failed')) cell.hang = !(await attempt(detail, action.name)) || cell.hang;
             await waitUntil(() => item(detail)?.dataset['state'] !== 'uploading', 'upload hung', { timeout: 3000 }).catch(() => (cell.hang = true));
           }
-          const record = (await (await fetch(`${server.origin}/__record`)).json()) as {
-            requests: { method: string; path: string; headers: Record<string, string | undefined> }[];
-            made: Record<Made, number>;
-          };
-          const keys = new Set(record.requests.filter((r) => r.method === 'POST' && action.path.test(r.path)).map((r) => r.headers['idempotency-key']));
-          cell.keys = keys.size;
-          cell.duplicates = Math.max(0, record.made[action.made] - 1);
+          const { keys, made } = await recorded(action.path, action.made);
+          cell.keys = keys;
+          cell.duplicates = Math.max(0, made - 1);
           expect(cell.hang, 'hang').to.equal(false);
           expect(cell.message, 'message after the fault').to.equal(true);
           expect(cell.inputLost, 'input lost').to.equal(false);
-          expect(record.made[action.made], 'records made').to.equal(1);
-          expect(cell.keys, 'keys sent').to.equal(1);
+          expect(made, 'records made').to.equal(1);
+          expect(keys, 'keys sent').to.equal(1);
         });
       }
     }
