@@ -51,6 +51,7 @@ export const BACK_EVENT = 'ticket-detail-back';
  * @csspart state - The case's state name.
  * @csspart comment-form - The form that adds a comment.
  * @csspart closed-notice - The notice of a closed case.
+ * @csspart unsent-comment - A comment that could not be sent because the case was closed meanwhile.
  * @cssprop [--se-color-surface-alt=#f4f4f6] - Background of support experts' comments.
  */
 export class SupportTicketDetail extends SupportElement {
