@@ -33,6 +33,8 @@ export interface IdempotentCallOptions extends CallOptions {
 export interface UploadOptions extends CallOptions {
   /** Called as bytes leave: `loaded` and `total` in bytes. */
   readonly onProgress?: ((loaded: number, total: number) => void) | undefined;
+  /** The key of this file's intent, the same for every retry of it (one made per call if absent). */
+  readonly idempotencyKey?: string | undefined;
 }
 
 export interface Account {

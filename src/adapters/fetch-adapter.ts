@@ -203,7 +203,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
   });
 
   async function upload(file: File, opts: UploadOptions | undefined): Promise<UploadedFile> {
-    const idempotencyKey = newIdempotencyKey();
+    const idempotencyKey = opts?.idempotencyKey ?? newIdempotencyKey();
     const call = { retryable: true, timeoutMs: uploadTimeoutMs, signal: opts?.signal, file, onProgress: opts?.onProgress };
     const raw = await deliver(call, (token) => {
       const headers = baseHeaders({ options: opts, idempotencyKey }, token);

@@ -22,6 +22,13 @@
  * ```
  * Its rendering (picker, list, styles) is in `elements/shared/upload-list.ts`; those helpers call
  * `msg()`, so call them from `render()`.
+ *
+ * Each file is one intent with one idempotency key, made when it is chosen and kept through
+ * every retry (and reload) until the backend confirmed it, so a lost answer never makes a
+ * second upload. With `store` and `scope` (a key prefix naming the user and the case or draft),
+ * the chosen files are kept in IndexedDB as Blobs until sent or removed, and come back after a
+ * reload in their state: uploaded files keep their token, failed ones offer a retry, and files
+ * that were being sent start again (with the same key).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SupportBackend, UploadedFile } from '../adapters/backend.js';
@@ -29,6 +36,8 @@ import type { AttachmentLimits, LocaleCode } from '../core/config.js';
 import type { ErrorKind, ValidationCode } from '../core/errors.js';
 import { isAbort, isSupportError } from '../core/errors.js';
 import { validateFile } from '../core/validation.js';
+import type { IntentKey } from './action-controller.js';
+import type { KeyValueStore } from './file-store.js';
 
 /**
  * The states of one upload and their transitions:
@@ -50,6 +59,21 @@ export interface UploadItem {
   readonly error?: ErrorKind | undefined;
   /** What the backend returned, when `state` is `done`. */
   readonly uploaded?: UploadedFile | undefined;
+  /** The idempotency key of this file's upload: the same for every retry of it. */
+  readonly key: string;
+}
+
+/** One chosen file as the store keeps it. */
+interface StoredUpload {
+  readonly id: string;
+  readonly file: Blob;
+  readonly name: string;
+  readonly type: string;
+  readonly lastModified: number;
+  readonly state: UploadState;
+  readonly key: string;
+  readonly uploaded?: UploadedFile | undefined;
+  readonly error?: ErrorKind | undefined;
 }
 
 /** A file refused before upload because of the config's limits. */
@@ -66,9 +90,37 @@ export interface UploadControllerOptions {
   readonly alreadyAttached?: () => number;
   /** Called whenever the list changes (e.g. to save a draft or fire an event). */
   readonly onChange?: (items: readonly UploadItem[]) => void;
+  /** Where chosen files are kept across reloads (see `file-store.ts`). */
+  readonly store?: KeyValueStore;
+  /**
+   * The key prefix of this list in `store`: the user and the case or draft, e.g.
+   * `uploads:<userScope>:case:42:`. Undefined while either is unknown (nothing is kept then).
+   */
+  readonly scope?: () => string | undefined;
 }
 
-let nextId = 1;
+function isStoredUpload(value: unknown): value is StoredUpload {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Record<keyof StoredUpload, unknown>>;
+  return (
+    typeof v.id === 'string' &&
+    v.file instanceof Blob &&
+    typeof v.name === 'string' &&
+    typeof v.key === 'string' &&
+    typeof v.state === 'string' &&
+    (UPLOAD_STATES as readonly string[]).includes(v.state)
+  );
+}
+
+/** The item a stored record stands for, after a reload. */
+function restored(record: StoredUpload): UploadItem {
+  const file = record.file instanceof File ? record.file : new File([record.file], record.name, { type: record.type, lastModified: record.lastModified });
+  const base = { id: record.id, file, key: record.key, total: file.size };
+  if (record.state === 'done' && record.uploaded) return { ...base, state: 'done', loaded: file.size, uploaded: record.uploaded };
+  // Sending was cut by the reload: it starts again, with the same key.
+  if (record.state === 'uploading' || record.state === 'done') return { ...base, state: 'uploading', loaded: 0 };
+  return { ...base, state: record.state, loaded: 0, error: record.error };
+}
 
 export class UploadController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
@@ -76,6 +128,9 @@ export class UploadController implements ReactiveController {
   private readonly aborts = new Map<string, AbortController>();
   private list: UploadItem[] = [];
   private refused: RejectedFile[] = [];
+  /** The scope the list belongs to (and was restored from), once known. */
+  private shownScope: string | undefined;
+  private restoring: Promise<void> = Promise.resolve();
 
   constructor(host: ReactiveControllerHost, options: UploadControllerOptions) {
     this.host = host;
@@ -83,7 +138,18 @@ export class UploadController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    this.followScope();
+  }
+
+  hostUpdate(): void {
+    this.followScope();
+  }
+
+  /** Settles once the files kept for the current scope are back in the list. */
+  get restored(): Promise<void> {
+    return this.restoring;
+  }
 
   hostDisconnected(): void {
     for (const abort of this.aborts.values()) abort.abort();
@@ -128,8 +194,9 @@ export class UploadController implements ReactiveController {
         this.refused.push({ name: file.name, code: first.code });
         continue;
       }
-      const item: UploadItem = { id: `upload-${nextId++}`, file, state: 'uploading', loaded: 0, total: file.size };
+      const item: UploadItem = { id: `upload-${crypto.randomUUID()}`, file, state: 'uploading', loaded: 0, total: file.size, key: crypto.randomUUID() };
       this.list = [...this.list, item];
+      this.keep(item);
       void this.send(item.id);
     }
     this.changed();
@@ -156,6 +223,7 @@ export class UploadController implements ReactiveController {
     this.aborts.delete(id);
     this.list = this.list.filter((i) => i.id !== id);
     this.refused = [];
+    this.forget(id);
     this.changed();
   }
 
@@ -165,7 +233,69 @@ export class UploadController implements ReactiveController {
     this.aborts.clear();
     this.list = [];
     this.refused = [];
+    const scope = this.currentScope();
+    if (scope && this.options.store) void this.options.store.deletePrefix(scope).catch(() => undefined);
     this.changed();
+  }
+
+  /** The scope changed (another user, case or draft): show the files kept for it. */
+  private followScope(): void {
+    const scope = this.currentScope();
+    if (scope === this.shownScope) return;
+    const before = this.shownScope;
+    this.shownScope = scope;
+    const store = this.options.store;
+    if (before !== undefined) {
+      // Another user or case: what was chosen for the one before stays in its own scope.
+      for (const abort of this.aborts.values()) abort.abort();
+      this.aborts.clear();
+      this.list = [];
+      this.refused = [];
+    } else {
+      // Chosen before the user or the case was known: it belongs to this scope now.
+      for (const item of this.list) this.keep(item);
+    }
+    if (!scope || !store) return;
+    this.restoring = store
+      .list(scope)
+      .then((records) => {
+        if (this.shownScope !== scope) return;
+        const known = new Set(this.list.map((i) => i.id));
+        const items = records.map((r) => r.value).filter(isStoredUpload).filter((r) => !known.has(r.id)).map(restored);
+        if (items.length === 0) return;
+        this.list = [...items, ...this.list];
+        for (const item of items) if (item.state === 'uploading') void this.send(item.id);
+        this.changed();
+      })
+      .catch(() => undefined);
+  }
+
+  private currentScope(): string | undefined {
+    return this.options.store ? this.options.scope?.() : undefined;
+  }
+
+  /** Saves one item as it stands now (its Blob with its state and key). */
+  private keep(item: UploadItem): void {
+    const scope = this.currentScope();
+    const store = this.options.store;
+    if (!scope || !store) return;
+    const record: StoredUpload = {
+      id: item.id,
+      file: item.file,
+      name: item.file.name,
+      type: item.file.type,
+      lastModified: item.file.lastModified,
+      state: item.state,
+      key: item.key,
+      uploaded: item.uploaded,
+      error: item.error,
+    };
+    void store.put(`${scope}${item.id}`, record).catch(() => undefined);
+  }
+
+  private forget(id: string): void {
+    const scope = this.currentScope();
+    if (scope && this.options.store) void this.options.store.delete(`${scope}${id}`).catch(() => undefined);
   }
 
   private async send(id: string): Promise<void> {
@@ -177,6 +307,7 @@ export class UploadController implements ReactiveController {
       const uploaded = await this.options.backend().uploadFile(item.file, {
         signal: abort.signal,
         locale: this.options.locale(),
+        idempotencyKey: item.key,
         onProgress: (loaded, total) => {
           if (!abort.signal.aborted) this.patch(id, { loaded, total });
         },
@@ -192,8 +323,12 @@ export class UploadController implements ReactiveController {
   }
 
   private patch(id: string, change: Partial<UploadItem>): void {
-    if (!this.list.some((i) => i.id === id)) return;
-    this.list = this.list.map((i) => (i.id === id ? { ...i, ...change } : i));
+    const before = this.list.find((i) => i.id === id);
+    if (!before) return;
+    const after = { ...before, ...change };
+    this.list = this.list.map((i) => (i.id === id ? after : i));
+    // Progress is not kept: only a change of state (and the token) must survive a reload.
+    if (after.state !== before.state) this.keep(after);
     this.changed();
   }
 
@@ -201,4 +336,38 @@ export class UploadController implements ReactiveController {
     this.options.onChange?.(this.list);
     this.host.requestUpdate();
   }
+}
+
+/**
+ * An `ActionController.keyStore` in localStorage under `name()` (nothing kept while it is
+ * undefined): the key of "attach these files to this case" survives a reload with the files.
+ */
+export function localKeyStore(name: () => string | undefined): {
+  load: () => IntentKey | undefined;
+  save: (value: IntentKey | undefined) => void;
+} {
+  return {
+    load: () => {
+      const key = name();
+      if (!key) return undefined;
+      try {
+        const saved: unknown = JSON.parse(localStorage.getItem(key) ?? 'null');
+        if (typeof saved !== 'object' || saved === null) return undefined;
+        const { intent, key: value } = saved as Partial<Record<keyof IntentKey, unknown>>;
+        return typeof intent === 'string' && typeof value === 'string' && value ? { intent, key: value } : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    save: (value) => {
+      const key = name();
+      if (!key) return;
+      try {
+        if (value) localStorage.setItem(key, JSON.stringify(value));
+        else localStorage.removeItem(key);
+      } catch {
+        // Storage full or refused: the key lives in memory for this page only.
+      }
+    },
+  };
 }

@@ -4,6 +4,7 @@ import type { SupportBackend, UploadedFile, UploadOptions } from '../../src/adap
 import { createMemoryBackend } from '../../src/adapters/memory-adapter.js';
 import { seedConfig } from '../../src/core/config.js';
 import { SupportError } from '../../src/core/errors.js';
+import { memoryStore } from '../../src/controllers/file-store.js';
 import { UploadController } from '../../src/controllers/upload-controller.js';
 import { renderUploadList } from '../../src/elements/shared/upload-list.js';
 import { baseStyles, tokens } from '../../src/elements/shared/styles.js';
@@ -46,6 +47,25 @@ class UploadHost extends LitElement {
   }
 }
 customElements.define('upload-host-test', UploadHost);
+
+const store = memoryStore();
+
+/** A host whose files are kept in `store` under `scope` (a reload is a new host). */
+class KeptUploadHost extends LitElement {
+  backend: SupportBackend = controlledBackend();
+  scope: string | undefined = 'uploads:u1:case:7:';
+  readonly uploads = new UploadController(this, {
+    backend: () => this.backend,
+    limits: () => ({ ...seedConfig.attachments, maxFiles: 5, maxBytes: 100 }),
+    locale: () => 'en',
+    store,
+    scope: () => this.scope,
+  });
+  override render() {
+    return renderUploadList(this.uploads, 'en');
+  }
+}
+customElements.define('kept-upload-host-test', KeptUploadHost);
 
 const file = (name: string, size = 10, type = 'text/plain') => new File([new Uint8Array(size)], name, { type });
 const uploaded = (name: string): UploadedFile => ({ token: `t-${name}`, name, size: 10, contentType: 'text/plain' });
@@ -135,5 +155,72 @@ describe('UploadController', () => {
     });
     expect(el.uploads.tokens).to.have.length(1);
     expect(Math.max(...seen)).to.be.at.most(50);
+  });
+
+  it('sends one idempotency key per file, the same for every retry of it', async () => {
+    const el = await fixture<UploadHost>(html`<upload-host-test></upload-host-test>`);
+    el.uploads.add([file('a.txt'), file('b.txt')]);
+    const id = el.uploads.items[0]?.id ?? '';
+    calls[0]?.reject(new SupportError('network', 'lost'));
+    await waitUntil(() => el.uploads.items[0]?.state === 'failed');
+    el.uploads.retry(id);
+    el.uploads.cancel(id);
+    el.uploads.retry(id);
+    const keys = calls.map((c) => c.options?.idempotencyKey);
+    expect(keys[0]).to.be.a('string');
+    expect([keys[2], keys[3]]).to.deep.equal([keys[0], keys[0]]);
+    expect(keys[1]).to.not.equal(keys[0]);
+  });
+
+  describe('kept across reloads', () => {
+    afterEach(() => store.deletePrefix(''));
+
+    it('restores each file in its state: uploaded keeps its token, failed offers retry, uploading starts again with its key', async () => {
+      const first = await fixture<KeptUploadHost>(html`<kept-upload-host-test></kept-upload-host-test>`);
+      first.uploads.add([file('done.txt'), file('failed.txt'), file('sending.txt')]);
+      const keyOfSending = first.uploads.items[2]?.key;
+      calls[0]?.resolve(uploaded('done.txt'));
+      calls[1]?.reject(new SupportError('server', 'boom'));
+      await waitUntil(() => first.uploads.items[1]?.state === 'failed' && first.uploads.items[0]?.state === 'done');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      first.remove();
+      calls.length = 0;
+
+      const reloaded = await fixture<KeptUploadHost>(html`<kept-upload-host-test></kept-upload-host-test>`);
+      await reloaded.uploads.restored;
+      expect(reloaded.uploads.items.map((i) => [i.file.name, i.state])).to.have.deep.members([
+        ['done.txt', 'done'],
+        ['failed.txt', 'failed'],
+        ['sending.txt', 'uploading'],
+      ]);
+      expect(reloaded.uploads.tokens).to.deep.equal(['t-done.txt']);
+      expect(calls.map((c) => [c.file.name, c.options?.idempotencyKey])).to.deep.equal([['sending.txt', keyOfSending]]);
+      expect(await calls[0]?.file.text()).to.equal(await file('sending.txt').text());
+      await reloaded.updateComplete;
+      const buttons = [...(reloaded.shadowRoot?.querySelectorAll('button') ?? [])].map((b) => b.textContent?.trim());
+      expect(buttons).to.include('Retry failed.txt');
+    });
+
+    it('forgets a file once removed or the list is cleared, and keeps each case to its own scope', async () => {
+      const el = await fixture<KeptUploadHost>(html`<kept-upload-host-test></kept-upload-host-test>`);
+      el.uploads.add([file('a.txt'), file('b.txt')]);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      el.uploads.remove(el.uploads.items[0]?.id ?? '');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect((await store.list('uploads:u1:case:7:')).length).to.equal(1);
+      el.scope = 'uploads:u1:case:8:';
+      el.requestUpdate();
+      await el.updateComplete;
+      await el.uploads.restored;
+      expect(el.uploads.items).to.deep.equal([]);
+      el.scope = 'uploads:u1:case:7:';
+      el.requestUpdate();
+      await el.updateComplete;
+      await el.uploads.restored;
+      expect(el.uploads.items.map((i) => i.file.name)).to.deep.equal(['b.txt']);
+      el.uploads.clear();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await store.list('uploads:u1:')).to.deep.equal([]);
+    });
   });
 });

@@ -12,6 +12,10 @@
 //   raw            {status, contentType, text}: that text (malformed JSON and the like)
 //   commit-drop    the mini backend commits the request, then the socket is destroyed: the
 //                  client never sees the answer of a change that happened
+//   commit-raw     {status, contentType, text}: the mini backend commits the request, then
+//                  answers that text instead (a malformed 200 after the change happened)
+// The record also counts what the mini backend made (`made`: tickets, comments, attachments,
+// uploads): one user intent must make one record whatever the faults.
 // CORS is open (the test page runs on another origin), Retry-After is exposed.
 import { createServer } from 'node:http';
 
@@ -29,6 +33,7 @@ export async function startFaultServer() {
   /** @type {Record<string, unknown>[]} */
   let tickets = [];
   let nextNumber = 5000;
+  let made = { tickets: 0, comments: 0, attachments: 0, uploads: 0 };
   const sockets = new Set();
 
   const session = {
@@ -115,7 +120,26 @@ export async function startFaultServer() {
       }
       const ticket = makeTicket(input);
       tickets.push(ticket);
+      made.tickets++;
       return [201, ticket];
+    }
+    const child = /^\/api\/tickets\/([^/]+)\/(comments|attachments)$/.exec(url.pathname);
+    if (method === 'POST' && child) {
+      const ticket = tickets.find((t) => t.number === decodeURIComponent(child[1] ?? ''));
+      if (!ticket) return [404, { type: 'about:blank', title: 'Not found', status: 404, kind: 'not_found' }];
+      const input = JSON.parse(body || '{}');
+      const at = new Date().toISOString();
+      if (child[2] === 'comments') {
+        made.comments++;
+        ticket.comments.push({ id: `c-${made.comments}`, body: String(input.body ?? ''), author: session.user, authorRole: 'user', createdAt: at, via: 'web' });
+      } else {
+        for (const token of Array.isArray(input.tokens) ? input.tokens : []) {
+          made.attachments++;
+          ticket.attachments.push({ id: `a-${made.attachments}`, name: String(token), size: 1, contentType: 'text/plain', url: `https://files.example.com/${token}`, createdAt: at });
+        }
+      }
+      ticket.updatedAt = at;
+      return [200, ticket];
     }
     const match = /^\/api\/tickets\/([^/]+)$/.exec(url.pathname);
     if (method === 'GET' && match) {
@@ -123,6 +147,7 @@ export async function startFaultServer() {
       return ticket ? [200, ticket] : [404, { type: 'about:blank', title: 'Not found', status: 404, kind: 'not_found' }];
     }
     if (method === 'POST' && url.pathname === '/api/uploads') {
+      made.uploads++;
       return [201, { token: `up-${requests.length}`, name: decodeURIComponent(headers['x-file-name'] ?? ''), size: Buffer.byteLength(body, 'latin1'), contentType: headers['content-type'] ?? '' }];
     }
     return [404, { type: 'about:blank', title: 'Not found', status: 404, kind: 'not_found' }];
@@ -159,6 +184,7 @@ export async function startFaultServer() {
       requests = [];
       idempotent = new Map();
       tickets = [];
+      made = { tickets: 0, comments: 0, attachments: 0, uploads: 0 };
       return send(res, 204);
     }
     if (path === '/__script' && method === 'POST') {
@@ -167,7 +193,7 @@ export async function startFaultServer() {
       return send(res, 204);
     }
     if (path === '/__record' && method === 'GET') {
-      return send(res, 200, { requests, tickets, pending: script.length });
+      return send(res, 200, { requests, tickets, pending: script.length, made });
     }
 
     const headers = {
@@ -194,6 +220,9 @@ export async function startFaultServer() {
         backend(method, path, headers, body);
         req.socket.destroy();
         return;
+      case 'commit-raw':
+        backend(method, path, headers, body);
+        return send(res, step.status ?? 200, step.text ?? '', step.headers, step.contentType ?? JSON_TYPE);
       default: {
         const [status, answer] = backend(method, path, headers, body);
         return status >= 400 ? send(res, status, answer, {}, 'application/problem+json') : send(res, status, answer);

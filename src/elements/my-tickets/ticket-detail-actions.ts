@@ -28,6 +28,8 @@ export interface CaseActionDeps {
   readonly dispatch: (event: Event) => void;
   /** The comment's key lives in the comment draft, so a reload still sends it once. */
   readonly commentKey: { readonly load: () => IntentKey | undefined; readonly save: (value: IntentKey | undefined) => void };
+  /** The key of "attach these files" lives with the chosen files, so a reload sends it once. */
+  readonly attachKey: { readonly load: () => IntentKey | undefined; readonly save: (value: IntentKey | undefined) => void };
   /** A `conflict`/`closed` failure: reload the case; true when it is closed now (announced). */
   readonly closedMeanwhile: (error: SupportError) => Promise<boolean>;
   readonly find: (selector: string) => HTMLElement | null;
@@ -77,7 +79,8 @@ export function createCaseActions(host: ReactiveControllerHost, deps: CaseAction
 
   const attachments = new ActionController<{ readonly tokens: readonly string[] }, Ticket>(host, {
     ...common,
-    intentOf: ({ tokens }) => tokens.join(','),
+    intentOf: ({ tokens }) => [...tokens].sort().join(','),
+    keyStore: deps.attachKey,
     task: ({ tokens }, { signal, idempotencyKey }) =>
       deps.backend().addAttachments(deps.number(), tokens, { ...options(), signal, idempotencyKey }),
     onDone: (ticket) => {

@@ -262,13 +262,26 @@ export function renderWatcher(row: WatcherRow): TemplateResult {
 }
 
 /** The new-case form of a follow-up, under its heading (focused when it opens). */
-export function renderFollowUp(ticket: Ticket, locale: string | undefined, session: Session | undefined): TemplateResult {
+export function renderFollowUp(
+  ticket: Ticket,
+  locale: string | undefined,
+  session: Session | undefined,
+  text?: string,
+  onCreated?: () => void,
+): TemplateResult {
   const number = ticket.number;
   return html`<section aria-labelledby="follow-up-title">
     <h3 id="follow-up-title" tabindex="-1">
       ${msg(str`Follow-up of case ${number}`, { id: 'my-tickets.follow_up.title', desc: 'Heading above the new-case form opened from a closed case. ${number} is the closed case.' })}
     </h3>
-    <ticket-form follow-up-of=${number} area=${ticket.areaId} locale=${ifDefined(locale)} .session=${session}></ticket-form>
+    <ticket-form
+      follow-up-of=${number}
+      area=${ticket.areaId}
+      locale=${ifDefined(locale)}
+      .session=${session}
+      .followUpText=${text}
+      @ticket-created=${() => onCreated?.()}
+    ></ticket-form>
   </section>`;
 }
 

@@ -113,4 +113,12 @@ export const ticketDetailStyles = css`
     text-decoration: underline;
     margin-block-end: var(--_space);
   }
+  .earlier {
+    margin-block-end: var(--_space);
+  }
+  .unsent-text {
+    inline-size: 100%;
+    box-sizing: border-box;
+    font: inherit;
+  }
 `;

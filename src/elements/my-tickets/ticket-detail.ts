@@ -5,8 +5,9 @@ import { property, state } from 'lit/decorators.js';
 import type { Session } from '../../adapters/backend.js';
 import { CommentDraftStore } from '../../controllers/ticket-detail-comment-draft.js';
 import { migratedDraftKey, userDigest } from '../../controllers/draft-key.js';
-import { UploadController } from '../../controllers/upload-controller.js';
-import { renderRejected, renderUploadList, renderUploadPicker, uploadStyles } from '../shared/upload-list.js';
+import { sharedStore, userScope } from '../../controllers/file-store.js';
+import { localKeyStore, UploadController } from '../../controllers/upload-controller.js';
+import { uploadStyles } from '../shared/upload-list.js';
 import type { SupportError } from '../../core/errors.js';
 import { isSupportError } from '../../core/errors.js';
 import { canRequestCallbackFor } from '../../core/flows.js';
@@ -16,19 +17,17 @@ import { FollowUpRequestedEvent, type SessionChangedEvent } from '../../events/e
 import { errorSummary, textField } from '../shared/forms.js';
 import { SupportElement } from '../shared/support-element.js';
 import { createCaseActions, type CaseForm } from './ticket-detail-actions.js';
-import { confirmingRemoval, detailTransition, initialView, type DetailEvent, type DetailField, type DetailView } from './ticket-detail.machine.js';
+import { COMMENT_PAGE, copyText, renderConversation, renderUnsent } from './ticket-detail-conversation.js';
+import { renderAttachments, renderCallback, renderWatchers, type CaseFormsView } from './ticket-detail-forms.js';
+import { detailTransition, initialView, type DetailEvent, type DetailField, type DetailView } from './ticket-detail.machine.js';
 import {
   announcementText,
-  renderAttachmentList,
-  renderCallbackList,
-  renderComment,
   renderEmailCommentArea,
   renderFacts,
   renderFollowUp,
   renderClosedNotice,
   renderActionFailure,
   renderLoadError,
-  renderWatcher,
 } from './ticket-detail-render.js';
 import { ticketDetailStyles } from './ticket-detail.styles.js';
 
@@ -53,6 +52,7 @@ export const BACK_EVENT = 'ticket-detail-back';
  * @csspart state - The case's state name.
  * @csspart comment-form - The form that adds a comment.
  * @csspart closed-notice - The notice of a closed case.
+ * @csspart unsent-comment - A comment that could not be sent because the case was closed meanwhile.
  * @cssprop [--se-color-surface-alt=#f4f4f6] - Background of support experts' comments.
  */
 export class SupportTicketDetail extends SupportElement {
@@ -67,6 +67,16 @@ export class SupportTicketDetail extends SupportElement {
   @state() private ticket: Ticket | undefined;
   @state() private who: Session | null = null;
   @state() private view: DetailView = initialView;
+  private switching = false;
+  /** How many of the latest comments are shown, and how many the last "Show earlier" added. */
+  @state() private shownComments = COMMENT_PAGE;
+  @state() private addedComments = 0;
+  /** Whether the unsent comment was just copied. */
+  @state() private copied = false;
+  /** The text the follow-up form starts with (the comment that could not be sent). */
+  @state() private followUpText: string | undefined;
+  /** The session signed in with here, when the case was opened without one. */
+  private signedInHere: Session | undefined;
 
   private readonly draft = new CommentDraftStore(
     this,
@@ -82,6 +92,8 @@ export class SupportTicketDetail extends SupportElement {
     limits: () => this.config.attachments,
     locale: () => this.resolvedLocale,
     alreadyAttached: () => this.ticket?.attachments.length ?? 0,
+    store: sharedStore(),
+    scope: () => this.storageScope('uploads'),
   });
 
   private readonly actions = createCaseActions(this, {
@@ -93,6 +105,7 @@ export class SupportTicketDetail extends SupportElement {
     send: (event) => this.send(event),
     dispatch: (event) => this.dispatchEvent(event),
     commentKey: this.draft.keyStore,
+    attachKey: localKeyStore(() => (this.switching ? undefined : this.storageScope('my-tickets:attach'))),
     closedMeanwhile: (error) => this.closedMeanwhile(error),
     find: (selector) => this.renderRoot.querySelector<HTMLElement>(selector),
   });
@@ -102,10 +115,8 @@ export class SupportTicketDetail extends SupportElement {
     task: async ([number, api, session], { signal }) => {
       if (!number) return initialState;
       const options = { signal, locale: this.resolvedLocale };
-      const [ticket, who] = await Promise.all([
-        api.getTicket(number, options),
-        session === undefined ? api.getSession(options) : Promise.resolve(session),
-      ]);
+      const given = this.signedInHere ?? session;
+      const [ticket, who] = await Promise.all([api.getTicket(number, options), given === undefined ? api.getSession(options) : Promise.resolve(given)]);
       this.who = who;
       this.ticket = ticket;
       this.send({ type: 'draft-restored', comment: this.draft.loadBody() });
@@ -115,10 +126,22 @@ export class SupportTicketDetail extends SupportElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('number') && changed.get('number') !== undefined) {
+      // The keys kept for either case stay in storage for when the customer comes back.
+      this.switching = true;
       this.draft.withoutStorage(() => this.actions.clearAll());
+      this.switching = false;
       this.ticket = undefined;
+      this.shownComments = COMMENT_PAGE;
+      this.addedComments = 0;
+      this.followUpText = undefined;
       this.send({ type: 'case-changed' });
     }
+  }
+
+  /** `<what>:<user>:case:<number>:`, once both are known; the user as a hash, never the address. */
+  private storageScope(what: string): string | undefined {
+    const email = this.who?.user.email;
+    return email && this.number ? `${what}:${userScope(email)}:case:${this.number}:` : undefined;
   }
 
   /** Settles when the case is shown (or failed to load). */
@@ -212,7 +235,24 @@ export class SupportTicketDetail extends SupportElement {
     return true;
   }
 
-  private async openFollowUp(ticket: Ticket): Promise<void> {
+  private async showEarlier(): Promise<void> {
+    const total = this.ticket?.comments.length ?? 0;
+    const before = Math.min(this.shownComments, total);
+    this.shownComments = Math.min(total, before + COMMENT_PAGE);
+    this.addedComments = this.shownComments - before;
+    await this.updateComplete;
+    // The button stays focused while there is more; once all are shown, the oldest comment is.
+    const oldest = this.renderRoot.querySelector('button.earlier') ? null : this.renderRoot.querySelector<HTMLElement>('.conversation > li');
+    oldest?.setAttribute('tabindex', '-1');
+    oldest?.focus();
+  }
+
+  private async copyUnsent(): Promise<void> {
+    this.copied = await copyText(this.view.fields.comment, this.renderRoot.querySelector<HTMLTextAreaElement>('.unsent-text'));
+  }
+
+  private async openFollowUp(ticket: Ticket, text?: string): Promise<void> {
+    this.followUpText = text;
     const request = new FollowUpRequestedEvent(ticket.number, ticket.areaId);
     this.dispatchEvent(request);
     if (request.defaultPrevented) return;
@@ -236,14 +276,46 @@ export class SupportTicketDetail extends SupportElement {
       action.failure ?? { kind: action.failureKind },
       { locale: this.resolvedLocale, maxBytes: this.config.attachments.maxBytes },
       () => void action.retry(),
-      () => html`<support-sign-in realm=${this.who?.realm ?? 'product'} locale=${this.resolvedLocale} @session-changed=${this.onSignedInAgain}></support-sign-in>`,
+      () => this.renderSignIn((event) => this.onSignedInAgain(event)),
     );
+  }
+
+  /** Sign-in in place, with the realm of the case's customer (or of the config's first area). */
+  private renderSignIn(onSignedIn: (event: SessionChangedEvent) => void) {
+    const realm = this.who?.realm ?? this.config.areas[0]?.realm ?? 'product';
+    return html`<support-sign-in realm=${realm} locale=${this.resolvedLocale} @session-changed=${onSignedIn}></support-sign-in>`;
+  }
+
+  /** Opened without a session, signed in here: the case opens. */
+  private onSignedInToLoad(event: SessionChangedEvent): void {
+    if (!event.session) return;
+    this.signedInHere = event.session;
+    void this.load.run().then(() => this.focusHeading());
   }
 
   /** After a session expired mid-action: what was typed is still there; the user sends again. */
   private onSignedInAgain(event: SessionChangedEvent): void {
     this.who = event.session;
     this.actions.resetAll();
+  }
+
+  private forms(): CaseFormsView {
+    return {
+      actions: this.actions,
+      view: this.view,
+      config: this.config,
+      root: this.renderRoot,
+      locale: this.resolvedLocale,
+      failureOf: (form) => this.failureOf(form),
+      onInput: (field, value) => this.onInput(field, value),
+      addWatcher: (event) => this.addWatcher(event),
+      askRemove: (email) => this.askRemove(email),
+      removeWatcher: (email) => this.removeWatcher(email),
+      cancelRemove: (email) => this.cancelRemove(email),
+      requestCallback: (event) => this.requestCallback(event),
+      uploads: this.uploads,
+      attach: () => this.attach(),
+    };
   }
 
   override render() {
@@ -268,7 +340,10 @@ export class SupportTicketDetail extends SupportElement {
   private renderLoadState() {
     if (this.load.status === TaskStatus.ERROR) {
       const error = this.load.error;
-      return renderLoadError(isSupportError(error) ? error : 'server', () => void this.load.run(), { locale: this.resolvedLocale });
+      const failure = isSupportError(error) ? error : 'server';
+      const unauthorized = isSupportError(error) && error.kind === 'unauthorized';
+      return html`${renderLoadError(failure, () => void this.load.run(), { locale: this.resolvedLocale })}
+      ${unauthorized ? this.renderSignIn((event) => this.onSignedInToLoad(event)) : nothing}`;
     }
     return html`<p role="status">${msg('Loading the case…', { id: 'my-tickets.case_loading', desc: 'Shown while one case is loading.' })}</p>`;
   }
@@ -282,20 +357,45 @@ export class SupportTicketDetail extends SupportElement {
       <section aria-labelledby="conversation-title">
         <h3 id="conversation-title">${msg('Conversation', { id: 'my-tickets.conversation', desc: 'Heading of the comments of a case, oldest first.' })}</h3>
         <p class="text description">${ticket.description}</p>
-        ${ticket.comments.length > 0
-          ? html`<ol class="conversation" part="conversation">${ticket.comments.map((c) => renderComment(c, this.who?.user.email, locale))}</ol>`
-          : nothing}
-        ${closed ? nothing : this.renderCommentArea(ticket)}
+        ${renderConversation({
+          comments: ticket.comments,
+          shown: this.shownComments,
+          added: this.addedComments,
+          myEmail: this.who?.user.email,
+          locale,
+          onEarlier: () => void this.showEarlier(),
+        })}
+        ${closed ? this.renderUnsent(ticket) : this.renderCommentArea(ticket)}
       </section>
-      ${this.renderAttachments(ticket, closed)} ${this.renderWatchers(ticket, closed)}
-      ${!closed && this.callbackAllowed(ticket) ? this.renderCallback(ticket) : nothing}
+      ${renderAttachments(this.forms(), ticket, closed)} ${renderWatchers(this.forms(), ticket, closed)}
+      ${!closed && this.callbackAllowed(ticket) ? renderCallback(this.forms(), ticket) : nothing}
     `;
   }
 
   private renderClosed(ticket: Ticket) {
     const following = this.view.panel.kind === 'follow-up';
     return html`${renderClosedNotice(ticket, !following, () => void this.openFollowUp(ticket))}
-    ${following ? renderFollowUp(ticket, this.locale, this.session ?? this.who ?? undefined) : nothing}`;
+    ${following ? renderFollowUp(ticket, this.locale, this.session ?? this.who ?? undefined, this.followUpText, () => this.followUpSent()) : nothing}`;
+  }
+
+  private renderUnsent(ticket: Ticket) {
+    const text = this.view.fields.comment;
+    if (text.trim() === '') return nothing;
+    const following = this.view.panel.kind === 'follow-up';
+    return renderUnsent({
+      text,
+      copied: this.copied,
+      onCopy: () => void this.copyUnsent(),
+      onFollowUp: following ? undefined : () => void this.openFollowUp(ticket, text),
+    });
+  }
+
+  /** The follow-up case holds the unsent comment now: it goes from here and from storage. */
+  private followUpSent(): void {
+    if (this.followUpText === undefined) return;
+    this.followUpText = undefined;
+    this.send({ type: 'input', field: 'comment', value: '' });
+    this.draft.clear();
   }
 
   private renderCommentArea(ticket: Ticket) {
@@ -329,122 +429,5 @@ export class SupportTicketDetail extends SupportElement {
         </button>
       </div>
     </form>`;
-  }
-
-  private renderAttachments(ticket: Ticket, closed: boolean) {
-    const locale = this.resolvedLocale;
-    return html`<section aria-labelledby="attachments-title">
-      <h3 id="attachments-title">${msg('Attachments', { id: 'my-tickets.attachments', desc: 'Heading of the files attached to a case.' })}</h3>
-      ${renderAttachmentList(ticket, locale)}
-      ${closed
-        ? nothing
-        : html`<p class="hint">
-              ${msg('Adding attachments does not change the state of the case.', { id: 'my-tickets.attachments.hint', desc: 'Hint above the control that adds files to a case.' })}
-            </p>
-            ${this.renderAddAttachments()}`}
-    </section>`;
-  }
-
-  private renderAddAttachments() {
-    const locale = this.resolvedLocale;
-    const limits = this.config.attachments;
-    const rejected = this.uploads.rejected;
-    const ready = this.uploads.tokens.length;
-    return html`<div class="add-attachments" aria-busy=${this.actions.attachments.busy ? 'true' : 'false'}>
-      ${renderRejected(rejected, limits, locale, 'attachments-error')}
-      ${renderUploadPicker(this.uploads, { id: 'attachments', describedBy: rejected.length > 0 ? 'attachments-error' : undefined }, limits)}
-      ${renderUploadList(this.uploads, locale, limits)}
-      ${this.failureOf('attachments')}
-      ${ready > 0
-        ? html`<div class="actions">
-            <button
-              type="button"
-              class="attach"
-              aria-disabled=${this.uploads.busy || this.actions.attachments.busy ? 'true' : 'false'}
-              @click=${() => this.attach()}
-            >
-              ${msg('Attach to the case', { id: 'my-tickets.attachments.submit', desc: 'Button that attaches the uploaded files to the case.' })}
-            </button>
-          </div>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderWatchers(ticket: Ticket, closed: boolean) {
-    const shown = this.actions.errorsOf('watcher', this.config);
-    const confirming = confirmingRemoval(this.view);
-    return html`<section aria-labelledby="watchers-title">
-      <h3 id="watchers-title" tabindex="-1">${msg('Manage watchers', { id: 'my-tickets.watchers', desc: 'Heading of the people who can follow a case. Seed French: "Gérer les observateurs".' })}</h3>
-      <p class="hint">
-        ${msg('Watchers can follow the progress of this case in the support portal. Adding or removing them does not change the state of the case.', {
-          id: 'my-tickets.watchers.hint',
-          desc: 'Explanation under "Manage watchers".',
-        })}
-      </p>
-      ${ticket.watchers.length > 0
-        ? html`<ul class="plain-list watchers">
-            ${ticket.watchers.map(({ email }) =>
-              renderWatcher({
-                email,
-                closed,
-                confirming: confirming === email,
-                removing: this.actions.removeWatcher.busy,
-                onAsk: () => void this.askRemove(email),
-                onRemove: () => this.removeWatcher(email),
-                onCancel: () => void this.cancelRemove(email),
-              }),
-            )}
-          </ul>`
-        : html`<p class="muted">${msg('No one else follows this case.', { id: 'my-tickets.watchers.none', desc: 'Shown when a case has no watchers.' })}</p>`}
-      ${closed
-        ? nothing
-        : html`<form class="watcher-form" novalidate aria-busy=${this.actions.addWatcher.busy ? 'true' : 'false'} @submit=${this.addWatcher}>
-            ${errorSummary(shown, this.renderRoot)}
-            ${textField({
-              id: 'watcher-email',
-              label: msg('Email address of the person to add', { id: 'my-tickets.watcher.label', desc: 'Label of the field to add a watcher to a case.' }),
-              type: 'email',
-              autocomplete: 'off',
-              value: this.view.fields.watcher,
-              error: shown[0]?.message,
-              onInput: (value) => this.onInput('watcher', value),
-            })}
-            ${this.failureOf('watcher')}
-            <div class="actions">
-              <button type="submit" class="secondary" aria-disabled=${this.actions.addWatcher.busy ? 'true' : 'false'}>
-                ${msg('Add watcher', { id: 'my-tickets.watcher.add', desc: 'Button that adds the typed email address as a watcher of the case.' })}
-              </button>
-            </div>
-          </form>`}
-    </section>`;
-  }
-
-  private renderCallback(ticket: Ticket) {
-    const shown = this.actions.errorsOf('callback', this.config);
-    const locale = this.resolvedLocale;
-    return html`<section aria-labelledby="callback-title" class="callback">
-      <h3 id="callback-title">${msg('Call me', { id: 'my-tickets.callback', desc: 'Heading and name of the option to be called by support about a case. French: "M\'appeler".' })}</h3>
-      ${renderCallbackList(ticket, locale)}
-      <form class="callback-form" novalidate aria-busy=${this.actions.callback.busy ? 'true' : 'false'} @submit=${this.requestCallback}>
-        ${errorSummary(shown, this.renderRoot)}
-        ${textField({
-          id: 'phone',
-          label: msg('Phone number', { id: 'my-tickets.phone.label', desc: 'Label of the phone number support should call.' }),
-          hint: msg('Include the country code, like +1 555 010 0199.', { id: 'my-tickets.phone.hint', desc: 'Hint under the "Call me" phone field. Keep the example number as is.' }),
-          type: 'tel',
-          autocomplete: 'tel',
-          value: this.view.fields.phone,
-          required: true,
-          error: shown[0]?.message,
-          onInput: (value) => this.onInput('phone', value),
-        })}
-        ${this.failureOf('callback')}
-        <div class="actions">
-          <button type="submit" class="secondary" aria-disabled=${this.actions.callback.busy ? 'true' : 'false'}>
-            ${msg('Call me', { id: 'my-tickets.callback.submit', desc: 'Button that sends a request to be called by support about the case.' })}
-          </button>
-        </div>
-      </form>
-    </section>`;
   }
 }

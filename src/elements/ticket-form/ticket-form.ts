@@ -12,6 +12,7 @@ import { migratedDraftKey, userDigest } from '../../controllers/draft-key.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { caseSubmitController } from '../../controllers/ticket-form-submit.js';
 import { SuggestionsController } from '../../controllers/ticket-form-suggestions.js';
+import { sharedStore, userScope } from '../../controllers/file-store.js';
 import { UploadController } from '../../controllers/upload-controller.js';
 import {
   ArticleOpenedEvent,
@@ -104,6 +105,8 @@ export class TicketForm extends SupportElement {
 
   /** Number of a closed case this new case follows up on. */
   @property({ attribute: 'follow-up-of' }) followUpOf: string | undefined;
+  /** Text a follow-up's description starts with when it has none (e.g. a comment never sent). */
+  @property({ attribute: false }) followUpText: string | undefined;
 
   /** Where the flow stands (see ticket-form.machine.ts); changed only through `transition`. */
   @state() private phase: TicketFormPhase = INITIAL_PHASE;
@@ -117,6 +120,8 @@ export class TicketForm extends SupportElement {
     backend: () => this.api,
     limits: () => this.config.attachments,
     locale: () => this.resolvedLocale,
+    store: sharedStore(),
+    scope: () => (this.activeSession && this.area ? `uploads:${userScope(this.activeSession.user.email)}:form:${this.area}:` : undefined),
   });
 
   private readonly sessionTask = new Task(this, {
@@ -256,7 +261,7 @@ export class TicketForm extends SupportElement {
       desc: 'First line put in the description of a follow-up case. ${number} is the closed case number.',
     });
     // The line is the customer's text from here on (they may edit it): it is sent as typed.
-    this.edit({ description: withFollowUpLine(this.fields.description, number, line) });
+    this.edit({ description: withFollowUpLine(this.fields.description || (this.followUpText ?? ''), number, line) });
   }
 
   private offeredProduct(productId: string | undefined): string {

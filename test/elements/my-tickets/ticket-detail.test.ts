@@ -265,7 +265,8 @@ describe('<my-tickets> one case', () => {
     await comment(detail, 'One more thing');
     await waitUntil(() => shownState(detail) === 'Closed', 'reloaded as closed');
     expect(announcement(detail)).to.contain('closed in the meantime');
-    expect(detail.shadowRoot?.querySelector('textarea')).to.equal(null);
+    // No field to type in any more; what was typed stays on screen, read-only.
+    expect(detail.shadowRoot?.querySelector('#comment') === null).to.equal(true);
     expect(text(detail)).to.contain('Open a follow-up case');
   });
 

@@ -1,6 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { SupportBackend, UploadedFile, UploadOptions } from '../../../src/adapters/backend.js';
+import { sharedStore } from '../../../src/controllers/file-store.js';
 import { seedConfig, type SupportConfig } from '../../../src/core/config.js';
+import { SupportError } from '../../../src/core/errors.js';
 import type { NewTicket } from '../../../src/core/ticket.js';
 import { all, find, form, get, memoryFor, nextEvent, root, seedDraft, type TicketForm } from './helpers.js';
 
@@ -49,7 +51,11 @@ async function details(backend: SupportBackend, config: SupportConfig = seedConf
 }
 
 describe('<ticket-form> attachments', () => {
-  afterEach(() => localStorage.clear());
+  afterEach(async () => {
+    localStorage.clear();
+    // Chosen files are kept in IndexedDB until sent or removed: each test starts with none.
+    await sharedStore().deletePrefix('');
+  });
 
   it('refuses files too large or of the wrong type before any upload, naming each file', async () => {
     const memory = memoryFor(ALEX);
@@ -136,5 +142,47 @@ describe('<ticket-form> attachments', () => {
     await el.updateComplete;
     expect(pending.map((p) => p.file.name)).to.deep.equal(['dropped.txt', 'pasted.png']);
     expect(all(el, '.upload-item__name').map((n) => n.textContent)).to.deep.equal(['dropped.txt', 'pasted.png']);
+  });
+
+  it('keeps chosen files across a reload: uploaded ones with their token, failed ones with a retry under the same key', async () => {
+    const memory = memoryFor(ALEX);
+    let failNext = true;
+    const keys: (string | undefined)[] = [];
+    const backend: SupportBackend = {
+      ...memory,
+      uploadFile: (file, options) => {
+        keys.push(options?.idempotencyKey);
+        if (file.name === 'flaky.txt' && failNext) {
+          failNext = false;
+          return Promise.reject(new SupportError('server', 'boom'));
+        }
+        return memory.uploadFile(file, options);
+      },
+    };
+    const inputs: NewTicket[] = [];
+    const first = await details(backend);
+    pick(first, [new File(['hello'], 'notes.txt', { type: 'text/plain' }), new File(['again'], 'flaky.txt', { type: 'text/plain' })]);
+    await waitUntil(() => find(first, '.upload-item[data-state=done]') && find(first, '.upload-item[data-state=failed]'), 'not settled');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    first.remove();
+
+    const el = await form({
+      backend: { ...backend, createTicket: (input, options) => (inputs.push(input), memory.createTicket({ ...input, attachmentTokens: [] }, options)) },
+      area: 'esign',
+    });
+    await waitUntil(() => all(el, '.upload-item').length === 2, 'files not restored');
+    expect(all(el, '.upload-item').map((i) => i.dataset['state'])).to.have.members(['done', 'failed']);
+    all<HTMLButtonElement>(el, '.upload-item button').find((b) => b.textContent?.includes('Retry flaky.txt'))?.click();
+    await waitUntil(() => all(el, '.upload-item[data-state=done]').length === 2, 'retry not uploaded');
+    // notes.txt was sent once; flaky.txt twice, with one key.
+    expect(keys).to.have.length(3);
+    expect(keys[2]).to.equal(keys[1]);
+    const created = nextEvent(el, 'ticket-created');
+    get<HTMLButtonElement>(el, 'button[part=submit-button]').click();
+    await created;
+    expect(inputs[0]?.attachmentTokens).to.have.length(2);
+    // Sent: nothing is kept any more.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await sharedStore().list('uploads:')).to.deep.equal([]);
   });
 });

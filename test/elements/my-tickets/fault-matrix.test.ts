@@ -1,0 +1,259 @@
+/**
+ * The fault matrix of issue 11, table-driven, over real HTTP: (fault × action × reload) against
+ * test/support/fault-server.mjs through the fetch adapter and `<support-ticket-detail>`.
+ * Each cell: the first try meets the fault; the user sees a message with what they typed or
+ * chose still there (after a reload too); the user's retry succeeds; the server made exactly
+ * one record, and every request of the intent carried the same idempotency key.
+ * The summary (cells, inputs lost, duplicates, hangs) is printed after the run.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { SupportBackend } from '../../../src/adapters/backend.js';
+import { createFetchAdapter } from '../../../src/adapters/fetch-adapter.js';
+import { sharedStore } from '../../../src/controllers/file-store.js';
+import { userDigest } from '../../../src/controllers/draft-key.js';
+import '../../../src/define/support-ticket-detail.js';
+import '../../../src/define/ticket-form.js';
+import type { SupportTicketDetail } from '../../../src/define/support-ticket-detail.js';
+import { FaultServer, testServers, type FaultStep } from '../../adapters/servers.js';
+
+/** The fault server's steps, with `commit-raw` (commit, then a malformed answer). */
+type Step = Omit<FaultStep, 'type'> & { readonly type: FaultStep['type'] | 'commit-raw' };
+import { $, $$, input } from './helpers.js';
+
+type Action = 'comment' | 'attachment' | 'upload';
+type Made = 'tickets' | 'comments' | 'attachments' | 'uploads';
+
+const FAULTS: readonly { readonly name: string; readonly step: Step }[] = [
+  { name: 'connection refused', step: { type: 'drop' } },
+  { name: 'timeout', step: { type: 'hang' } },
+  { name: '500', step: { type: 'status', status: 500 } },
+  { name: '503', step: { type: 'status', status: 503 } },
+  { name: 'malformed 200 after commit', step: { type: 'commit-raw', status: 200, text: '{"number": ' } },
+  { name: 'response lost after commit', step: { type: 'commit-drop' } },
+];
+
+const ACTIONS: readonly { readonly name: Action; readonly path: RegExp; readonly made: Made }[] = [
+  { name: 'comment', path: /\/comments$/, made: 'comments' },
+  { name: 'attachment', path: /\/attachments$/, made: 'attachments' },
+  { name: 'upload', path: /\/uploads$/, made: 'uploads' },
+];
+
+interface Cell {
+  readonly cell: string;
+  inputLost: boolean;
+  duplicates: number;
+  keys: number;
+  hang: boolean;
+  message: boolean;
+}
+const cells: Cell[] = [];
+
+describe('fault matrix (fault × action × reload)', function () {
+  this.timeout(8000);
+  let server: FaultServer;
+
+  before(async () => {
+    server = new FaultServer((await testServers()).fault);
+  });
+
+  beforeEach(async () => {
+    await server.reset();
+    localStorage.clear();
+    await sharedStore().deletePrefix('');
+  });
+
+  after(() => {
+    const lost = cells.filter((c) => c.inputLost).length;
+    const dup = cells.filter((c) => c.duplicates > 0).length;
+    const hangs = cells.filter((c) => c.hang).length;
+    const twoKeys = cells.filter((c) => c.keys > 1).length;
+    console.log(`fault matrix: ${cells.length} cells, ${lost} inputs lost, ${dup} with duplicates, ${twoKeys} with 2+ keys, ${hangs} hangs`);
+    for (const c of cells.filter((x) => x.inputLost || x.duplicates || x.hang || x.keys > 1 || !x.message)) console.log('  ', JSON.stringify(c));
+  });
+
+  function adapter(): SupportBackend {
+    return createFetchAdapter({
+      baseUrl: server.api,
+      getToken: () => 'test-token',
+      timeoutMs: 400,
+      uploadTimeoutMs: 400,
+      // One attempt per user try: the matrix is about what the user sees and retries.
+      retry: { retries: 0 },
+    });
+  }
+
+  /** One tab of the page: a fresh adapter (nothing in memory) and the case view. */
+  async function open(number: string): Promise<SupportTicketDetail> {
+    const backend = adapter();
+    const detail = await fixture<SupportTicketDetail>(html`<support-ticket-detail locale="en" number=${number} .backend=${backend}></support-ticket-detail>`);
+    await detail.loaded;
+    await detail.updateComplete;
+    await waitUntil(() => detail.shadowRoot?.querySelector('#comment'), 'the case did not open');
+    return detail;
+  }
+
+  async function newCase(): Promise<string> {
+    const response = await fetch(`${server.api}/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer t' },
+      body: JSON.stringify({ subject: 'Matrix', description: 'Fault matrix case' }),
+    });
+    const ticket = (await response.json()) as { number: string };
+    return ticket.number;
+  }
+
+  function pick(detail: SupportTicketDetail, name: string): void {
+    const picker = $<HTMLInputElement>(detail, '.dropzone input[type=file]');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([`contents of ${name}`], name, { type: 'text/plain' }));
+    picker.files = transfer.files;
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  async function recorded(path: RegExp, made: Made): Promise<{ keys: number; made: number }> {
+    const record = (await (await fetch(`${server.origin}/__record`)).json()) as {
+      requests: { method: string; path: string; headers: Record<string, string | undefined> }[];
+      made: Record<Made, number>;
+    };
+    const keys = new Set(record.requests.filter((r) => r.method === 'POST' && path.test(r.path)).map((r) => r.headers['idempotency-key']));
+    return { keys: keys.size, made: record.made[made] };
+  }
+
+  /** The case form at its last step, as a restored draft leaves it; a reload is a new form. */
+  async function openForm(): Promise<HTMLElement & { updateComplete: Promise<unknown> }> {
+    const el = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(
+      html`<ticket-form locale="en" area="esign" .backend=${adapter()}></ticket-form>`,
+    );
+    await waitUntil(() => el.shadowRoot?.querySelector('button[part=submit-button]'), 'no case form', { timeout: 3000 });
+    return el;
+  }
+
+  for (const reload of [false, true]) {
+    for (const fault of FAULTS) {
+      const name = `${fault.name} × create a case × ${reload ? 'reloaded' : 'same page'}`;
+      it(name, async () => {
+        localStorage.setItem(
+          `support-elements:draft:ticket-form:${userDigest('fault@example.com')}:esign`,
+          JSON.stringify({ step: 'details', subject: 'Matrix case', categoryId: '', subcategoryId: '', productId: 'esignature', description: 'It still fails', contactMethod: 'email' }),
+        );
+        const cell: Cell = { cell: name, inputLost: false, duplicates: 0, keys: 0, hang: false, message: false };
+        cells.push(cell);
+        let el = await openForm();
+        const idle = async () =>
+          waitUntil(() => el.shadowRoot?.querySelector('[aria-busy=true], button[aria-disabled=true]') === null, 'busy', { timeout: 3000 }).then(
+            () => true,
+            () => false,
+          );
+        await fetch(`${server.origin}/__script`, { method: 'POST', body: JSON.stringify({ steps: [fault.step] }) });
+        el.shadowRoot?.querySelector<HTMLButtonElement>('button[part=submit-button]')?.click();
+        await el.updateComplete;
+        cell.hang = !(await idle());
+        cell.message = el.shadowRoot?.querySelector('.failure[role=alert]') !== null;
+        if (reload) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          el.remove();
+          el = await openForm();
+        }
+        const description = el.shadowRoot?.querySelector<HTMLTextAreaElement>('#description');
+        cell.inputLost = description?.value !== 'It still fails';
+        el.shadowRoot?.querySelector<HTMLButtonElement>('button[part=submit-button]')?.click();
+        await el.updateComplete;
+        await waitUntil(() => el.shadowRoot?.querySelector('button[part=submit-button]') === null, 'not created', { timeout: 3000 }).catch(() => (cell.hang = true));
+        const { keys, made } = await recorded(/\/api\/tickets$/, 'tickets');
+        cell.keys = keys;
+        cell.duplicates = Math.max(0, made - 1);
+        expect(cell.hang, 'hang').to.equal(false);
+        expect(cell.message, 'message after the fault').to.equal(true);
+        expect(cell.inputLost, 'input lost').to.equal(false);
+        expect(made, 'records made').to.equal(1);
+        expect(keys, 'keys sent').to.equal(1);
+      });
+    }
+  }
+
+  const item = (detail: SupportTicketDetail) => detail.shadowRoot?.querySelector<HTMLElement>('.upload-item') ?? null;
+  const attachButton = (detail: SupportTicketDetail) => detail.shadowRoot?.querySelector<HTMLButtonElement>('button.attach') ?? null;
+
+  /** The user's try: returns once the view is not busy any more (false: it hung). */
+  async function attempt(detail: SupportTicketDetail, action: Action): Promise<boolean> {
+    if (action === 'comment') $<HTMLButtonElement>(detail, '.comment-form button[type=submit]').click();
+    if (action === 'attachment') attachButton(detail)?.click();
+    if (action === 'upload') {
+      const retry = $$<HTMLButtonElement>(detail, '.upload-item button').find((b) => b.textContent?.includes('Retry'));
+      if (retry) retry.click();
+      else pick(detail, 'log.txt');
+    }
+    await detail.updateComplete;
+    try {
+      await waitUntil(
+        () => detail.shadowRoot?.querySelector('[aria-busy=true]') === null && item(detail)?.dataset['state'] !== 'uploading',
+        'busy',
+        { timeout: 3000 },
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** What the user typed or chose is on screen. */
+  function inputShown(detail: SupportTicketDetail, action: Action): boolean {
+    if (action === 'comment') return $<HTMLTextAreaElement>(detail, '#comment').value === 'It still fails';
+    const shown = item(detail);
+    return shown !== null && (shown.textContent ?? '').includes('log.txt');
+  }
+
+  function messageShown(detail: SupportTicketDetail, action: Action): boolean {
+    if (action === 'upload') return item(detail)?.dataset['state'] === 'failed';
+    return detail.shadowRoot?.querySelector('.failure[role=alert]') !== null;
+  }
+
+  for (const reload of [false, true]) {
+    for (const action of ACTIONS) {
+      for (const fault of FAULTS) {
+        const name = `${fault.name} × ${action.name} × ${reload ? 'reloaded' : 'same page'}`;
+        it(name, async () => {
+          const number = await newCase();
+          let detail = await open(number);
+          const cell: Cell = { cell: name, inputLost: false, duplicates: 0, keys: 0, hang: false, message: false };
+          cells.push(cell);
+          if (action.name === 'comment') {
+            input(detail, '#comment', 'It still fails');
+            await detail.updateComplete;
+          }
+          if (action.name === 'attachment') {
+            pick(detail, 'log.txt');
+            await waitUntil(() => item(detail)?.dataset['state'] === 'done', 'not uploaded');
+            await detail.updateComplete;
+          }
+          await fetch(`${server.origin}/__script`, { method: 'POST', body: JSON.stringify({ steps: [fault.step] }) });
+          cell.hang = !(await attempt(detail, action.name));
+          cell.message = messageShown(detail, action.name);
+          if (reload) {
+            // Let the stores write what the fault left, then load the page again.
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            detail.remove();
+            detail = await open(number);
+            if (action.name !== 'comment') await waitUntil(() => item(detail), 'no file after the reload', { timeout: 1500 }).catch(() => undefined);
+            await detail.updateComplete;
+          }
+          cell.inputLost = !inputShown(detail, action.name);
+          if (!cell.inputLost) {
+            const state = item(detail)?.dataset['state'];
+            // After a reload an upload cut short starts again by itself; one that failed offers a retry.
+            if (!(action.name === 'upload' && reload && state !== 'failed')) cell.hang = !(await attempt(detail, action.name)) || cell.hang;
+            await waitUntil(() => item(detail)?.dataset['state'] !== 'uploading', 'upload hung', { timeout: 3000 }).catch(() => (cell.hang = true));
+          }
+          const { keys, made } = await recorded(action.path, action.made);
+          cell.keys = keys;
+          cell.duplicates = Math.max(0, made - 1);
+          expect(cell.hang, 'hang').to.equal(false);
+          expect(cell.message, 'message after the fault').to.equal(true);
+          expect(cell.inputLost, 'input lost').to.equal(false);
+          expect(made, 'records made').to.equal(1);
+          expect(keys, 'keys sent').to.equal(1);
+        });
+      }
+    }
+  }
+});
