@@ -13,15 +13,19 @@
  * The host renders the popup itself (with `?hidden=${!popup.open}`) and calls `toggle()`
  * from the trigger's click.
  */
-import {
-  autoUpdate as floatingAutoUpdate,
-  computePosition,
-  flip,
-  offset,
-  shift,
-  type Placement,
-} from '@floating-ui/dom';
+import type { autoUpdate as floatingAutoUpdate, Placement } from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+type FloatingUi = typeof import('@floating-ui/dom');
+let floatingUi: Promise<FloatingUi> | undefined;
+
+/**
+ * floating-ui is loaded on the first open, not with the element: the first view of a page
+ * shows no popup, and its 5 KB (brotli) are then off the page's first download.
+ */
+function loadFloatingUi(): Promise<FloatingUi> {
+  return (floatingUi ??= import('@floating-ui/dom'));
+}
 
 export interface PopupControllerOptions {
   /** The button that opens the popup. */
@@ -93,11 +97,11 @@ export class PopupController implements ReactiveController {
     if (this.open) return;
     this.open = true;
     this.host.requestUpdate();
-    await this.host.updateComplete;
+    const [floating] = await Promise.all([loadFloatingUi(), this.host.updateComplete]);
     const trigger = this.options.trigger();
     const popup = this.options.popup();
     if (!this.open || !trigger || !popup || !this.host.isConnected) return;
-    this.position(trigger, popup);
+    this.position(floating, trigger, popup);
     document.addEventListener('keydown', this.onKeydown, true);
     document.addEventListener('click', this.onDocumentClick, true);
     popup.addEventListener('focusout', this.onFocusOut);
@@ -116,7 +120,7 @@ export class PopupController implements ReactiveController {
     this.options.onOpenChange?.(false);
   }
 
-  private position(trigger: HTMLElement, popup: HTMLElement): void {
+  private position({ computePosition, offset, flip, shift, autoUpdate: floatingAutoUpdate }: FloatingUi, trigger: HTMLElement, popup: HTMLElement): void {
     this.stopAutoUpdate?.();
     const update = () => {
       void computePosition(trigger, popup, {
