@@ -5,7 +5,7 @@
  * It is a plain object of functions (not a class) so a test can wrap one call:
  * `{ ...backend, createTicket: failing }`.
  */
-import { matchesCaseSearch, mayFollowUp, maySeeCase, parseCaseSearch, sameEmail, type CaseParticipants } from '../core/access.js';
+import { foldCase, matchesCaseSearch, mayFollowUp, maySeeCase, parseCaseSearch, sameEmail, type CaseParticipants } from '../core/access.js';
 import { catalogFor, seedArticles, seedCategories, suggestArticles } from '../core/catalog.js';
 import type { SupportConfig } from '../core/config.js';
 import { seedConfig } from '../core/config.js';
@@ -23,7 +23,7 @@ import {
   validateTicketInput,
   followUpDescription,
 } from '../core/validation.js';
-import type { Account, CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketQuery, UploadedFile, UploadOptions } from './backend.js';
+import type { Account, CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketQuery, TicketSort, UploadedFile, UploadOptions } from './backend.js';
 import { isArrayOf, isNumber, isRecord } from './guards.js';
 import { sleep } from './http.js';
 import { idempotentRunner } from './idempotency.js';
@@ -117,6 +117,72 @@ function participants(ticket: Ticket): CaseParticipants {
 
 function randomId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
+}
+
+/**
+ * The case list's indexes (issue 15): per signed-in user, the cases they may see, sorted once
+ * for each order, and the last query's matches. A query then walks one sorted array and keeps
+ * what matches (no sort per keystroke), and the next page of the same query is a slice.
+ * Every write replaces `state.tickets` (`replace`) or appends to it (new cases), so the array's
+ * identity and length tell when the indexes are stale.
+ */
+function createListIndex(tickets: () => readonly Ticket[]) {
+  let source: readonly Ticket[] | undefined;
+  let sourceLength = -1;
+  let email = '';
+  let visible: readonly Ticket[] = [];
+  const sorted = new Map<TicketSort, readonly Ticket[]>();
+  const folded = new WeakMap<Ticket, { readonly number: string; readonly subject: string }>();
+  let last: { key: string; matches: readonly Ticket[] } | undefined;
+
+  function refresh(userEmail: string): void {
+    const all = tickets();
+    if (all === source && all.length === sourceLength && sameEmail(userEmail, email)) return;
+    source = all;
+    sourceLength = all.length;
+    email = userEmail;
+    visible = all.filter((t) => maySeeCase(participants(t), userEmail));
+    sorted.clear();
+    last = undefined;
+  }
+
+  function inOrder(sort: TicketSort): readonly Ticket[] {
+    let list = sorted.get(sort);
+    if (!list) {
+      const key = sort.startsWith('number') ? 'number' : 'updatedAt';
+      const direction = sort.endsWith('asc') ? 1 : -1;
+      // The same stable comparator as a plain sort of every case: ties keep insertion order.
+      list = [...visible].sort((a, b) => (a[key] < b[key] ? -direction : a[key] > b[key] ? direction : 0));
+      sorted.set(sort, list);
+    }
+    return list;
+  }
+
+  /** A case's number and lowercased subject, folded once per stored version of the case. */
+  function searchable(ticket: Ticket): { readonly number: string; readonly subject: string } {
+    let entry = folded.get(ticket);
+    if (!entry) {
+      entry = { number: ticket.number, subject: foldCase(ticket.subject) };
+      folded.set(ticket, entry);
+    }
+    return entry;
+  }
+
+  return {
+    /** The cases `userEmail` may see that match `query`, in its order. */
+    matches(userEmail: string, query: TicketQuery): readonly Ticket[] {
+      refresh(userEmail);
+      const search = parseCaseSearch(query.search);
+      const sort = query.sort ?? 'updated_desc';
+      const key = JSON.stringify([sort, query.status ?? '', search ?? null]);
+      if (last?.key === key) return last.matches;
+      const list = inOrder(sort);
+      const status = query.status;
+      const matches = !status && !search ? list : list.filter((t) => (!status || t.status === status) && (!search || matchesCaseSearch(searchable(t), search)));
+      last = { key, matches };
+      return matches;
+    },
+  };
 }
 
 export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryBackend {
@@ -297,6 +363,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     save();
   }
 
+  const listIndex = createListIndex(() => state.tickets);
+
   const backend: MemoryBackend = {
     get signInHelpRequests() {
       return signInHelpRequests;
@@ -340,14 +408,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     listTickets: (query: TicketQuery, opts) =>
       call(opts, () => {
         const who = requireSession();
-        const search = parseCaseSearch(query.search);
-        const sort = query.sort ?? 'updated_desc';
-        const [key, direction] = sort.startsWith('number') ? (['number', sort.endsWith('asc') ? 1 : -1] as const) : (['updatedAt', sort.endsWith('asc') ? 1 : -1] as const);
-        const matches = state.tickets
-          .filter((t) => maySeeCase(participants(t), who.user.email))
-          .filter((t) => !query.status || t.status === query.status)
-          .filter((t) => !search || matchesCaseSearch(t, search))
-          .sort((a, b) => (a[key] < b[key] ? -direction : a[key] > b[key] ? direction : 0));
+        const matches = listIndex.matches(who.user.email, query);
         const offset = query.cursor ? Number(atob(query.cursor)) : 0;
         const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
         const items = matches.slice(offset, offset + limit).map(summarize);
