@@ -161,7 +161,8 @@ async function main() {
   if (wanted('locale')) {
     const s = await sample(base, 'scenario=locale');
     console.log('Locale switch, <support-contact> + <ticket-form> + <my-tickets>, <html lang> en → fr:');
-    console.log(`  render passes: ${figure(s['locale-passes'], (v) => String(v))}; time to French painted: ${figure(s['locale-switch'])} wall, ${figure(s['locale-switch:cpu'])} CPU\n`);
+    const each = ['support-contact', 'ticket-form', 'my-tickets'].map((tag) => `${tag} ${figure(s[`locale-passes:${tag}`], (v) => String(v))}`);
+    console.log(`  render passes: ${figure(s['locale-passes'], (v) => String(v))} (${each.join(', ')}); time to French painted: ${figure(s['locale-switch'])} wall, ${figure(s['locale-switch:cpu'])} CPU\n`);
   }
   await stop();
   if (wanted('server') && existsSync(serverBench)) {

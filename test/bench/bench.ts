@@ -111,16 +111,18 @@ async function tickets(): Promise<void> {
   result.heap = memory?.usedJSHeapSize ?? 0;
 }
 
-/** Counts `update()` calls of every support element. */
+/** Counts `update()` calls of every support element (also per tag, as `locale-passes:<tag>`). */
 function countPasses(tags: readonly string[]): () => number {
   let passes = 0;
   for (const tag of tags) {
+    result[`locale-passes:${tag}`] = 0;
     const ctor = customElements.get(tag);
     if (!ctor) throw new Error(`${tag} is not defined`);
     const proto = ctor.prototype as { update: (changed: unknown) => void };
     const update = proto.update;
     proto.update = function counted(this: unknown, changed: unknown) {
       passes++;
+      result[`locale-passes:${tag}`] = (result[`locale-passes:${tag}`] ?? 0) + 1;
       update.call(this, changed);
     };
   }
