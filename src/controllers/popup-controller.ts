@@ -60,6 +60,7 @@ export class PopupController implements ReactiveController {
   private readonly options: PopupControllerOptions;
   private stopAutoUpdate: (() => void) | undefined;
   private listening: HTMLElement | undefined;
+  private showRequest = 0;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: PopupControllerOptions) {
     this.host = host;
@@ -95,9 +96,13 @@ export class PopupController implements ReactiveController {
 
   async show(): Promise<void> {
     if (this.open) return;
+    // floating-ui first, so the popup never shows unpositioned; a hide() meanwhile wins.
+    const request = ++this.showRequest;
+    const floating = await loadFloatingUi();
+    if (this.open || request !== this.showRequest || !this.host.isConnected) return;
     this.open = true;
     this.host.requestUpdate();
-    const [floating] = await Promise.all([loadFloatingUi(), this.host.updateComplete]);
+    await this.host.updateComplete;
     const trigger = this.options.trigger();
     const popup = this.options.popup();
     if (!this.open || !trigger || !popup || !this.host.isConnected) return;
@@ -112,6 +117,7 @@ export class PopupController implements ReactiveController {
   }
 
   hide(options: HideOptions = {}): void {
+    this.showRequest++;
     if (!this.open) return;
     this.open = false;
     this.teardown();
