@@ -7,13 +7,16 @@
 // - `locale`: each locale chunk on its own; the pseudo-locale (en-XA) must carry no message
 //   in production (vite.config.ts empties it).
 // dist/lib/index.js (unminified, for bundlers) is reported only. Exit 1 when over a budget.
+// "sizeGoal" holds issue 15's targets where the budget is not there yet: reported, not enforced.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-/** @type {{ sizeBudget?: { entry?: string, firstView?: number, everything?: number, locale?: number } }} */
+/** @typedef {{ entry?: string, firstView?: number, everything?: number, locale?: number }} Budget */
+/** @type {{ sizeBudget?: Budget, sizeGoal?: Budget }} */
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const budget = pkg.sizeBudget ?? {};
+const goal = pkg.sizeGoal ?? {};
 const entry = join('dist', budget.entry ?? 'bundle/support-elements.js');
 const PSEUDO = 'en-XA';
 const locales = readdirSync('locales')
@@ -88,18 +91,24 @@ if (existsSync('dist/lib/index.js')) {
 console.log('');
 
 let failed = false;
-/** @param {string} label @param {number} value @param {number | undefined} max */
-function check(label, value, max) {
-  if (max === undefined) {
-    console.log(`${label}: ${value} B brotli`);
-    return;
+/**
+ * @param {string} label
+ * @param {number} value
+ * @param {number | undefined} max
+ * @param {number | undefined} target
+ */
+function check(label, value, max, target) {
+  const parts = [`${label}: ${value} B brotli`];
+  if (max !== undefined) {
+    const over = value > max;
+    if (over) failed = true;
+    parts.push(`budget ${max} B: ${over ? 'OVER BUDGET' : 'ok'} (${((value / max) * 100).toFixed(0)}%)`);
   }
-  const over = value > max;
-  if (over) failed = true;
-  console.log(`${label}: ${value} B brotli, budget ${max} B: ${over ? 'OVER BUDGET' : 'ok'} (${((value / max) * 100).toFixed(0)}%)`);
+  if (target !== undefined) parts.push(`goal ${target} B: ${value > target ? `not met (+${value - target} B)` : 'met'}`);
+  console.log(parts.join(', '));
 }
-check(`first view (${first.length} file(s))`, sum(first), budget.firstView);
-check(`everything loaded lazily as used (${all.length} file(s))`, sum(all), budget.everything);
+check(`first view (${first.length} file(s))`, sum(first), budget.firstView, goal.firstView);
+check(`everything loaded lazily as used (${all.length} file(s))`, sum(all), budget.everything, goal.everything);
 for (const [file, brotli] of sizes) {
   const code = localeOf(file);
   if (!code) continue;
@@ -107,7 +116,7 @@ for (const [file, brotli] of sizes) {
     const ships = readFileSync(file, 'utf8').includes('⟦');
     if (ships) failed = true;
     console.log(`pseudo-locale ${code}: ${ships ? 'SHIPS ITS MESSAGES in production' : `no messages in production (${brotli} B)`}`);
-  } else check(`locale ${code}`, brotli, budget.locale);
+  } else check(`locale ${code}`, brotli, budget.locale, goal.locale);
 }
 if (failed) {
   console.error('size: over budget');
