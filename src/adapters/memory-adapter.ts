@@ -133,7 +133,8 @@ function createListIndex(tickets: () => readonly Ticket[]) {
   let visible: readonly Ticket[] = [];
   const sorted = new Map<TicketSort, readonly Ticket[]>();
   const folded = new WeakMap<Ticket, { readonly number: string; readonly subject: string }>();
-  let last: { key: string; matches: readonly Ticket[] } | undefined;
+  /** The last query's matches; `text` is its folded search, `key` its order and status. */
+  let last: { key: string; text: string; matches: readonly Ticket[] } | undefined;
 
   function refresh(userEmail: string): void {
     const all = tickets();
@@ -174,12 +175,20 @@ function createListIndex(tickets: () => readonly Ticket[]) {
       refresh(userEmail);
       const search = parseCaseSearch(query.search);
       const sort = query.sort ?? 'updated_desc';
-      const key = JSON.stringify([sort, query.status ?? '', search ?? null]);
-      if (last?.key === key) return last.matches;
-      const list = inOrder(sort);
       const status = query.status;
-      const matches = !status && !search ? list : list.filter((t) => (!status || t.status === status) && (!search || matchesCaseSearch(searchable(t), search)));
-      last = { key, matches };
+      const key = `${sort}|${status ?? ''}`;
+      const text = search ? search.words.join(' ') : '';
+      if (last?.key === key && last.text === text) return last.matches;
+      // Typing on: a search that extends the last one (same order and status) matches a subset
+      // of its matches (every word of the last is in the new one, digits included), so only
+      // those are checked, in the order they are already in.
+      const narrowing = last !== undefined && last.key === key && last.text !== '' && text.startsWith(last.text);
+      const from = narrowing && last ? last.matches : inOrder(sort);
+      const matches =
+        !status && !search
+          ? from
+          : from.filter((t) => (narrowing || !status || t.status === status) && (!search || matchesCaseSearch(searchable(t), search)));
+      last = { key, text, matches };
       return matches;
     },
   };

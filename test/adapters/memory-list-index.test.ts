@@ -60,6 +60,22 @@ describe('memory backend: list indexes', () => {
     }
   });
 
+  it('typing a search letter by letter gives what each search gives on its own', async () => {
+    const backend = createMemoryBackend({ signedInAs: 'alex@example.com' });
+    backend.bulkCreate(500);
+    const cases = await allCases(backend, { sort: 'number_asc' });
+    for (const typed of ['room issue', '#10000', 'Envelope  iss', '12']) {
+      for (const status of [undefined, 'open' as const]) {
+        for (let end = 1; end <= typed.length; end++) {
+          const search = typed.slice(0, end);
+          const listed = await allCases(backend, { status, search, sort: 'updated_desc' });
+          expect(listed.map((t) => t.number).sort(), `${search} ${status ?? ''}`).to.deep.equal(expected(cases, { status, search }).sort());
+          expect(inOrder(listed, 'updated_desc')).to.equal(true);
+        }
+      }
+    }
+  });
+
   it('a new case, a status change and a new comment show in the next query', async () => {
     const backend = createMemoryBackend({ signedInAs: 'alex@example.com' });
     const before = await backend.listTickets({ search: 'freshly indexed' });
