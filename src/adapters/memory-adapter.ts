@@ -119,6 +119,13 @@ function randomId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
 }
 
+/** A case in the list's indexes, with its subject folded once (for `matchesCaseSearch`). */
+interface ListEntry {
+  readonly ticket: Ticket;
+  readonly number: string;
+  readonly subject: string;
+}
+
 /**
  * The case list's indexes (issue 15): per signed-in user, the cases they may see, sorted once
  * for each order, and the last query's matches. A query then walks one sorted array and keeps
@@ -130,11 +137,10 @@ function createListIndex(tickets: () => readonly Ticket[]) {
   let source: readonly Ticket[] | undefined;
   let sourceLength = -1;
   let email = '';
-  let visible: readonly Ticket[] = [];
-  const sorted = new Map<TicketSort, readonly Ticket[]>();
-  const folded = new WeakMap<Ticket, { readonly number: string; readonly subject: string }>();
+  let visible: readonly ListEntry[] = [];
+  const sorted = new Map<TicketSort, readonly ListEntry[]>();
   /** The last query's matches; `text` is its folded search, `key` its order and status. */
-  let last: { key: string; text: string; matches: readonly Ticket[] } | undefined;
+  let last: { key: string; text: string; matches: readonly ListEntry[] } | undefined;
 
   function refresh(userEmail: string): void {
     const all = tickets();
@@ -142,36 +148,28 @@ function createListIndex(tickets: () => readonly Ticket[]) {
     source = all;
     sourceLength = all.length;
     email = userEmail;
-    visible = all.filter((t) => maySeeCase(participants(t), userEmail));
+    visible = all
+      .filter((t) => maySeeCase(participants(t), userEmail))
+      .map((ticket) => ({ ticket, number: ticket.number, subject: foldCase(ticket.subject) }));
     sorted.clear();
     last = undefined;
   }
 
-  function inOrder(sort: TicketSort): readonly Ticket[] {
+  function inOrder(sort: TicketSort): readonly ListEntry[] {
     let list = sorted.get(sort);
     if (!list) {
       const key = sort.startsWith('number') ? 'number' : 'updatedAt';
       const direction = sort.endsWith('asc') ? 1 : -1;
       // The same stable comparator as a plain sort of every case: ties keep insertion order.
-      list = [...visible].sort((a, b) => (a[key] < b[key] ? -direction : a[key] > b[key] ? direction : 0));
+      list = [...visible].sort((a, b) => (a.ticket[key] < b.ticket[key] ? -direction : a.ticket[key] > b.ticket[key] ? direction : 0));
       sorted.set(sort, list);
     }
     return list;
   }
 
-  /** A case's number and lowercased subject, folded once per stored version of the case. */
-  function searchable(ticket: Ticket): { readonly number: string; readonly subject: string } {
-    let entry = folded.get(ticket);
-    if (!entry) {
-      entry = { number: ticket.number, subject: foldCase(ticket.subject) };
-      folded.set(ticket, entry);
-    }
-    return entry;
-  }
-
   return {
     /** The cases `userEmail` may see that match `query`, in its order. */
-    matches(userEmail: string, query: TicketQuery): readonly Ticket[] {
+    matches(userEmail: string, query: TicketQuery): readonly ListEntry[] {
       refresh(userEmail);
       const search = parseCaseSearch(query.search);
       const sort = query.sort ?? 'updated_desc';
@@ -187,7 +185,7 @@ function createListIndex(tickets: () => readonly Ticket[]) {
       const matches =
         !status && !search
           ? from
-          : from.filter((t) => (narrowing || !status || t.status === status) && (!search || matchesCaseSearch(searchable(t), search)));
+          : from.filter((e) => (narrowing || !status || e.ticket.status === status) && (!search || matchesCaseSearch(e, search)));
       last = { key, text, matches };
       return matches;
     },
@@ -420,7 +418,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         const matches = listIndex.matches(who.user.email, query);
         const offset = query.cursor ? Number(atob(query.cursor)) : 0;
         const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
-        const items = matches.slice(offset, offset + limit).map(summarize);
+        const items = matches.slice(offset, offset + limit).map((entry) => summarize(entry.ticket));
         const next = offset + limit < matches.length ? btoa(String(offset + limit)) : undefined;
         return { items, total: matches.length, ...(next ? { nextCursor: next } : {}) };
       }),
