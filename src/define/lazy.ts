@@ -43,8 +43,13 @@ export function loadElement(tag: string): Promise<unknown> {
 
 /** Loads every element of the bundle. */
 export function loadAllElements(): Promise<unknown> {
-  return Promise.all(tags.map(loadElement));
+  return Promise.all(tags.map(loadElement)).then(() => {
+    // Everything is defined: nothing left to watch the page for.
+    if (tags.every((tag) => customElements.get(tag))) observer?.disconnect();
+  });
 }
+
+let observer: MutationObserver | undefined;
 
 function loadPresent(root: ParentNode): void {
   for (const tag of tags) if (!customElements.get(tag) && root.querySelector(tag)) void loadElement(tag);
@@ -52,14 +57,15 @@ function loadPresent(root: ParentNode): void {
 
 if (typeof document !== 'undefined') {
   loadPresent(document);
-  new MutationObserver((records) => {
+  observer = new MutationObserver((records) => {
     for (const record of records)
       for (const node of record.addedNodes) {
         if (!(node instanceof Element)) continue;
         if (loaders[node.localName]) void loadElement(node.localName);
         if (node.firstElementChild) loadPresent(node);
       }
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
   const onIntent = (): void => {
     for (const type of INTENT) document.removeEventListener(type, onIntent, true);
     void loadAllElements();
