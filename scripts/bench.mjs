@@ -1,26 +1,26 @@
 #!/usr/bin/env node
-// `npm run bench`: times <my-tickets> with 10,000 cases in Chromium.
-// Serves test/bench/ with Vite on 127.0.0.1 (a free port), opens it in headless Chromium
-// (playwright-core; CHROME_PATH or /usr/bin/chromium) once to warm up and RUNS times to
-// measure, reads the page's performance.measure entries, prints the medians, and stops the
-// browser and the server it started. No thresholds: figures for people, not a test.
+// `npm run bench`: render and list figures of the elements in Chromium, side by side (issue 15).
+// Serves test/bench/ with Vite on 127.0.0.1 (a free port), opens each scenario of
+// test/bench/bench.ts in headless Chromium (playwright-core; CHROME_PATH or /usr/bin/chromium)
+// once to warm up and RUNS times to measure, and prints medians with min–max. CPU time is the
+// renderer's `TaskDuration` from the DevTools protocol (`Performance.getMetrics`), read by the
+// page at the start and end of each phase; wall time is shown beside it. No thresholds:
+// figures for people, not a test. `--quick` runs 3 times; `--only=tickets,locale` picks parts.
+// A server part (scripts/bench-server.mjs, when present) runs last, in the same run.
+import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
-const RUNS = 5;
+const args = process.argv.slice(2);
+const RUNS = args.includes('--quick') ? 3 : 5;
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const root = fileURLToPath(new URL('../test/bench/', import.meta.url));
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-/** @type {ReadonlyArray<readonly [string, string]>} */
-const MEASURES = [
-  ['first-page', 'first page of 50 from the memory backend (query over 10,000 cases)'],
-  ['first-render', 'first render, 10,000 cases (first rows painted)'],
-  ['keystroke-frame', 'one search keystroke, to next frame'],
-  ['keystroke-results', 'one search keystroke, to filtered rows (incl. 250 ms debounce)'],
-];
+const serverBench = fileURLToPath(new URL('./bench-server.mjs', import.meta.url));
 
 /** @returns {Promise<number>} */
 function freePort() {
@@ -37,9 +37,19 @@ function freePort() {
 
 /** @param {number[]} values */
 function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = [...values].sort((x, y) => x - y);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/**
+ * "12.3 ms (11.9–13.0)": median and range of `values`.
+ * @param {number[] | undefined} values
+ * @param {(v: number) => string} [unit]
+ */
+function figure(values, unit = (v) => `${v.toFixed(1)} ms`) {
+  if (!values || values.length === 0) return 'n/a';
+  return `${unit(median(values))} (${unit(Math.min(...values))}–${unit(Math.max(...values))})`;
 }
 
 /** @type {import('vite').ViteDevServer | undefined} */
@@ -57,26 +67,57 @@ process.once('SIGINT', () => {
 });
 
 /**
+ * One load of the bench page: the page's `benchResult`.
  * @param {string} url
  * @returns {Promise<Record<string, number>>}
  */
 async function measureOnce(url) {
   if (!browser) throw new Error('no browser');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
   try {
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await page.exposeFunction('benchCpu', async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+    });
     await page.goto(url);
     // Globals set by the page (test/bench/bench.ts); strings, as this file has no DOM types.
-    await page.waitForFunction('window.benchDone === true', undefined, { timeout: 120_000 });
+    await page.waitForFunction('window.benchDone === true', undefined, { timeout: 300_000 });
     const error = await page.evaluate('window.benchError');
     if (error) throw new Error(String(error));
-    const measures = await page.evaluate(
-      'Object.fromEntries(performance.getEntriesByType("measure").map((m) => [m.name, m.duration]))',
-    );
-    return /** @type {Record<string, number>} */ (measures);
+    return /** @type {Record<string, number>} */ (await page.evaluate('window.benchResult'));
   } finally {
-    await page.close();
+    await context.close();
   }
+}
+
+/**
+ * RUNS loads of `query` (after one warm-up): every figure's samples.
+ * @param {string} base
+ * @param {string} query
+ * @returns {Promise<Record<string, number[]>>}
+ */
+async function sample(base, query) {
+  const url = `${base}?${query}`;
+  await measureOnce(url);
+  /** @type {Record<string, number[]>} */
+  const samples = {};
+  for (let run = 0; run < RUNS; run++) {
+    const result = await measureOnce(url);
+    for (const [name, value] of Object.entries(result)) (samples[name] ??= []).push(value);
+  }
+  return samples;
+}
+
+/** @param {string} part */
+const wanted = (part) => !only || only.includes(part);
+
+/** @param {number[] | undefined} a @param {number[] | undefined} b */
+function ratios(a, b) {
+  return (a ?? []).map((v, i) => v / (b?.[i] ?? Number.NaN));
 }
 
 async function main() {
@@ -89,31 +130,49 @@ async function main() {
     server: { host: '127.0.0.1', port, strictPort: true, hmr: false, fs: { allow: [projectRoot] } },
   });
   await server.listen();
-  const url = `http://127.0.0.1:${port}/`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [...CHROMIUM_ARGS],
-  });
-  await measureOnce(url); // warm-up: Vite transforms and pre-bundles on first load
-  /** @type {Record<string, number[]>} */
-  const samples = {};
-  for (let run = 0; run < RUNS; run++) {
-    const result = await measureOnce(url);
-    for (const [name, value] of Object.entries(result)) (samples[name] ??= []).push(value);
-  }
+  const base = `http://127.0.0.1:${port}/`;
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
   const load = loadavg()[0]?.toFixed(1);
-  console.log(`<my-tickets> benchmark, Chromium headless, median of ${RUNS} runs (load average ${load} on ${availableParallelism()} cores):`);
-  for (const [name, label] of MEASURES) {
-    const values = samples[name] ?? [];
-    const runs = values.map((v) => v.toFixed(1)).join(', ');
-    console.log(`  ${label}: ${median(values).toFixed(1)} ms  (runs: ${runs})`);
+  console.log(`npm run bench: Chromium headless, Vite dev server, median (min–max) of ${RUNS} runs; load average ${load} on ${availableParallelism()} cores`);
+  console.log('CPU = renderer main-thread TaskDuration (DevTools Performance.getMetrics); wall beside it.\n');
+
+  if (wanted('render')) {
+    console.log('Render CPU against a bare LitElement rendering the same DOM (20 elements each):');
+    for (const [scenario, label] of [['detail', 'case view, 50 comments'], ['form', '<ticket-form>, first step with area and product']]) {
+      const s = await sample(base, `scenario=${scenario}`);
+      console.log(`  ${label}: ${figure(ratios(s['element:cpu'], s['bare:cpu']), (v) => `${v.toFixed(2)}×`)}`);
+      console.log(`    element ${figure(s['element:cpu'])} CPU, ${figure(s.element)} wall; bare ${figure(s['bare:cpu'])} CPU, ${figure(s.bare)} wall`);
+    }
+    console.log('');
+  }
+  if (wanted('tickets')) {
+    console.log('<my-tickets> (memory backend):');
+    console.log(`  ${'cases'.padStart(7)}  ${'first rows CPU'.padEnd(26)}${'keystroke → rows, wall'.padEnd(28)}${'keystroke query CPU'.padEnd(26)}${'sort → rows CPU'.padEnd(26)}heap       rows in DOM`);
+    for (const cases of [1_000, 10_000, 100_000]) {
+      const s = await sample(base, `scenario=tickets&cases=${cases}`);
+      const mb = (/** @type {number} */ v) => `${(v / 1048576).toFixed(0)} MB`;
+      console.log(
+        `  ${String(cases).padStart(7)}  ${figure(s['first-rows:cpu']).padEnd(26)}${figure(s.keystroke).padEnd(28)}${figure(s['keystroke-query:cpu']).padEnd(26)}${figure(s['sort:cpu']).padEnd(26)}${figure(s.heap, mb).padEnd(11)}${figure(s.rows, (v) => String(v))}`,
+      );
+    }
+    console.log('  (first rows: insert → first rows painted; keystroke: one search keystroke → filtered rows painted, debounce included;');
+    console.log('   keystroke query: the memory backend\'s two queries of typing "42"; heap: JS heap after the run)\n');
+  }
+  if (wanted('locale')) {
+    const s = await sample(base, 'scenario=locale');
+    console.log('Locale switch, <support-contact> + <ticket-form> + <my-tickets>, <html lang> en → fr:');
+    const each = ['support-contact', 'ticket-form', 'my-tickets'].map((tag) => `${tag} ${figure(s[`locale-passes:${tag}`], (v) => String(v))}`);
+    console.log(`  render passes: ${figure(s['locale-passes'], (v) => String(v))} (${each.join(', ')}); time to French painted: ${figure(s['locale-switch'])} wall, ${figure(s['locale-switch:cpu'])} CPU\n`);
+  }
+  await stop();
+  if (wanted('server') && existsSync(serverBench)) {
+    console.log('Reference server (scripts/bench-server.mjs):');
+    await import(pathToFileURL(serverBench).href);
   }
 }
 
-main()
-  .then(stop)
-  .catch(async (error) => {
-    console.error(error);
-    await stop();
-    process.exitCode = 1;
-  });
+main().catch(async (error) => {
+  console.error(error);
+  await stop();
+  process.exitCode = 1;
+});

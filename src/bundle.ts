@@ -3,7 +3,7 @@
  * every element and exports what such a page needs to wire them (the fetch adapter, events,
  * errors, the seed config). The memory and Zendesk adapters live in the npm modules.
  */
-import './define/all.js';
+import './define/lazy.js';
 
 export { createFetchAdapter, type FetchAdapterOptions } from './adapters/fetch-adapter.js';
 export type * from './adapters/backend.js';

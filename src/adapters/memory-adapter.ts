@@ -5,7 +5,7 @@
  * It is a plain object of functions (not a class) so a test can wrap one call:
  * `{ ...backend, createTicket: failing }`.
  */
-import { matchesCaseSearch, mayChangeWatchers, mayFollowUp, maySeeCase, parseCaseSearch, sameEmail, type CaseParticipants, type WatcherChange } from '../core/access.js';
+import { foldCase, matchesCaseSearch, mayChangeWatchers, mayFollowUp, maySeeCase, parseCaseSearch, sameEmail, type CaseParticipants, type WatcherChange } from '../core/access.js';
 import { catalogFor, seedArticles, seedCategories, suggestArticles } from '../core/catalog.js';
 import type { SupportConfig } from '../core/config.js';
 import { seedConfig } from '../core/config.js';
@@ -23,7 +23,7 @@ import {
   validateTicketInput,
   followUpDescription,
 } from '../core/validation.js';
-import type { Account, CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketQuery, UploadedFile, UploadOptions } from './backend.js';
+import type { Account, CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketQuery, TicketSort, UploadedFile, UploadOptions } from './backend.js';
 import { isArrayOf, isNumber, isRecord } from './guards.js';
 import { sleep } from './http.js';
 import { idempotentRunner } from './idempotency.js';
@@ -117,6 +117,79 @@ function participants(ticket: Ticket): CaseParticipants {
 
 function randomId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
+}
+
+/** A case in the list's indexes, with its subject folded once (for `matchesCaseSearch`). */
+interface ListEntry {
+  readonly ticket: Ticket;
+  readonly number: string;
+  readonly subject: string;
+}
+
+/**
+ * The case list's indexes (issue 15): per signed-in user, the cases they may see, sorted once
+ * for each order, and the last query's matches. A query then walks one sorted array and keeps
+ * what matches (no sort per keystroke), and the next page of the same query is a slice.
+ * Every write replaces `state.tickets` (`replace`) or appends to it (new cases), so the array's
+ * identity and length tell when the indexes are stale.
+ */
+function createListIndex(tickets: () => readonly Ticket[]) {
+  let source: readonly Ticket[] | undefined;
+  let sourceLength = -1;
+  let email = '';
+  let visible: readonly ListEntry[] = [];
+  const sorted = new Map<TicketSort, readonly ListEntry[]>();
+  /** The last query's matches; `text` is its folded search, `key` its order and status. */
+  let last: { key: string; text: string; matches: readonly ListEntry[] } | undefined;
+
+  function refresh(userEmail: string): void {
+    const all = tickets();
+    if (all === source && all.length === sourceLength && sameEmail(userEmail, email)) return;
+    source = all;
+    sourceLength = all.length;
+    email = userEmail;
+    visible = all
+      .filter((t) => maySeeCase(participants(t), userEmail))
+      .map((ticket) => ({ ticket, number: ticket.number, subject: foldCase(ticket.subject) }));
+    sorted.clear();
+    last = undefined;
+  }
+
+  function inOrder(sort: TicketSort): readonly ListEntry[] {
+    let list = sorted.get(sort);
+    if (!list) {
+      const key = sort.startsWith('number') ? 'number' : 'updatedAt';
+      const direction = sort.endsWith('asc') ? 1 : -1;
+      // The same stable comparator as a plain sort of every case: ties keep insertion order.
+      list = [...visible].sort((a, b) => (a.ticket[key] < b.ticket[key] ? -direction : a.ticket[key] > b.ticket[key] ? direction : 0));
+      sorted.set(sort, list);
+    }
+    return list;
+  }
+
+  return {
+    /** The cases `userEmail` may see that match `query`, in its order. */
+    matches(userEmail: string, query: TicketQuery): readonly ListEntry[] {
+      refresh(userEmail);
+      const search = parseCaseSearch(query.search);
+      const sort = query.sort ?? 'updated_desc';
+      const status = query.status;
+      const key = `${sort}|${status ?? ''}`;
+      const text = search ? search.words.join(' ') : '';
+      if (last?.key === key && last.text === text) return last.matches;
+      // Typing on: a search that extends the last one (same order and status) matches a subset
+      // of its matches (every word of the last is in the new one, digits included), so only
+      // those are checked, in the order they are already in.
+      const narrowing = last !== undefined && last.key === key && last.text !== '' && text.startsWith(last.text);
+      const from = narrowing && last ? last.matches : inOrder(sort);
+      const matches =
+        !status && !search
+          ? from
+          : from.filter((e) => (narrowing || !status || e.ticket.status === status) && (!search || matchesCaseSearch(e, search)));
+      last = { key, text, matches };
+      return matches;
+    },
+  };
 }
 
 export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryBackend {
@@ -306,6 +379,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     save();
   }
 
+  const listIndex = createListIndex(() => state.tickets);
+
   const backend: MemoryBackend = {
     get signInHelpRequests() {
       return signInHelpRequests;
@@ -349,17 +424,10 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     listTickets: (query: TicketQuery, opts) =>
       call(opts, () => {
         const who = requireSession();
-        const search = parseCaseSearch(query.search);
-        const sort = query.sort ?? 'updated_desc';
-        const [key, direction] = sort.startsWith('number') ? (['number', sort.endsWith('asc') ? 1 : -1] as const) : (['updatedAt', sort.endsWith('asc') ? 1 : -1] as const);
-        const matches = state.tickets
-          .filter((t) => maySeeCase(participants(t), who.user.email))
-          .filter((t) => !query.status || t.status === query.status)
-          .filter((t) => !search || matchesCaseSearch(t, search))
-          .sort((a, b) => (a[key] < b[key] ? -direction : a[key] > b[key] ? direction : 0));
+        const matches = listIndex.matches(who.user.email, query);
         const offset = query.cursor ? Number(atob(query.cursor)) : 0;
         const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
-        const items = matches.slice(offset, offset + limit).map(summarize);
+        const items = matches.slice(offset, offset + limit).map((entry) => summarize(entry.ticket));
         const next = offset + limit < matches.length ? btoa(String(offset + limit)) : undefined;
         return { items, total: matches.length, ...(next ? { nextCursor: next } : {}) };
       }),

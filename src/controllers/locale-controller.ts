@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LocaleCode, SupportConfig } from '../core/config.js';
-import { activateLocale, uiLocales } from '../localization/localization.js';
+import { activateLocale, getLocale, uiLocales } from '../localization/localization.js';
 import { isPseudoLocale, notePseudoRequest, pseudoLocaleRequested } from '../localization/pseudo-locale.js';
 import { inPseudoMode, resolveElementLocale } from '../localization/resolve-locale.js';
 
@@ -49,8 +49,28 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     // `lang` may change on <html> or on any ancestor of the light DOM.
-    this.observer = new MutationObserver(() => this.host.requestUpdate());
+    this.observer = new MutationObserver(() => this.onLangChange());
     this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+
+  /**
+   * A `lang` changed somewhere above. When it asks for messages that are not loaded yet, the
+   * element renders once, when they are (lit-localize's status event, through
+   * `updateWhenLocaleChanges`), not now in the old words and again later: one render pass per
+   * element per switch (issue 15). Otherwise (same messages, other formats) it renders now.
+   */
+  private onLangChange(): void {
+    const own = resolveElementLocale(this.host, this.host.locale, this.host.config, uiLocales);
+    const { messages } = inPseudoMode(own, this.host.config, uiLocales, pseudoLocaleRequested());
+    if (messages === this.activated || messages === getLocale()) {
+      this.host.requestUpdate();
+      return;
+    }
+    this.activated = messages;
+    this.loaded = activateLocale(messages).catch(() => {
+      // Messages that do not load: render in the language formats follow, as an update would.
+      this.host.requestUpdate();
+    });
   }
 
   hostDisconnected(): void {

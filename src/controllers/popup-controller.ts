@@ -13,15 +13,19 @@
  * The host renders the popup itself (with `?hidden=${!popup.open}`) and calls `toggle()`
  * from the trigger's click.
  */
-import {
-  autoUpdate as floatingAutoUpdate,
-  computePosition,
-  flip,
-  offset,
-  shift,
-  type Placement,
-} from '@floating-ui/dom';
+import type { autoUpdate as floatingAutoUpdate, Placement } from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+type FloatingUi = typeof import('@floating-ui/dom');
+let floatingUi: Promise<FloatingUi> | undefined;
+
+/**
+ * floating-ui is loaded on the first open, not with the element: the first view of a page
+ * shows no popup, and its 5 KB (brotli) are then off the page's first download.
+ */
+function loadFloatingUi(): Promise<FloatingUi> {
+  return (floatingUi ??= import('@floating-ui/dom'));
+}
 
 export interface PopupControllerOptions {
   /** The button that opens the popup. */
@@ -56,6 +60,7 @@ export class PopupController implements ReactiveController {
   private readonly options: PopupControllerOptions;
   private stopAutoUpdate: (() => void) | undefined;
   private listening: HTMLElement | undefined;
+  private showRequest = 0;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: PopupControllerOptions) {
     this.host = host;
@@ -91,13 +96,17 @@ export class PopupController implements ReactiveController {
 
   async show(): Promise<void> {
     if (this.open) return;
+    // floating-ui first, so the popup never shows unpositioned; a hide() meanwhile wins.
+    const request = ++this.showRequest;
+    const floating = await loadFloatingUi();
+    if (this.open || request !== this.showRequest || !this.host.isConnected) return;
     this.open = true;
     this.host.requestUpdate();
     await this.host.updateComplete;
     const trigger = this.options.trigger();
     const popup = this.options.popup();
     if (!this.open || !trigger || !popup || !this.host.isConnected) return;
-    this.position(trigger, popup);
+    this.position(floating, trigger, popup);
     document.addEventListener('keydown', this.onKeydown, true);
     document.addEventListener('click', this.onDocumentClick, true);
     popup.addEventListener('focusout', this.onFocusOut);
@@ -108,6 +117,7 @@ export class PopupController implements ReactiveController {
   }
 
   hide(options: HideOptions = {}): void {
+    this.showRequest++;
     if (!this.open) return;
     this.open = false;
     this.teardown();
@@ -116,7 +126,7 @@ export class PopupController implements ReactiveController {
     this.options.onOpenChange?.(false);
   }
 
-  private position(trigger: HTMLElement, popup: HTMLElement): void {
+  private position({ computePosition, offset, flip, shift, autoUpdate: floatingAutoUpdate }: FloatingUi, trigger: HTMLElement, popup: HTMLElement): void {
     this.stopAutoUpdate?.();
     const update = () => {
       void computePosition(trigger, popup, {
