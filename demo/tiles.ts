@@ -9,6 +9,7 @@ import type { LocaleCode } from '../src/core/config.js';
 import type { Status } from '../src/core/ticket.js';
 import { seedConfig } from '../src/core/config.js';
 import { SupportError } from '../src/core/errors.js';
+import { sharedStore } from '../src/controllers/file-store.js';
 import { formSteps, resolveFlow } from '../src/core/flows.js';
 import { PSEUDO_LOCALE } from '../src/localization/pseudo-locale.js';
 import { check, choose, click, deep, dropFiles, rootOf, settle, submit, typeInto, waitFor, type Updatable } from './drive.js';
@@ -49,10 +50,12 @@ function memory(user: DemoUser, latencyMs = 0): MemoryBackend {
 }
 
 /** Drafts of `<ticket-form>` are per user and area: each tile starts from a blank form. */
-function clearDrafts(): void {
+/** Each tile starts from nothing typed and nothing chosen: drafts and kept files are per user and area. */
+async function clearDrafts(): Promise<void> {
   for (const key of Object.keys(localStorage)) {
     if (key.includes('ticket-form:')) localStorage.removeItem(key);
   }
+  await sharedStore().deletePrefix('');
 }
 
 async function mount(
@@ -61,7 +64,7 @@ async function mount(
   backend: SupportBackend,
   props: Record<string, unknown> = {},
 ): Promise<Mounted> {
-  clearDrafts();
+  await clearDrafts();
   const el = document.createElement(tag) as unknown as Mounted;
   el.backend = backend;
   el.locale = ctx.locale;

@@ -70,13 +70,15 @@ export function announcementText(announcement: Announcement): string {
   }
 }
 
-/** The case could not load: why, and a retry. */
-export function renderLoadError(failure: ErrorKind | FailureDetails, retry: () => void, context: FailureContext): TemplateResult {
+/** The case could not be loaded: what went wrong, and Try again (none when signing in is the way on). */
+export function renderLoadError(failure: ErrorKind | FailureDetails, retry: (() => void) | undefined, context: FailureContext): TemplateResult {
   return html`<div class="notice notice--error" role="alert">
     <p>${failureMessage(failure, context)}</p>
-    <button type="button" class="secondary" @click=${retry}>
-      ${msg('Try again', { id: 'my-tickets.retry', desc: 'Button that retries loading cases or a case after an error.' })}
-    </button>
+    ${retry
+      ? html`<button type="button" class="secondary" @click=${retry}>
+          ${msg('Try again', { id: 'my-tickets.retry', desc: 'Button that retries loading cases or a case after an error.' })}
+        </button>`
+      : nothing}
   </div>`;
 }
 

@@ -342,7 +342,7 @@ export class SupportTicketDetail extends SupportElement {
       const error = this.load.error;
       const failure = isSupportError(error) ? error : 'server';
       const unauthorized = isSupportError(error) && error.kind === 'unauthorized';
-      return html`${renderLoadError(failure, () => void this.load.run(), { locale: this.resolvedLocale })}
+      return html`${renderLoadError(failure, unauthorized ? undefined : () => void this.load.run(), { locale: this.resolvedLocale })}
       ${unauthorized ? this.renderSignIn((event) => this.onSignedInToLoad(event)) : nothing}`;
     }
     return html`<p role="status">${msg('Loading the case…', { id: 'my-tickets.case_loading', desc: 'Shown while one case is loading.' })}</p>`;

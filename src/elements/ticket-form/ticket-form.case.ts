@@ -2,7 +2,8 @@
  * The case being written in `<ticket-form>`: its fields, the draft they are kept in, what the
  * backend is sent, and which checks each step makes. Pure TypeScript, no DOM, no Lit.
  */
-import type { SupportConfig } from '../../core/config.js';
+import type { LocaleCode, SupportConfig } from '../../core/config.js';
+import { productAvailability } from '../../core/flows.js';
 import { CONTACT_METHODS, type ContactMethod, type NewTicket } from '../../core/ticket.js';
 import { validateNewTicket } from '../../core/validation.js';
 import type { IntentKey } from '../../controllers/action-controller.js';
@@ -142,3 +143,10 @@ export function stepErrors(step: InputStep, fields: CaseFields, context: CaseCon
   return errors;
 }
 
+/** The product a host asked for (`product`), if the area has it and the language offers it; else ''. */
+export function offeredProduct(config: SupportConfig, areaId: string | undefined, locale: LocaleCode, productId: string | undefined): string {
+  if (!productId || !areaId) return '';
+  const area = config.areas.find((a) => a.id === areaId);
+  if (!area?.products.some((p) => p.id === productId)) return '';
+  return productAvailability(config, locale, productId).offered ? productId : '';
+}

@@ -6,7 +6,7 @@ import type { ArticleQuery, Session, SupportBackend } from '../../adapters/backe
 import type { Article, Catalog } from '../../core/catalog.js';
 import type { AreaConfig, FlowConfig, LocaleCode } from '../../core/config.js';
 import type { ErrorKind, SupportError } from '../../core/errors.js';
-import { productAvailability, resolveFlow, type FlowResolution } from '../../core/flows.js';
+import { resolveFlow, type FlowResolution } from '../../core/flows.js';
 import type { IntentKey } from '../../controllers/action-controller.js';
 import { migratedDraftKey, userDigest } from '../../controllers/draft-key.js';
 import { DraftController } from '../../controllers/draft-controller.js';
@@ -27,6 +27,7 @@ import {
   BLANK_CASE,
   draftOf,
   newTicketOf,
+  offeredProduct,
   restoreCase,
   stepErrors,
   withFollowUpLine,
@@ -224,7 +225,7 @@ export class TicketForm extends SupportElement {
       this.restoredKey = key;
       this.restore(this.draft.load());
     }
-    if (changed.has('product') && this.product && !this.fields.productId) this.edit({ productId: this.offeredProduct(this.product) });
+    if (changed.has('product') && this.product && !this.fields.productId) this.edit({ productId: offeredProduct(this.config, this.area, this.resolvedLocale, this.product) });
     if (changed.has('followUpOf')) this.applyFollowUp();
   }
 
@@ -244,7 +245,7 @@ export class TicketForm extends SupportElement {
 
   /** Puts a draft (or nothing: a blank case) into the form. */
   private restore(saved: Partial<TicketDraft> | undefined): void {
-    const restored = restoreCase(saved, this.offeredProduct(this.product));
+    const restored = restoreCase(saved, offeredProduct(this.config, this.area, this.resolvedLocale, this.product));
     // Another case from here: the controller forgets its outcome and key, the draft's key counts.
     this.submission.clear();
     this.intentKey = restored.key;
@@ -262,13 +263,6 @@ export class TicketForm extends SupportElement {
     });
     // The line is the customer's text from here on (they may edit it): it is sent as typed.
     this.edit({ description: withFollowUpLine(this.fields.description || (this.followUpText ?? ''), number, line) });
-  }
-
-  private offeredProduct(productId: string | undefined): string {
-    if (!productId || !this.area) return '';
-    const area = this.config.areas.find((a) => a.id === this.area);
-    if (!area?.products.some((p) => p.id === productId)) return '';
-    return productAvailability(this.config, this.resolvedLocale, productId).offered ? productId : '';
   }
 
   private saveDraft(): void {
@@ -447,8 +441,6 @@ export class TicketForm extends SupportElement {
       <support-sign-in
         realm=${area.realm}
         locale=${this.resolvedLocale}
-        .backend=${this.api}
-        .config=${this.config}
         @session-changed=${this.onSignedIn}
       ></support-sign-in>`;
   }
