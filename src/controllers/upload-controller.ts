@@ -57,6 +57,8 @@ export interface UploadItem {
   readonly total: number;
   /** Why the upload failed, when `state` is `failed`. */
   readonly error?: ErrorKind | undefined;
+  /** When the backend said to try again (a 429's `Retry-After`), with `error`; the message says it. */
+  readonly retryAfterSeconds?: number | undefined;
   /** What the backend returned, when `state` is `done`. */
   readonly uploaded?: UploadedFile | undefined;
   /** The idempotency key of this file's upload: the same for every retry of it. */
@@ -74,6 +76,7 @@ interface StoredUpload {
   readonly key: string;
   readonly uploaded?: UploadedFile | undefined;
   readonly error?: ErrorKind | undefined;
+  readonly retryAfterSeconds?: number | undefined;
 }
 
 /** A file refused before upload because of the config's limits. */
@@ -119,7 +122,7 @@ function restored(record: StoredUpload): UploadItem {
   if (record.state === 'done' && record.uploaded) return { ...base, state: 'done', loaded: file.size, uploaded: record.uploaded };
   // Sending was cut by the reload: it starts again, with the same key.
   if (record.state === 'uploading' || record.state === 'done') return { ...base, state: 'uploading', loaded: 0 };
-  return { ...base, state: record.state, loaded: 0, error: record.error };
+  return { ...base, state: record.state, loaded: 0, error: record.error, retryAfterSeconds: typeof record.retryAfterSeconds === 'number' ? record.retryAfterSeconds : undefined };
 }
 
 export class UploadController implements ReactiveController {
@@ -213,7 +216,7 @@ export class UploadController implements ReactiveController {
   retry(id: string): void {
     const item = this.list.find((i) => i.id === id);
     if (!item || item.state === 'uploading' || item.state === 'done') return;
-    this.patch(id, { state: 'uploading', loaded: 0, error: undefined });
+    this.patch(id, { state: 'uploading', loaded: 0, error: undefined, retryAfterSeconds: undefined });
     void this.send(id);
   }
 
@@ -289,6 +292,7 @@ export class UploadController implements ReactiveController {
       key: item.key,
       uploaded: item.uploaded,
       error: item.error,
+      retryAfterSeconds: item.retryAfterSeconds,
     };
     void store.put(`${scope}${item.id}`, record).catch(() => undefined);
   }
@@ -316,7 +320,7 @@ export class UploadController implements ReactiveController {
       this.patch(id, { state: 'done', loaded: item.total, uploaded });
     } catch (error) {
       if (abort.signal.aborted || isAbort(error)) return;
-      this.patch(id, { state: 'failed', error: isSupportError(error) ? error.kind : 'network' });
+      this.patch(id, { state: 'failed', error: isSupportError(error) ? error.kind : 'network', retryAfterSeconds: isSupportError(error) ? error.retryAfterSeconds : undefined });
     } finally {
       if (this.aborts.get(id) === abort) this.aborts.delete(id);
     }

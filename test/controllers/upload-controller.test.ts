@@ -201,6 +201,25 @@ describe('UploadController', () => {
       expect(buttons).to.include('Retry failed.txt');
     });
 
+    it("says when to try again after a 429's Retry-After, on the same page and after a reload", async () => {
+      const first = await fixture<KeptUploadHost>(html`<kept-upload-host-test></kept-upload-host-test>`);
+      first.uploads.add([file('busy.txt')]);
+      calls[0]?.reject(new SupportError('rate_limited', 'slow down', { retryAfterSeconds: 120 }));
+      await waitUntil(() => first.uploads.items[0]?.state === 'failed');
+      expect(first.uploads.items[0]?.retryAfterSeconds).to.equal(120);
+      await first.updateComplete;
+      expect(first.shadowRoot?.textContent).to.contain('Try again in 2 minutes.');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      first.remove();
+
+      const reloaded = await fixture<KeptUploadHost>(html`<kept-upload-host-test></kept-upload-host-test>`);
+      await reloaded.uploads.restored;
+      await reloaded.updateComplete;
+      expect(reloaded.shadowRoot?.textContent).to.contain('Try again in 2 minutes.');
+      reloaded.uploads.retry(reloaded.uploads.items[0]?.id ?? '');
+      expect(reloaded.uploads.items[0]?.retryAfterSeconds).to.equal(undefined);
+    });
+
     it('forgets a file once removed or the list is cleared, and keeps each case to its own scope', async () => {
       const el = await fixture<KeptUploadHost>(html`<kept-upload-host-test></kept-upload-host-test>`);
       el.uploads.add([file('a.txt'), file('b.txt')]);

@@ -28,6 +28,8 @@ export interface CaseFormsView {
   readonly requestCallback: (event: Event) => void;
   readonly uploads: UploadController;
   readonly attach: () => void;
+  /** The sign-in form in place, for an upload the backend refused because the session ended. */
+  readonly signIn: () => TemplateResult;
 }
 
 export function renderWatchers(f: CaseFormsView, ticket: Ticket, closed: boolean): TemplateResult {
@@ -131,6 +133,7 @@ function renderAddAttachments(f: CaseFormsView): TemplateResult {
     ${renderRejected(rejected, limits, locale, 'attachments-error')}
     ${renderUploadPicker(f.uploads, { id: 'attachments', describedBy: rejected.length > 0 ? 'attachments-error' : undefined }, limits)}
     ${renderUploadList(f.uploads, locale, limits)}
+    ${f.uploads.items.some((item) => item.state === 'failed' && item.error === 'unauthorized') ? f.signIn() : nothing}
     ${f.failureOf('attachments')}
     ${ready > 0
       ? html`<div class="actions">

@@ -315,6 +315,7 @@ export class SupportTicketDetail extends SupportElement {
       requestCallback: (event) => this.requestCallback(event),
       uploads: this.uploads,
       attach: () => this.attach(),
+      signIn: () => this.renderSignIn((event) => this.onSignedInAgain(event)),
     };
   }
 

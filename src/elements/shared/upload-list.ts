@@ -223,7 +223,7 @@ export function renderUploadList(controller: UploadController, locale: LocaleCod
                   </button>`
                 : nothing}
               <p class="upload-item__status ${item.state === 'failed' ? 'upload-item__status--failed' : 'hint'}">
-                ${status} ${item.state === 'failed' && item.error ? failureMessage(item.error, { locale, maxBytes: limits?.maxBytes }) : nothing}
+                ${status} ${item.state === 'failed' && item.error ? failureMessage({ kind: item.error, retryAfterSeconds: item.retryAfterSeconds }, { locale, maxBytes: limits?.maxBytes }) : nothing}
               </p>
             </li>`;
           })}
