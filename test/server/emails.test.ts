@@ -15,18 +15,11 @@ import { templates as fr } from '../../src/localization/generated/locales/fr.js'
 import { templates as ja } from '../../src/localization/generated/locales/ja.js';
 import { templates as ptBR } from '../../src/localization/generated/locales/pt-BR.js';
 import { EMAIL_LOCALES, emailLocale, msgFrom, PSEUDO_LOCALE, textsIn, type EmailLocale } from '../../server/email-templates.js';
-import { clock, DAY, newCase, start, type Started } from './helpers.js';
+import { clock, DAY, newCase, start, type Mail, type Started } from './helpers.js';
 
 interface T {
   number: string;
   status: string;
-}
-interface Mail {
-  to: string;
-  from: string;
-  subject: string;
-  body: string;
-  kind: string;
 }
 
 /**

@@ -6,27 +6,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { clock, newCase, start } from './helpers.js';
+import { clock, newCase, start, type Mail, type Problem } from './helpers.js';
 
 interface T {
   number: string;
   subject: string;
   watchers: { email: string }[];
-}
-interface Problem {
-  kind: string;
-  detail?: string;
-  conflict?: string;
-  limitBytes?: number;
-  limitCount?: number;
-  errors?: { field: string; code: string }[];
-}
-interface Mail {
-  to: string;
-  from: string;
-  subject: string;
-  body: string;
-  kind: string;
 }
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);

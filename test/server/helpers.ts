@@ -93,6 +93,27 @@ export function checkAgainstSpec(method: string, pathname: string, status: numbe
   assert.ok(validate(body), `${method} ${pathname} ${status} does not match ${schemaPointer}: ${JSON.stringify(validate.errors, null, 1)}\n${JSON.stringify(body)}`);
 }
 
+/** A problem+json answer, as the tests read it. */
+export interface Problem {
+  status?: number;
+  kind: string;
+  detail?: string;
+  conflict?: string;
+  limitBytes?: number;
+  limitCount?: number;
+  errors?: { field: string; code: string }[];
+}
+
+/** One email of the dev outbox (`GET /api/_dev/outbox`). */
+export interface Mail {
+  to: string;
+  from: string;
+  subject: string;
+  body: string;
+  kind: string;
+  ticketNumber?: string;
+}
+
 export interface ApiResponse<T = Json> {
   readonly status: number;
   readonly headers: Headers;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { newCase, start, type Started } from './helpers.js';
+import { newCase, start, type Mail, type Problem, type Started } from './helpers.js';
 
 interface T {
   number: string;
@@ -14,20 +14,6 @@ interface T {
   attachments: { name: string }[];
   watchers: { email: string }[];
   callbacks: { phone: string }[];
-}
-interface Problem {
-  status: number;
-  kind: string;
-  conflict?: string;
-  errors?: { field: string; code: string }[];
-}
-interface Mail {
-  to: string;
-  from: string;
-  subject: string;
-  body: string;
-  kind: string;
-  ticketNumber?: string;
 }
 const codes = (p: Problem): string[] => (p.errors ?? []).map((e) => `${e.field}:${e.code}`);
 
