@@ -37,6 +37,7 @@ import {
 } from './ticket-form.case.js';
 import {
   currentStep,
+  editing,
   focusAfterRefusal,
   INITIAL_PHASE,
   inputSteps,
@@ -47,7 +48,7 @@ import {
   type TicketFormEvent,
   type TicketFormPhase,
 } from './ticket-form.machine.js';
-import { detailsHeading, renderDetails } from './ticket-form.render-details.js';
+import { renderDetails } from './ticket-form.render-details.js';
 import { renderConfirmation, renderSolved } from './ticket-form.render-end.js';
 import { failureNotice, followUpNotice, loadingStatus, shownErrors, type TicketFormView } from './ticket-form.render-parts.js';
 import { renderAreaChooser, renderCategory, renderNotOffered, renderSubject, catalogState } from './ticket-form.render-steps.js';
@@ -400,7 +401,8 @@ export class TicketForm extends SupportElement {
     const followUp = this.followUpOf;
     return html`${followUp ? followUpNotice(followUp, view.errorFor('followUpOf'), () => this.dropFollowUp()) : nothing}
     ${phase.kind === 'reauthenticate'
-      ? html`${detailsHeading()} ${this.renderSignIn(resolution.area, 'unauthorized')} ${nothing}`
+      ? // Sign in again above the case, which stays on screen as typed (nothing is lost, nothing hidden).
+        html`${this.renderSignIn(resolution.area, 'unauthorized')} ${this.renderStep(view, editing(phase.step), resolution.area, resolution.flow, session)}`
       : this.renderStep(view, phase, resolution.area, resolution.flow, session)}`;
   }
 

@@ -4,6 +4,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { SupportBackend } from '../../../src/adapters/backend.js';
 import { resetDraftKeyMigrations, userDigest } from '../../../src/controllers/draft-key.js';
+import { sharedStore } from '../../../src/controllers/file-store.js';
 import { SupportError } from '../../../src/core/errors.js';
 import { ARTICLES, CATALOG, TICKET } from '../../adapters/fuzz-bodies.js';
 import { failingOnce, refusedBodies } from '../recovery-support.js';
@@ -23,9 +24,10 @@ async function failureShown(el: TicketForm): Promise<string> {
 }
 
 describe('<ticket-form> recovers from bad answers', () => {
-  afterEach(() => {
+  afterEach(async () => {
     localStorage.clear();
     resetDraftKeyMigrations();
+    await sharedStore().deletePrefix('');
   });
 
   it('opening a case: each fuzzed bad answer shows an error, the button stays usable, and sending again opens the case', async () => {
@@ -153,6 +155,8 @@ describe('<ticket-form> recovers from bad answers', () => {
     await waitUntil(() => find(el, '.upload-item[data-state=done]'), 'the retry did not upload the file');
     expect(backend.calls()).to.equal(2);
 
+    // A second case form of its own: the first one's kept file is not part of it.
+    await sharedStore().deletePrefix('');
     const tooLarge = failingOnce(memoryFor(USER), 'uploadFile', new SupportError('too_large', 'x', { status: 413 }));
     const other = await form({ backend: tooLarge, area: 'esign' });
     await waitUntil(() => find(other, '#description'), 'no case form');
