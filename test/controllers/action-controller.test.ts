@@ -1,23 +1,8 @@
 import { expect } from '@open-wc/testing';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { BareHost } from './bare-host.js';
 import { ActionController, type ActionContext, type IntentKey } from '../../src/controllers/action-controller.js';
 import { SupportError } from '../../src/core/errors.js';
 
-class Host implements ReactiveControllerHost {
-  readonly controllers: ReactiveController[] = [];
-  readonly updateComplete = Promise.resolve(true);
-  updates = 0;
-  addController(controller: ReactiveController): void {
-    this.controllers.push(controller);
-  }
-  removeController(): void {}
-  requestUpdate(): void {
-    this.updates++;
-  }
-  disconnect(): void {
-    for (const c of this.controllers) c.hostDisconnected?.();
-  }
-}
 
 interface Call {
   readonly args: string;
@@ -27,7 +12,7 @@ interface Call {
 }
 
 function setup(options: { keyStore?: { value: IntentKey | undefined } } = {}) {
-  const host = new Host();
+  const host = new BareHost();
   const calls: Call[] = [];
   const done: string[] = [];
   const store = options.keyStore;
@@ -148,7 +133,7 @@ describe('ActionController', () => {
     const target = document.createElement('button');
     document.body.append(target);
     try {
-      const host = new Host();
+      const host = new BareHost();
       const action = new ActionController<string, string>(host, {
         task: async () => {
           throw new SupportError('server', 'down');

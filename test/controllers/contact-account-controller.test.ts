@@ -1,19 +1,10 @@
 import { expect } from '@open-wc/testing';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { BareHost } from './bare-host.js';
 import type { CallOptions, Session, SupportBackend } from '../../src/adapters/backend.js';
 import { createMemoryBackend } from '../../src/adapters/memory-adapter.js';
 import { ContactAccountController } from '../../src/controllers/contact-account-controller.js';
 import { SupportError } from '../../src/core/errors.js';
 
-class Host implements ReactiveControllerHost {
-  readonly controllers: ReactiveController[] = [];
-  readonly updateComplete = Promise.resolve(true);
-  addController(controller: ReactiveController): void {
-    this.controllers.push(controller);
-  }
-  removeController(): void {}
-  requestUpdate(): void {}
-}
 
 interface Pending {
   readonly accountId: string;
@@ -35,7 +26,7 @@ function setup(signOutFails = false) {
     signOut: (options?: CallOptions) => (signOutFails ? Promise.reject(new SupportError('network', 'down')) : memory.signOut(options)),
   };
   const log: string[] = [];
-  const accounts = new ContactAccountController(new Host(), {
+  const accounts = new ContactAccountController(new BareHost(), {
     backend: () => backend,
     locale: () => 'en',
     onChosen: (s) => log.push(`chosen ${s.activeAccountId}`),

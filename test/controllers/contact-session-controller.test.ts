@@ -1,24 +1,8 @@
 import { expect } from '@open-wc/testing';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { BareHost } from './bare-host.js';
 import type { Session } from '../../src/adapters/backend.js';
 import { ContactSessionController } from '../../src/controllers/contact-session-controller.js';
 
-/** A bare host: the controller only needs `addController`. */
-class Host implements ReactiveControllerHost {
-  readonly controllers: ReactiveController[] = [];
-  readonly updateComplete = Promise.resolve(true);
-  addController(controller: ReactiveController): void {
-    this.controllers.push(controller);
-  }
-  removeController(): void {}
-  requestUpdate(): void {}
-  connect(): void {
-    for (const c of this.controllers) c.hostConnected?.();
-  }
-  disconnect(): void {
-    for (const c of this.controllers) c.hostDisconnected?.();
-  }
-}
 
 interface Load {
   readonly signal: AbortSignal;
@@ -34,7 +18,7 @@ const someone: Session = {
 };
 
 function setup() {
-  const host = new Host();
+  const host = new BareHost();
   const loads: Load[] = [];
   const known: (Session | null)[] = [];
   const controller = new ContactSessionController(host, {
