@@ -103,6 +103,13 @@ function pick<T extends string>(choices: readonly Choice<T>[], raw: string | nul
 /** Reads settings from a query string (`location.search`). */
 export function parseSettings(search: string, defaults: DemoSettings = DEFAULTS): DemoSettings {
   const params = new URLSearchParams(search);
+  // `?case=N`, the link in the reference server's emails under `npm start`: <my-tickets> on case N.
+  const emailCase = params.get('case');
+  if (emailCase !== null) {
+    params.set('element', 'my-tickets');
+    params.set('ticket', emailCase);
+    params.delete('case');
+  }
   const ticket = params.get('ticket') ?? '';
   return {
     locale: pick(LOCALES, params.get('locale'), defaults.locale),

@@ -1,16 +1,19 @@
 // `npm start`: the demo (demo/, Vite dev server) with the reference server behind `/api`.
 //
-//   1. starts `node --import tsx server/main.ts --port 0 --data ./data --dev` and reads its
-//      first stdout line, `listening on http://127.0.0.1:PORT`;
-//   2. starts Vite (root demo/, 127.0.0.1, port 5173 or the next free one) with `/api`
+//   1. picks the demo's port (5173 or the next free one), so that the emails can link to it;
+//   2. starts `node --import tsx server/main.ts --port 0 --data ./data --dev
+//      --case-url http://127.0.0.1:DEMO_PORT/?case={number}` (the demo opens <my-tickets> on
+//      that case) and reads its first stdout line, `listening on http://127.0.0.1:PORT`;
+//   3. starts Vite (root demo/, 127.0.0.1, on that port) with `/api`
 //      proxied to that server; the TypeScript transform reads tsconfig.json, whose legacy
 //      decorators the elements need (TOOLCHAIN.md pitfall 1);
-//   3. prints the demo's URLs. Ctrl-C stops both; if the reference server dies, Vite is closed
+//   4. prints the demo's URLs. Ctrl-C stops both; if the reference server dies, Vite is closed
 //      and this exits non-zero.
 //
 // Options: `--port N` (Vite's first port to try; default 5173), `--data DIR` (reference
 // server data; default ./data). Environment: SE_DEMO_PORT is the same as --port.
 import { spawn } from 'node:child_process';
+import { createServer as createNetServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
@@ -26,6 +29,28 @@ const { values } = parseArgs({
   strict: true,
 });
 
+/**
+ * The first port from `first` that 127.0.0.1 can listen on (closed again at once: Vite takes it
+ * with strictPort; another program could take it in between, and Vite then says so).
+ * @param {number} first
+ * @returns {Promise<number>}
+ */
+async function freePort(first) {
+  for (let port = first; port < first + 100; port++) {
+    const free = await new Promise((resolveFree) => {
+      const probe = createNetServer();
+      probe.once('error', () => resolveFree(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolveFree(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port from ${first} to ${first + 99}`);
+}
+
+// 1. The demo's port, which the emails link to.
+const demoPort = await freePort(Number(values.port));
+const demoUrl = `http://127.0.0.1:${demoPort}/`;
+
 /** @type {import('vite').ViteDevServer | undefined} */
 let vite;
 let stopping = false;
@@ -39,10 +64,10 @@ async function shutdown(code) {
   process.exit(code);
 }
 
-// 1. The reference server.
+// 2. The reference server; its emails link to the case in the demo.
 const server = spawn(
   process.execPath,
-  ['--import', 'tsx', join('server', 'main.ts'), '--port', '0', '--data', values.data, '--dev'],
+  ['--import', 'tsx', join('server', 'main.ts'), '--port', '0', '--data', values.data, '--dev', '--case-url', `${demoUrl}?case={number}`],
   { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
 );
 server.once('exit', (code, signal) => {
@@ -79,7 +104,7 @@ const apiUrl = await new Promise((resolveUrl) => {
 process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
 
-// 2. Vite, on the demo.
+// 3. Vite, on the demo.
 try {
   vite = await createServer({
     configFile: join(root, 'vite.config.ts'),
@@ -89,8 +114,8 @@ try {
     clearScreen: false,
     server: {
       host: '127.0.0.1',
-      port: Number(values.port),
-      strictPort: false,
+      port: demoPort,
+      strictPort: true,
       // The demo imports ../src and node_modules from the project root.
       fs: { allow: [root] },
       proxy: { '/api': { target: apiUrl, changeOrigin: true } },
@@ -102,13 +127,11 @@ try {
   await shutdown(1);
 }
 
-// 3. Where to go.
-const address = vite?.httpServer?.address();
-const port = address && typeof address === 'object' ? address.port : Number(values.port);
-const demoUrl = `http://127.0.0.1:${port}/`;
+// 4. Where to go.
 console.log(`
 support-elements demo
   interactive view  ${demoUrl}
   gallery           ${demoUrl}gallery.html
   reference server  ${apiUrl} (proxied at ${demoUrl}api; demo users' password: correct horse battery)
+  links in emails   ${demoUrl}?case=NUMBER (the outbox: ${demoUrl}api/_dev/outbox)
 Ctrl-C stops both.`);

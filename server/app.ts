@@ -17,6 +17,7 @@ import { createPipeline } from './pipeline.js';
 import { loadRequestSchemas } from './request-schema.js';
 import { apiRoutes, devRoutes } from './routes/index.js';
 import { seedIfEmpty } from './seed.js';
+import { caseLink } from './case-url.js';
 import { openDatabase, releaseRunningKeys, urlSecret, type Db } from './store.js';
 
 export interface SupportServerOptions {
@@ -29,7 +30,9 @@ export interface SupportServerOptions {
   readonly config?: SupportConfig;
   /** How often the auto-close job runs; 0 turns the timer off (call `runAutoClose` yourself). Default 60 s. */
   readonly autoCloseIntervalMs?: number;
-  /** Base of the links in emails (the page that embeds the widget). Default: the server's own address. */
+  /** The emails' link to a case: the page that embeds the widget, `{number}` where the case number goes (server/case-url.ts). */
+  readonly caseUrl?: string | undefined;
+  /** Older form of `caseUrl`: `${publicUrl}/?ticket={number}`. Neither: the emails carry no link. */
   readonly publicUrl?: string | undefined;
   /** Writes Alex's demo cases at first start (the demo users are always written). Default true. */
   readonly seedDemo?: boolean;
@@ -73,7 +76,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
     now,
     scryptCost: options.scryptCost,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
-    ticketLink: (number) => `${options.publicUrl ?? ownOrigin}/?ticket=${number}`,
+    ticketLink: caseLink(options.caseUrl ?? (options.publicUrl === undefined ? undefined : `${options.publicUrl.replace(/\/+$/, '')}/?ticket={number}`)),
     attachmentUrl: (origin) => (attachmentId) => {
       // Valid 1 to 2 hours, as the contract says: rounded to the hour, so a case reads the same within it.
       const expires = (Math.floor(now().getTime() / 1000 / HOUR_S) + 2) * HOUR_S;

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { SupportConfig } from '../src/core/config.js';
+import type { TicketLink } from './case-url.js';
 import type { ServerLimits } from './limits.js';
 import type { Db } from './store.js';
 import type { JsonObject, ReceivedFile, RouteSpec } from './http.js';
@@ -18,8 +19,8 @@ export interface ServerParts {
   readonly scryptCost: number | undefined;
   /** Per-user limits (case rate, unattached uploads). */
   readonly limits: ServerLimits;
-  /** The customer's link to a case in emails. */
-  ticketLink(number: string): string;
+  /** The customer's link to a case in emails; `undefined` when no case page is configured. */
+  readonly ticketLink: TicketLink;
   /** Signed, expiring download addresses under `origin`. */
   attachmentUrl(origin: string): AttachmentUrl;
   /** Whether a download link's `expires` and `sig` are this server's and still valid. */

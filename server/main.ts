@@ -1,12 +1,15 @@
 /**
  * CLI of the reference server:
  *   node --import tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--data ./data] [--dev]
- *     [--public-url URL] [--auto-close-interval-ms 60000]
+ *     [--case-url 'https://app.example.com/support?case={number}'] [--public-url URL] [--auto-close-interval-ms 60000]
+ * `--case-url` is the emails' link to a case (http or https, with `{number}`); without it (and
+ * without the older `--public-url`) the emails carry no link.
  * Prints `listening on http://127.0.0.1:PORT` as its first line; port 0 picks a free port.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { createSupportServer } from './app.js';
+import { checkCaseUrl } from './case-url.js';
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +17,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string', default: './data' },
     dev: { type: 'boolean', default: false },
+    'case-url': { type: 'string' },
     'public-url': { type: 'string' },
     'auto-close-interval-ms': { type: 'string', default: '60000' },
   },
@@ -25,9 +29,18 @@ if (values.host !== '127.0.0.1') {
   process.exit(2);
 }
 
+let caseUrl: string | undefined;
+try {
+  caseUrl = values['case-url'] === undefined ? undefined : checkCaseUrl(values['case-url']);
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+}
+
 const server = createSupportServer({
   dataDir: resolve(values.data),
   dev: values.dev,
+  caseUrl,
   publicUrl: values['public-url'],
   autoCloseIntervalMs: Number(values['auto-close-interval-ms']),
   log: (line) => process.stderr.write(`${line}\n`),

@@ -6,6 +6,7 @@
  * (src/localization/email-messages.ts), rendered in that language by email-templates.ts.
  */
 import type { EmailTexts } from '../src/localization/email-messages.js';
+import type { TicketLink } from './case-url.js';
 import { emailTextsFor } from './email-templates.js';
 import { formatNumber, insertOutboxRow, outboxRows, type Db, type OutboxKind, type TicketRow } from './store.js';
 
@@ -81,16 +82,20 @@ export function readOutbox(db: Db, filter: { to?: string | undefined; ticket?: s
     }));
 }
 
-/** Link to a case in the support center (the page that embeds the widget). */
-export type TicketLink = (number: string) => string;
+/** Link to a case in the support center (the page that embeds the widget); `undefined`: none configured, the emails carry no link. */
+export type { TicketLink } from './case-url.js';
 
 /** How to answer, by the case's contact method (seed: email → reply; portal → no-reply, comment in the portal). */
-function howToAnswer(row: TicketRow, text: EmailTexts, url: string): { from: string; text: string } {
-  return row.contact_method === 'email' ? { from: SUPPORT_ADDRESS, text: text.replyByEmail() } : { from: NO_REPLY_ADDRESS, text: text.noReply(url) };
+function howToAnswer(row: TicketRow, text: EmailTexts, url: string | undefined): { from: string; text: string } {
+  if (row.contact_method === 'email') return { from: SUPPORT_ADDRESS, text: text.replyByEmail() };
+  return { from: NO_REPLY_ADDRESS, text: url === undefined ? text.noReplyNoLink() : text.noReply(url) };
 }
 
+/** A line that shows the link, left out (never a dead link) when there is none. */
+const linkLine = (url: string | undefined, line: (url: string) => string): string[] => (url === undefined ? [] : [line(url)]);
+
 /** The case's number, link and texts in the case's language (the locale stored with it). */
-function context(row: TicketRow, link: TicketLink): { number: string; url: string; text: EmailTexts } {
+function context(row: TicketRow, link: TicketLink): { number: string; url: string | undefined; text: EmailTexts } {
   const number = formatNumber(row.number);
   return { number, url: link(number), text: emailTextsFor(row.locale) };
 }
@@ -106,7 +111,7 @@ export function notifyCreated(db: Db, row: TicketRow, link: TicketLink, at: stri
       text.greeting(row.requester_name),
       '',
       text.createdIntro(number, text.state('open')),
-      text.createdFollow(url),
+      ...linkLine(url, text.createdFollow),
       '',
       answer.text,
     ].join('\n'),
@@ -132,7 +137,7 @@ export function notifyAgentComment(db: Db, row: TicketRow, body: string, link: T
       body,
       '',
       text.commentState(text.state(row.status)),
-      text.caseLink(url),
+      ...linkLine(url, text.caseLink),
       '',
       answer.text,
     ].join('\n'),
@@ -157,7 +162,7 @@ export function notifyClosed(db: Db, row: TicketRow, link: TicketLink, at: strin
       text.closedReadOnly(),
       text.closedPersists(number),
       text.closedMyTickets(),
-      text.caseLink(url),
+      ...linkLine(url, text.caseLink),
     ].join('\n'),
     ticketNumber: number,
     kind: 'ticket_closed',
@@ -172,7 +177,7 @@ export function notifyWatcherAdded(db: Db, row: TicketRow, watcher: string, adde
     to: watcher,
     from: NO_REPLY_ADDRESS,
     subject: text.watcherSubject(number, row.subject),
-    body: [text.watcherAdded(addedBy, number), text.watcherSignIn(url)].join('\n'),
+    body: [text.watcherAdded(addedBy, number), url === undefined ? text.watcherSignInNoLink() : text.watcherSignIn(url)].join('\n'),
     ticketNumber: number,
     kind: 'watcher_added',
     at,

@@ -31,6 +31,7 @@ export interface EmailTexts {
   caseLink(url: string): string;
   replyByEmail(): string;
   noReply(url: string): string;
+  noReplyNoLink(): string;
   createdSubject(number: string, subject: string): string;
   createdIntro(number: string, open: string): string;
   createdFollow(url: string): string;
@@ -46,6 +47,7 @@ export interface EmailTexts {
   watcherSubject(number: string, subject: string): string;
   watcherAdded(by: string, number: string): string;
   watcherSignIn(url: string): string;
+  watcherSignInNoLink(): string;
   signInHelpSubject(reference: string): string;
   signInHelpReceived(reference: string): string;
   signInHelpContact(): string;
@@ -71,6 +73,11 @@ export function emailTexts(msg: EmailMsg): EmailTexts {
           desc: 'Last paragraph of an email about a case followed in the online support center: the sender is a no-reply address. ${url} is the link to the case in the support center.',
         },
       ),
+    noReplyNoLink: () =>
+      msg('This message comes from a no-reply address: do not reply to this email. To add a comment, sign in to the support center and open your case.', {
+        id: 'email.no_reply_no_link',
+        desc: 'Last paragraph of an email about a case followed in the online support center, when the server has no link to the case: the sender is a no-reply address.',
+      }),
     createdSubject: (number, subject) =>
       msg(str`[Case ${number}] ${subject}`, {
         id: 'email.created.subject',
@@ -145,6 +152,11 @@ export function emailTexts(msg: EmailMsg): EmailTexts {
       msg(str`Sign in to the support center with this email address to follow it: ${url}`, {
         id: 'email.watcher.sign_in',
         desc: 'Second line of the email to a new watcher: how to follow the case. ${url} is the link to the case in the support center.',
+      }),
+    watcherSignInNoLink: () =>
+      msg('Sign in to the support center with this email address to follow it.', {
+        id: 'email.watcher.sign_in_no_link',
+        desc: 'Second line of the email to a new watcher, when the server has no link to the case: how to follow the case.',
       }),
     signInHelpSubject: (reference) =>
       msg(str`We received your sign-in help request (${reference})`, {

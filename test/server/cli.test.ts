@@ -41,3 +41,25 @@ test('/api/_dev routes exist only with --dev', async () => {
     await s.close();
   }
 });
+
+test('--case-url that is not http(s) or lacks {number}: exit 2 with the reason, nothing listens', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'support-cli-'));
+  try {
+    for (const [bad, reason] of [
+      ['https://app.example.com/support', /--case-url must contain \{number\}/],
+      ['ftp://app.example.com/support?case={number}', /--case-url must be an http:\/\/ or https:\/\/ URL/],
+    ] as const) {
+      const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--port', '0', '--data', dataDir, '--case-url', bad], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      assert.equal(code, 2, stderr);
+      assert.match(stderr, reason);
+      assert.equal(stdout, '', 'never listened');
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -14,6 +14,7 @@ import { templates as de } from '../../src/localization/generated/locales/de.js'
 import { templates as fr } from '../../src/localization/generated/locales/fr.js';
 import { templates as ja } from '../../src/localization/generated/locales/ja.js';
 import { templates as ptBR } from '../../src/localization/generated/locales/pt-BR.js';
+import { caseLink, checkCaseUrl } from '../../server/case-url.js';
 import { EMAIL_LOCALES, emailLocale, msgFrom, PSEUDO_LOCALE, textsIn, type EmailLocale } from '../../server/email-templates.js';
 import { clock, DAY, newCase, start, type Mail, type Started } from './helpers.js';
 
@@ -71,6 +72,7 @@ function everyText(t: EmailTexts): Record<string, Made> {
     caseLink: [t.caseLink(url), url],
     replyByEmail: [t.replyByEmail()],
     noReply: [t.noReply(url), url],
+    noReplyNoLink: [t.noReplyNoLink()],
     createdSubject: [t.createdSubject(number, subject), number, subject],
     createdIntro: [t.createdIntro(number, 'ARG-open'), number, 'ARG-open'],
     createdFollow: [t.createdFollow(url), url],
@@ -86,6 +88,7 @@ function everyText(t: EmailTexts): Record<string, Made> {
     watcherSubject: [t.watcherSubject(number, subject), number, subject],
     watcherAdded: [t.watcherAdded('ARG-by', number), 'ARG-by', number],
     watcherSignIn: [t.watcherSignIn(url), url],
+    watcherSignInNoLink: [t.watcherSignInNoLink()],
     signInHelpSubject: [t.signInHelpSubject(reference), reference],
     signInHelpReceived: [t.signInHelpReceived(reference), reference],
     signInHelpContact: [t.signInHelpContact()],
@@ -138,11 +141,15 @@ describe('email texts (the email.* messages of locales/*.xlf)', () => {
   });
 });
 
+/** The page that embeds the widget, as an operator would configure it (`--case-url`). */
+const CASE_URL = 'https://app.example.com/support?case={number}';
+const caseUrlOf = (number: string): string => `https://app.example.com/support?case=${number}`;
+
 describe('notification emails in the case language', () => {
   let s: Started;
   let sam: string;
   before(async () => {
-    s = await start({ seedDemo: false });
+    s = await start({ seedDemo: false, caseUrl: CASE_URL });
     sam = await s.api.signIn('sam@example.com');
   });
   after(() => s.close());
@@ -166,7 +173,7 @@ describe('notification emails in the case language', () => {
     assert.ok(mail?.body.includes(`est ${fr['status.open']}`), 'the seed: « Votre dossier est Ouvert »');
     assert.match(mail?.subject ?? '', new RegExp(`^\\[Dossier ${t.number}\\] `));
     assert.match(mail?.body ?? '', /^Bonjour Sam Sample,/);
-    assert.ok(mail?.body.includes(`?ticket=${t.number}`));
+    assert.ok(mail?.body.includes(caseUrlOf(t.number)), mail?.body);
     // Online support center: no-reply sender, do not reply, sign in to add comments.
     assert.match(mail?.from ?? '', /^no-reply@/);
     assert.match(mail?.body ?? '', /« ne pas répondre »/);
@@ -178,8 +185,7 @@ describe('notification emails in the case language', () => {
   test("a French case's email is made of fr.xlf's words, in the order of the seed's email", async () => {
     const t = await create('fr', { contactMethod: 'portal' });
     const [mail] = await outbox(t.number);
-    const url = /\S+\?ticket=\d+/.exec(mail?.body ?? '')?.[0] ?? '';
-    assert.ok(url.endsWith(`?ticket=${t.number}`), mail?.body);
+    const url = caseUrlOf(t.number);
     assert.equal(mail?.subject, xlf('fr', 'email.created.subject', t.number, 'Envelope does not send'));
     assert.equal(
       mail?.body,
@@ -273,7 +279,7 @@ describe('notification emails in the case language', () => {
       assert.match(closed?.from ?? '', /^no-reply@/);
       // The seed: if the problem persists, open a new case and add this case's number as a comment.
       assert.ok(closed?.body.includes(textsIn(locale).closedPersists(t.number)), closed?.body);
-      assert.ok(closed?.body.includes(`?ticket=${t.number}`));
+      assert.ok(closed?.body.includes(caseUrlOf(t.number)), closed?.body);
       for (const other of EMAIL_LOCALES.filter((l) => l !== locale && UI[l]('status.closed') !== word)) {
         assert.ok(!closed?.subject.includes(UI[other]('status.closed')), `${other} word in a ${locale} email`);
       }
@@ -325,4 +331,54 @@ test('auto-close in French: « En attente » for 5 days, then « Fermé », in t
   } finally {
     await s.close();
   }
+});
+
+describe('the link to the case (--case-url)', () => {
+  test('every email about a case links to the configured page, with the number in place of {number}', async () => {
+    const s = await start({ seedDemo: false, caseUrl: 'https://app.example.com/support?case={number}&from=email' });
+    try {
+      const token = await s.api.signIn('sam@example.com');
+      const created = await s.api.call<T>('POST', '/api/tickets', { token, json: newCase({ contactMethod: 'portal' }), lang: 'en' });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const { number } = created.body;
+      const link = `https://app.example.com/support?case=${number}&from=email`;
+      const watched = await s.api.call('POST', `/api/tickets/${number}/watchers`, { token, json: { email: 'pat@example.com' } });
+      assert.ok(watched.status < 300, JSON.stringify(watched.body));
+      await s.api.call('POST', `/api/_dev/tickets/${number}/agent-comment`, { json: { body: 'Fixed.', status: 'closed' } });
+      const mails = (await s.api.call<{ items: Mail[] }>('GET', `/api/_dev/outbox?ticket=${number}`)).body.items;
+      assert.deepEqual(mails.map((m) => m.kind).sort(), ['agent_comment', 'ticket_closed', 'ticket_created', 'watcher_added']);
+      for (const mail of mails) assert.ok(mail.body.includes(link), `${mail.kind}: ${mail.body}`);
+      const createdMail = mails.find((m) => m.kind === 'ticket_created');
+      assert.ok(createdMail?.body.includes(textsIn('en').createdFollow(link)), createdMail?.body);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('the number is URL-encoded where {number} stands', () => {
+    assert.equal(caseLink('https://app.example.com/c/{number}?n={number}')('a b/&?'), 'https://app.example.com/c/a%20b%2F%26%3F?n=a%20b%2F%26%3F');
+  });
+
+  test('without a case page the emails carry no link (never one to the API server)', async () => {
+    const s = await start({ seedDemo: false });
+    try {
+      const token = await s.api.signIn('sam@example.com');
+      const created = await s.api.call<T>('POST', '/api/tickets', { token, json: newCase({ contactMethod: 'portal' }), lang: 'en' });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const [mail] = (await s.api.call<{ items: Mail[] }>('GET', `/api/_dev/outbox?ticket=${created.body.number}`)).body.items;
+      assert.equal(mail?.kind, 'ticket_created');
+      assert.doesNotMatch(mail?.body ?? '', /https?:\/\//, mail?.body);
+      assert.doesNotMatch(mail?.body ?? '', /Follow your case here/, mail?.body);
+      assert.ok(mail?.body.endsWith(textsIn('en').noReplyNoLink()), mail?.body);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a template that is not http(s) or has no {number} is refused with the reason', () => {
+    assert.equal(checkCaseUrl(' https://app.example.com/support?case={number} '), 'https://app.example.com/support?case={number}');
+    assert.throws(() => checkCaseUrl('https://app.example.com/support'), /must contain \{number\}/);
+    assert.throws(() => checkCaseUrl('javascript:alert({number})'), /http:\/\/ or https:\/\//);
+    assert.throws(() => checkCaseUrl('/support?case={number}'), /absolute http:\/\/ or https:\/\//);
+  });
 });

@@ -23,7 +23,7 @@ describe('cases', () => {
   let sam: string;
   let pat: string;
   before(async () => {
-    s = await start();
+    s = await start({ caseUrl: 'https://app.example.com/support?ticket={number}' });
     alex = await s.api.signIn('alex@example.com');
     sam = await s.api.signIn('sam@example.com');
     pat = await s.api.signIn('pat@example.com', 'support_center');
