@@ -1,7 +1,7 @@
 // `npm run build`: dist/lib (ES modules, deps external), dist/bundle (one minified file),
 // dist/types (declarations) and custom-elements.json. Stops at the first failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'vite';
@@ -51,6 +51,16 @@ function jsFiles(dir) {
   return out;
 }
 
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
+function mapFiles(dir) {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.map'))
+    .map((name) => join(dir, name));
+}
+
 // Legacy decorators must be compiled away (TOOLCHAIN.md pitfall 1): any `@name(` or
 // `accessor` field outside comments means the TypeScript transform missed experimentalDecorators.
 // CSS at-rules followed by a parenthesis (`@media (`, `@container (`, `@supports (`) in the
@@ -89,6 +99,15 @@ await step('output checks', () => {
   if (withNotes.length > 0) {
     console.error(`\nbuild: msg() descriptions left in ${withNotes.map((f) => relative('.', f)).join(', ')}`);
     process.exit(1);
+  }
+});
+// Source maps ship without `sourcesContent`: with it they were about half of the unpacked
+// package. Mappings and `sources` stay, so stack traces and debuggers still name src/ lines.
+await step('source maps without sourcesContent', () => {
+  for (const file of [...mapFiles('dist/lib'), ...mapFiles('dist/bundle')]) {
+    const map = JSON.parse(readFileSync(file, 'utf8'));
+    delete map.sourcesContent;
+    writeFileSync(file, JSON.stringify(map));
   }
 });
 await step('tsc declarations (dist/types)', () =>

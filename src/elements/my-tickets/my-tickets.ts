@@ -60,6 +60,12 @@ const LOAD_AHEAD_ROWS = 10;
  * @csspart detail-conversation - The comments of the case shown.
  * @cssprop [--se-list-height=32rem] - Height of the scrolling list of cases.
  * @cssprop [--se-color-primary=#1a56c4] - Links and buttons.
+ * @cssprop [--se-font-size=1rem] - Body text size.
+ * @cssprop [--se-font-size-small=0.875rem] - Hints and secondary text size.
+ * @cssprop [--se-font-size-heading=1.375rem] - Heading size.
+ * @cssprop [--se-line-height=1.5] - Line height.
+ * @cssprop [--se-focus-ring=3px solid var(--se-color-focus)] - Focus outline.
+ * @cssprop [--se-focus-ring-offset=2px] - Focus outline offset.
  */
 export class MyTickets extends SupportElement {
   static override styles = [...SupportElement.styles, myTicketsStyles];

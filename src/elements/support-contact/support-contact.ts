@@ -69,6 +69,10 @@ export type { ContactView } from './support-contact.machine.js';
  * @csspart account-dialog - The "choose an account" dialog (Flow 1).
  * @csspart back-button - "Back to Contact Support".
  * @csspart more-options - The "More support options" section.
+ * @csspart help-link - A link-styled "I can't sign in" help choice (also has part `button`).
+ * @csspart account-choice - An account in the "choose an account" dialog (also has part `button`).
+ * @csspart menu-item - An item of the profile menu (also has part `button`).
+ * @csspart new-ticket-button - A "New ticket" button for a product area (also has part `button`).
  *
  * @cssprop [--se-color-primary=#1a56c4] - Buttons, links, avatar.
  * @cssprop [--se-color-surface=#ffffff] - Background of page, menu and dialog.
@@ -78,6 +82,12 @@ export type { ContactView } from './support-contact.machine.js';
  * @cssprop [--se-avatar-size=2.25rem] - Size of the profile avatar.
  * @cssprop [--se-page-max-width=64rem] - Widest the page gets.
  * @cssprop [--se-space=1rem] - Base spacing.
+ * @cssprop [--se-font-size=1rem] - Body text size.
+ * @cssprop [--se-font-size-small=0.875rem] - Hints and secondary text size.
+ * @cssprop [--se-font-size-heading=1.375rem] - Heading size.
+ * @cssprop [--se-line-height=1.5] - Line height.
+ * @cssprop [--se-focus-ring=3px solid var(--se-color-focus)] - Focus outline.
+ * @cssprop [--se-focus-ring-offset=2px] - Focus outline offset.
  */
 export class SupportContact extends SupportElement {
   static override styles = [...SupportElement.styles, supportContactStyles];
