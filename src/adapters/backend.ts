@@ -100,7 +100,27 @@ export interface SignInHelpReceipt {
   readonly reference: string;
 }
 
+/**
+ * What a backend can do, declared so that elements hide or adapt what is not supported instead
+ * of failing on click.
+ */
+export interface BackendCapabilities {
+  /** Whether a watcher may be removed from a case (Zendesk's end-user Requests API does not allow it). */
+  readonly removeWatcher: boolean;
+  /**
+   * How "Call me" reaches support: `request` is `requestCallback()` (a callback record);
+   * `comment` is an end-user comment carrying the number, in the user's language, through `addComment()`.
+   */
+  readonly callMe: 'request' | 'comment';
+  /** How changes made by support reach an open element: pushed, polled, or only on reload. */
+  readonly live: 'push' | 'poll' | 'none';
+}
+
+/** The capabilities of a backend that does everything the contract describes (memory, reference server). */
+export const FULL_CAPABILITIES: BackendCapabilities = { removeWatcher: true, callMe: 'request', live: 'none' };
+
 export interface SupportBackend {
+  readonly capabilities: BackendCapabilities;
   /** The current session, or null when nobody is signed in. */
   getSession(options?: CallOptions): Promise<Session | null>;
   signIn(credentials: Credentials, options?: CallOptions): Promise<Session>;

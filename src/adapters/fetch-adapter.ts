@@ -26,6 +26,7 @@
 import type { Article, Catalog, Category } from '../core/catalog.js';
 import { SupportError } from '../core/errors.js';
 import type { Ticket } from '../core/ticket.js';
+import { FULL_CAPABILITIES } from './backend.js';
 import type { CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
 import { hasStrings, isArrayOf, isNumber, isOptionalString, isRecord, isString, type Guard } from './guards.js';
 import { buildUrl, newIdempotencyKey, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
@@ -226,6 +227,8 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
   }
 
   return {
+    capabilities: FULL_CAPABILITIES,
+
     async getSession(opts) {
       const { session } = await json({ method: 'GET', path: '/session', retryable: true, options: opts }, isSessionEnvelope);
       return session;

@@ -23,6 +23,7 @@ import {
   validateTicketInput,
   followUpDescription,
 } from '../core/validation.js';
+import { FULL_CAPABILITIES } from './backend.js';
 import type { Account, CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketQuery, TicketSort, UploadedFile, UploadOptions } from './backend.js';
 import { isArrayOf, isNumber, isRecord } from './guards.js';
 import { sleep } from './http.js';
@@ -382,6 +383,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   const listIndex = createListIndex(() => state.tickets);
 
   const backend: MemoryBackend = {
+    capabilities: FULL_CAPABILITIES,
+
     get signInHelpRequests() {
       return signInHelpRequests;
     },

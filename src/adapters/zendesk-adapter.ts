@@ -16,14 +16,13 @@ import { catalogFor, seedCategories } from '../core/catalog.js';
 import type { LocaleCode, SupportConfig } from '../core/config.js';
 import { seedConfig } from '../core/config.js';
 import { assertValid, SupportError, type FieldError } from '../core/errors.js';
-import { canRequestCallbackFor } from '../core/flows.js';
 import type { Attachment, Comment, ContactMethod, NewTicket, Person, Status, SupportPlan, Ticket, TicketSummary } from '../core/ticket.js';
-import { validateComment, validateEmailField, validateNewTicket, validatePhone, validateSignInHelp } from '../core/validation.js';
+import { validateComment, validateEmailField, validateNewTicket, validateSignInHelp } from '../core/validation.js';
 import type { Account, CallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
 import { hasDates, hasNumbers, hasStrings, isArrayOf, isBoolean, isNullable, isNumber, isOptional, isRecord, isString, type Guard } from './guards.js';
 import { buildUrl, errorFromResponse, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
 import type { RawResponse, RetryPolicy, Sender } from './http.js';
-import { idempotentRunner, removedOrAbsent } from './idempotency.js';
+import { idempotentRunner } from './idempotency.js';
 import { createTokenRefresh, type TokenSource } from './token-refresh.js';
 
 export interface ZendeskFieldIds {
@@ -32,6 +31,7 @@ export interface ZendeskFieldIds {
   readonly productFieldId: number;
   readonly areaFieldId: number;
   readonly contactMethodFieldId: number;
+  /** A phone number support recorded for a call (read only: end users cannot write custom fields after creation). */
   readonly callbackPhoneFieldId: number;
 }
 
@@ -354,6 +354,10 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
   }
 
   const backend: SupportBackend = {
+    // The Requests API lets an end user write only a comment, `solved` and additional
+    // collaborators: no removing a CC, no custom fields after creation (docs/ZENDESK.md).
+    capabilities: { removeWatcher: false, callMe: 'comment', live: 'none' },
+
     async getSession(opts) {
       const me = await get('/api/v2/users/me', isMe, opts, { include: 'organizations' });
       if (me.user.id === null) {
@@ -519,23 +523,10 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
       return update(number, { additional_collaborators: [email.trim().toLowerCase()] }, opts);
     },
 
-    removeWatcher: (number, email, opts) =>
-      removedOrAbsent(
-        () => update(number, { email_ccs: [{ user_email: email.trim().toLowerCase(), action: 'delete' }] }, opts),
-        () => load(number, opts),
-        email,
-      ),
-
-    requestCallback: (number, phone, opts) =>
-      ticketWrites(`callback:${opts.idempotencyKey}`, { number, phone }, async () => {
-        const current = await requireSession(opts);
-        const existing = await load(number, opts);
-        if (existing.status === 'closed') throw new SupportError('conflict', `Case ${number} is closed`, { status: 409, conflict: 'closed' });
-        const allowed = canRequestCallbackFor(config, existing, current.accounts, opts.locale ?? config.defaultLocale);
-        if (!allowed) throw new SupportError('forbidden', 'Call me is not offered for this case', { status: 403 });
-        assertValid(validatePhone('phone', phone));
-        return update(number, { custom_fields: [{ id: ids.callbackPhoneFieldId, value: phone.trim() }] }, opts);
-      }),
+    // Declared unsupported in `capabilities`: the elements do not offer these. A host that calls
+    // them anyway gets a clear refusal, and Zendesk is never sent a write it would reject.
+    removeWatcher: () => Promise.reject(unsupported('Zendesk does not let an end user remove a CC')),
+    requestCallback: () => Promise.reject(unsupported('On Zendesk, Call me is an end-user comment (capabilities.callMe)')),
 
     submitSignInHelp: (request, opts) =>
       signInHelpWrites(`signin-help:${opts.idempotencyKey}`, request, async () => {
@@ -558,6 +549,10 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
   };
 
   return backend;
+}
+
+function unsupported(why: string): SupportError {
+  return new SupportError('forbidden', why, { status: 403 });
 }
 
 /**

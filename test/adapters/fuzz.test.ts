@@ -148,7 +148,7 @@ const zendeskEndpoints: readonly ZendeskEndpoint[] = [
   { name: 'GET requests/{id}/comments (case)', target: /^GET \/api\/v2\/requests\/104\/comments/, valid: Z_COMMENTS, call: (b) => b.getTicket('104') },
   { name: 'POST requests (create)', target: /^POST \/api\/v2\/requests(\?|$)/, valid: Z_REQUEST, call: (b) => b.createTicket(NEW_TICKET, KEY) },
   { name: 'PUT requests/{id} (comment)', target: /^PUT \/api\/v2\/requests\/104/, valid: Z_REQUEST, call: (b) => b.addComment('104', 'Hello', KEY) },
-  { name: 'PUT requests/{id} (remove watcher)', target: /^PUT \/api\/v2\/requests\/104/, valid: Z_REQUEST, call: (b) => b.removeWatcher('104', 'kim@example.com') },
+  { name: 'PUT requests/{id} (add watcher)', target: /^PUT \/api\/v2\/requests\/104/, valid: Z_REQUEST, call: (b) => b.addWatcher('104', 'kim@example.com') },
   { name: 'GET help_center/articles/search', target: /^GET \/api\/v2\/help_center\/articles\/search/, valid: Z_ARTICLES, call: (b) => b.suggestArticles({ query: 'void envelope', areaId: 'esign' }) },
 ];
 

@@ -247,29 +247,15 @@ describe('createZendeskAdapter against recorded Zendesk responses', () => {
       expect(error.conflict).to.equal('closed');
     });
 
-    it('adds a watcher as additional collaborator and removes one through email_ccs', async () => {
+    it('adds a watcher as additional collaborator, and declares that it cannot remove one', async () => {
       const backend = adapter();
       await backend.addWatcher('101', 'Colleague@Example.com');
-      await backend.removeWatcher('101', 'manager@example.com');
+      expect(backend.capabilities.removeWatcher).to.equal(false);
+      const refused = await supportError(backend.removeWatcher('101', 'manager@example.com'));
+      expect(refused.kind).to.equal('forbidden');
+      // Nothing Zendesk would reject is sent: one PUT, the addition.
       const bodies = (await recorded()).filter((r) => r.method === 'PUT').map((r) => r.body);
-      expect(bodies).to.deep.equal([
-        { request: { additional_collaborators: ['colleague@example.com'] } },
-        { request: { email_ccs: [{ user_email: 'manager@example.com', action: 'delete' }] } },
-      ]);
-    });
-
-    it('takes a 404 on a retried removal as success when the case no longer lists the watcher', async () => {
-      // The removal's first answer was lost; its retry is refused with 404 (nothing to delete).
-      const lostThen404: typeof fetch = (input, init) =>
-        new Request(input, init).method === 'PUT'
-          ? Promise.resolve(new Response(JSON.stringify({ error: 'RecordNotFound', description: 'Not found' }), { status: 404 }))
-          : fetch(input, init);
-      const backend = createZendeskAdapter({ subdomainUrl: origin, getToken: () => 'oauth-token', fields, retry: { retries: 0 }, fetch: lostThen404 });
-      const after = await backend.removeWatcher('101', 'gone@example.com');
-      expect(after.number).to.equal('101');
-      expect(after.watchers.map((w) => w.email)).not.to.include('gone@example.com');
-      // Still a watcher after a 404: the failure stands.
-      expect((await supportError(backend.removeWatcher('101', 'manager@example.com'))).kind).to.equal('not_found');
+      expect(bodies).to.deep.equal([{ request: { additional_collaborators: ['colleague@example.com'] } }]);
     });
 
     it('uploads with progress, then attaches the tokens in a comment', async () => {
@@ -289,15 +275,12 @@ describe('createZendeskAdapter against recorded Zendesk responses', () => {
       });
     });
 
-    it('records Call me in its custom field where it is offered', async () => {
+    it('declares Call me as a comment and never writes a custom field after creation', async () => {
       const backend = adapter();
-      await backend.requestCallback('101', '+1 415 555 0100', { idempotencyKey: 'cb1', locale: 'en' });
-      expect((await recorded()).find((r) => r.method === 'PUT')?.body).to.deep.equal({
-        request: { custom_fields: [{ id: 360006, value: '+1 415 555 0100' }] },
-      });
-      expect((await supportError(backend.requestCallback('101', '+1 415 555 0100', { idempotencyKey: 'cb2', locale: 'fr' }))).kind).to.equal(
-        'forbidden',
-      );
+      expect(backend.capabilities.callMe).to.equal('comment');
+      const refused = await supportError(backend.requestCallback('101', '+1 415 555 0100', { idempotencyKey: 'cb1', locale: 'en' }));
+      expect(refused.kind).to.equal('forbidden');
+      expect((await recorded()).filter((r) => r.method === 'PUT')).to.deep.equal([]);
     });
 
     it('sends the sign-in help form as an anonymous request', async () => {

@@ -4,6 +4,7 @@
  * failure kind, focus after the outcome and one idempotency key per intent. The element
  * renders their `state`; what each success means for the view is a `DetailEvent`.
  */
+import { msg, str } from '@lit/localize';
 import type { ReactiveControllerHost } from 'lit';
 import type { SupportBackend } from '../../adapters/backend.js';
 import { ActionController, type IntentKey } from '../../controllers/action-controller.js';
@@ -120,8 +121,13 @@ export function createCaseActions(host: ReactiveControllerHost, deps: CaseAction
     ...common,
     validate: ({ phone }) => validatePhone('phone', phone),
     intentOf: ({ phone }) => phone.trim(),
-    task: ({ phone }, { signal, idempotencyKey }) =>
-      deps.backend().requestCallback(deps.number(), phone.trim(), { ...options(), signal, idempotencyKey }),
+    task: ({ phone }, { signal, idempotencyKey }) => {
+      const backend = deps.backend();
+      const call = { ...options(), signal, idempotencyKey };
+      return backend.capabilities.callMe === 'comment'
+        ? backend.addComment(deps.number(), callMeComment(phone.trim()), call)
+        : backend.requestCallback(deps.number(), phone.trim(), call);
+    },
     onDone: (ticket, { phone }) => {
       deps.changed(ticket);
       deps.send({ type: 'callback-requested', phone: phone.trim() });
@@ -167,4 +173,12 @@ export function createCaseActions(host: ReactiveControllerHost, deps: CaseAction
       return byForm[form];
     },
   };
+}
+
+/** Call me on a backend that takes it as a comment: the request, in the user's words and language. */
+export function callMeComment(phone: string): string {
+  return msg(str`Please call me at ${phone}.`, {
+    id: 'my-tickets.callback.comment',
+    desc: 'Comment sent to support as a Call me request on helpdesks that record it as a comment (Zendesk). ${phone} is the number the user typed.',
+  });
 }

@@ -25,6 +25,8 @@ export interface CaseFormsView {
   readonly askRemove: (email: string) => Promise<void>;
   readonly removeWatcher: (email: string) => void;
   readonly cancelRemove: (email: string) => Promise<void>;
+  /** Whether the backend lets watchers be removed; when not, no "Remove" is offered. */
+  readonly removable: boolean;
   readonly requestCallback: (event: Event) => void;
   readonly uploads: UploadController;
   readonly attach: () => void;
@@ -49,6 +51,7 @@ export function renderWatchers(f: CaseFormsView, ticket: Ticket, closed: boolean
             renderWatcher({
               email,
               closed,
+              removable: f.removable,
               confirming: confirming === email,
               removing: f.actions.removeWatcher.busy,
               onAsk: () => void f.askRemove(email),

@@ -221,6 +221,8 @@ return html`<div part="closed-notice" class="notice closed-notice">
 export interface WatcherRow {
   readonly email: string;
   readonly closed: boolean;
+  /** Whether the backend lets a watcher be removed (`capabilities.removeWatcher`). */
+  readonly removable: boolean;
   /** Whether its removal is being confirmed, and being sent. */
   readonly confirming: boolean;
   readonly removing: boolean;
@@ -234,7 +236,7 @@ export function renderWatcher(row: WatcherRow): TemplateResult {
   const email = row.email;
   return html`<li>
     <span>${email}</span>
-    ${row.closed || row.confirming
+    ${row.closed || row.confirming || !row.removable
       ? nothing
       : html`<button
           type="button"

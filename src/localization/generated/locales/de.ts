@@ -104,6 +104,7 @@
 'my-tickets.attachments.submit': `An den Fall anhängen`,
 'my-tickets.back': `Zurück zu „Meine Tickets“`,
 'my-tickets.callback': `Rückruf`,
+'my-tickets.callback.comment': str`Bitte rufen Sie mich unter ${0} an.`,
 'my-tickets.callback.item': str`Rückruf angefordert am ${0} unter ${1}`,
 'my-tickets.callback.requested': str`Rückruf angefordert. Ein Support-Experte ruft Sie unter ${0} an.`,
 'my-tickets.callback.submit': `Rückruf anfordern`,

@@ -104,6 +104,7 @@
 'my-tickets.attachments.submit': `⟦Åţţåçĥ ţö ţĥé çåšé one two⟧`,
 'my-tickets.back': `⟦Ɓåçķ ţö ɱý ţîçķéţš one two⟧`,
 'my-tickets.callback': `⟦Çåļļ ɱé one⟧`,
+'my-tickets.callback.comment': str`⟦Þļéåšé çåļļ ɱé åţ ${0}. one two⟧`,
 'my-tickets.callback.item': str`⟦Çåļļ ŕéǫûéšţéð öñ ${0} åţ ${1} one two three⟧`,
 'my-tickets.callback.requested': str`⟦Çåļļ ŕéǫûéšţéð. Å šûþþöŕţ éẋþéŕţ ŵîļļ çåļļ ýöû åţ ${0}. one two three four five⟧`,
 'my-tickets.callback.submit': `⟦Çåļļ ɱé one⟧`,

@@ -104,6 +104,7 @@
 'my-tickets.attachments.submit': `Joindre au dossier`,
 'my-tickets.back': `Retour à Mes tickets`,
 'my-tickets.callback': `M'appeler`,
+'my-tickets.callback.comment': str`Merci de m’appeler au ${0}.`,
 'my-tickets.callback.item': str`Appel demandé le ${0} au ${1}`,
 'my-tickets.callback.requested': str`Appel demandé. Un expert de l'assistance vous appellera au ${0}.`,
 'my-tickets.callback.submit': `M'appeler`,

@@ -104,6 +104,7 @@
 'my-tickets.attachments.submit': `ケースに添付`,
 'my-tickets.back': `マイチケットに戻る`,
 'my-tickets.callback': `電話を依頼`,
+'my-tickets.callback.comment': str`${0} までお電話ください。`,
 'my-tickets.callback.item': str`${0} に ${1} への電話を依頼済み`,
 'my-tickets.callback.requested': str`電話を依頼しました。サポート担当者が ${0} にお電話します。`,
 'my-tickets.callback.submit': `電話を依頼`,

@@ -104,6 +104,7 @@
 'my-tickets.attachments.submit': `Anexar ao chamado`,
 'my-tickets.back': `Voltar para Meus chamados`,
 'my-tickets.callback': `Ligue para mim`,
+'my-tickets.callback.comment': str`Por favor, me liguem no ${0}.`,
 'my-tickets.callback.item': str`Ligação solicitada em ${0} para o número ${1}`,
 'my-tickets.callback.requested': str`Ligação solicitada. Um especialista de suporte vai ligar para você no número ${0}.`,
 'my-tickets.callback.submit': `Ligue para mim`,
