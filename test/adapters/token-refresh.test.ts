@@ -222,13 +222,17 @@ describe('host-managed sign-in: getToken/refreshToken', () => {
       origin = (await testServers()).zendesk;
     });
 
-    beforeEach(async () => {
-      await fetch(`${origin}/__reset`, { method: 'POST' });
-    });
-
+    // No __reset here: zendesk-adapter.test.ts reads the server's record at the same time.
+    /** The recorded Zendesk answers (served by the test runner, not the shared fixture server, whose record another file reads). */
+    const fixture = async (request: Request): Promise<Response> => {
+      const path = new URL(request.url).pathname;
+      const file = path === '/api/v2/users/me' ? 'users-me' : path === '/api/v2/requests/102' ? 'request-102' : path === '/api/v2/requests/102/comments' ? 'request-102-comments' : undefined;
+      if (!file) return new Response(JSON.stringify({ error: 'InvalidEndpoint' }), { status: 404 });
+      return new Response(await (await fetch(`/test/fixtures/zendesk/${file}.json`)).text(), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    };
     /** The Zendesk fixture server behind a fetch that refuses the rejected tokens. */
     function adapter(host: Host, options: { rejected?: readonly string[]; gate?: number } = {}) {
-      const fake = fakeFetch((request) => fetch(request), options);
+      const fake = fakeFetch(fixture, options);
       const backend = createZendeskAdapter({ subdomainUrl: origin, fetch: fake.fetch, getToken: host.getToken, refreshToken: host.refreshToken, fields, retry: { retries: 0 } });
       return { backend, seen: fake.seen };
     }
