@@ -5,7 +5,9 @@
  * What it does for the elements:
  * - Bearer token: from the host's `getToken()` when given, else the token `signIn` received,
  *   held in this closure only (never in localStorage, sessionStorage or a cookie). A 401 on a
- *   call that used the held token forgets it.
+ *   call that used the held token forgets it. A 401 on any other call (host token, or none)
+ *   calls the host's `refreshToken()` when given, once for all concurrent 401s, and sends the
+ *   call once more with the new token (token-refresh.ts); only then is it `unauthorized`.
  * - `Accept-Language` from the call's `locale`; the host's extra `headers`; `onRequest`
  *   interceptors that may replace the Request (for uploads they see a body-less Request whose
  *   URL and headers are used; the body is always the file).
@@ -30,6 +32,7 @@ import { hasStrings, isArrayOf, isNumber, isOptionalString, isRecord, isString, 
 import { buildUrl, newIdempotencyKey, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
 import type { OutgoingCall, RawResponse, RetryPolicy, Sender } from './http.js';
 import { removedOrAbsent } from './idempotency.js';
+import { createTokenRefresh, type TokenSource, type TokenUse } from './token-refresh.js';
 import { isSession, isTicket, isTicketSummary } from './shapes.js';
 
 export { isSession, isTicket, isTicketSummary } from './shapes.js';
@@ -47,7 +50,12 @@ export interface FetchAdapterOptions {
    * The host's own bearer token for the signed-in user (called before every request). When
    * absent, or when it returns undefined, the token from `signIn` is used.
    */
-  readonly getToken?: undefined | (() => string | undefined | Promise<string | undefined>);
+  readonly getToken?: TokenSource | undefined;
+  /**
+   * Renews the host's token after a 401 and returns the new one (undefined: cannot renew). Not
+   * used for the token `signIn` received: a 401 on that one signs the user out.
+   */
+  readonly refreshToken?: TokenSource | undefined;
   /** Extra headers on every request (the adapter's own headers win on conflict). */
   readonly headers?: Readonly<Record<string, string>>;
   readonly onRequest?: RequestInterceptor | readonly RequestInterceptor[];
@@ -136,11 +144,13 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
 
   /** The token `signIn` received: memory only, for the life of this adapter. */
   let heldToken: string | undefined;
+  const tokens = createTokenRefresh(options.refreshToken);
 
-  async function currentToken(): Promise<{ value: string | undefined; held: boolean }> {
+  /** The host's token wins; the held one is never refreshed by the host. */
+  async function currentToken(): Promise<TokenUse> {
     const fromHost = options.getToken ? await options.getToken() : undefined;
-    if (fromHost) return { value: fromHost, held: false };
-    return { value: heldToken, held: heldToken !== undefined };
+    if (fromHost) return { token: fromHost, refreshable: true };
+    return { token: heldToken, refreshable: heldToken === undefined };
   }
 
   function baseHeaders(spec: Pick<CallSpec, 'options' | 'idempotencyKey'>, token: string | undefined): Headers {
@@ -160,16 +170,17 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
 
   /**
    * Sends one call with retries and returns its 2xx response; any other status becomes its
-   * SupportError. A 401 on a call that used the held token forgets it.
+   * SupportError. A 401 on a call that used the held token forgets it; on another, the
+   * host's token is refreshed and the call sent once more.
    */
   async function deliver(
     call: Omit<OutgoingCall, 'request'>,
     request: (token: string | undefined, signal: AbortSignal) => Request | Promise<Request>,
   ): Promise<RawResponse> {
     throwIfAborted(call.signal);
-    const token = await currentToken();
-    const raw = await send(sender, { ...call, request: (signal) => request(token.value, signal) });
-    if (raw.status === 401 && token.held && heldToken === token.value) heldToken = undefined;
+    const first = await currentToken();
+    const raw = await tokens.send(first, (token) => send(sender, { ...call, request: (signal) => request(token, signal) }), call.signal);
+    if (raw.status === 401 && !first.refreshable && heldToken === first.token) heldToken = undefined;
     return successOrThrow(raw);
   }
 

@@ -23,6 +23,7 @@ import { hasDates, hasNumbers, hasStrings, isArrayOf, isBoolean, isNullable, isN
 import { buildUrl, errorFromResponse, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
 import type { RawResponse, RetryPolicy, Sender } from './http.js';
 import { idempotentRunner } from './idempotency.js';
+import { createTokenRefresh, type TokenSource } from './token-refresh.js';
 
 export interface ZendeskFieldIds {
   readonly categoryFieldId: number;
@@ -45,7 +46,9 @@ export interface ZendeskAdapterOptions {
   readonly subdomainUrl: string;
   readonly fetch?: typeof globalThis.fetch;
   /** The end user's OAuth access token (scope `read write`); undefined means anonymous. */
-  readonly getToken: () => string | undefined | Promise<string | undefined>;
+  readonly getToken: TokenSource;
+  /** Renews the access token after a 401 (e.g. with the OAuth refresh token); undefined: cannot renew. */
+  readonly refreshToken?: TokenSource | undefined;
   readonly fields: ZendeskFieldIds;
   /** Rules for validation and Call me (default: the seed preset). */
   readonly config?: SupportConfig;
@@ -228,6 +231,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
   const catalog = options.catalog ?? ((locale: LocaleCode) => catalogFor(seedCategories, locale));
   const ticketWrites = idempotentRunner<Ticket>();
   const signInHelpWrites = idempotentRunner<SignInHelpReceipt>();
+  const tokens = createTokenRefresh(options.refreshToken);
 
   /** Current session: refreshed by getSession; carries the chosen organization. */
   let session: Session | null = null;
@@ -239,17 +243,18 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
     init: { query?: Record<string, string | number | undefined>; body?: unknown; anonymous?: boolean } = {},
   ): Promise<RawResponse> {
     throwIfAborted(opts?.signal);
-    const token = init.anonymous ? undefined : await options.getToken();
+    const first = init.anonymous ? undefined : await options.getToken();
     const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-    const request = (signal: AbortSignal): Request => {
+    const request = (token: string | undefined) => (signal: AbortSignal): Request => {
       const headers = new Headers({ Accept: 'application/json' });
       if (token) headers.set('Authorization', `Bearer ${token}`);
       if (opts?.locale) headers.set('Accept-Language', opts.locale);
       if (body !== undefined) headers.set('Content-Type', 'application/json');
       return new Request(buildUrl(options.subdomainUrl, path, init.query), { method, headers, body: body ?? null, signal });
     };
-    // Writes are never sent twice: Zendesk has no idempotency keys for end users.
-    const raw = await send(sender, { request, retryable: method === 'GET', timeoutMs, signal: opts?.signal });
+    // Writes are never sent twice (no idempotency keys for end users), except once after a 401 and a token refresh.
+    const call = (token: string | undefined) => send(sender, { request: request(token), retryable: method === 'GET', timeoutMs, signal: opts?.signal });
+    const raw = await tokens.send({ token: first, refreshable: !init.anonymous }, call, opts?.signal);
     return successOrThrow(raw, zendeskError);
   }
 
@@ -489,14 +494,15 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
       return (async () => {
         throwIfAborted(opts?.signal);
         await requireSession(opts);
-        const token = await options.getToken();
-        const request = (): Request => {
+        const request = (token: string | undefined) => (): Request => {
           const headers = new Headers({ Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' });
           if (token) headers.set('Authorization', `Bearer ${token}`);
           return new Request(buildUrl(options.subdomainUrl, '/api/v2/uploads', { filename: file.name }), { method: 'POST', headers });
         };
         const timeout = options.uploadTimeoutMs ?? 300_000;
-        const raw = await send(sender, { request, file, onProgress: opts?.onProgress, retryable: false, timeoutMs: timeout, signal: opts?.signal });
+        const call = (token: string | undefined) =>
+          send(sender, { request: request(token), file, onProgress: opts?.onProgress, retryable: false, timeoutMs: timeout, signal: opts?.signal });
+        const raw = await tokens.send({ token: await options.getToken(), refreshable: true }, call, opts?.signal);
         const { upload } = parseBody(successOrThrow(raw, zendeskError), isUpload);
         return {
           token: upload.token,
