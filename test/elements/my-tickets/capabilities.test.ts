@@ -28,6 +28,16 @@ async function caseWithWatcher(capabilities: BackendCapabilities): Promise<{ bac
   return { backend, number: created.number, calls };
 }
 
+/** Renders the case on a backend with `capabilities` and submits Call me with a number. */
+async function sendCallMe(capabilities: BackendCapabilities) {
+  const { backend, number, calls } = await caseWithWatcher(capabilities);
+  const { el, detail } = await renderCase(backend, number);
+  input(detail, '#phone', '+1 555 010 0199');
+  const requested = nextEvent(el, 'callback-requested');
+  $<HTMLButtonElement>(detail, '.callback-form button[type=submit]').click();
+  return { el, detail, event: await requested, calls };
+}
+
 const zendeskLike: BackendCapabilities = { removeWatcher: false, callMe: 'comment', live: 'none' };
 const full: BackendCapabilities = { removeWatcher: true, callMe: 'request', live: 'none' };
 
@@ -50,12 +60,7 @@ describe('<my-tickets> follows the backend capabilities', () => {
   });
 
   it('sends Call me as an end-user comment carrying the number where the backend takes it that way', async () => {
-    const { backend, number, calls } = await caseWithWatcher(zendeskLike);
-    const { el, detail } = await renderCase(backend, number);
-    input(detail, '#phone', '+1 555 010 0199');
-    const requested = nextEvent(el, 'callback-requested');
-    $<HTMLButtonElement>(detail, '.callback-form button[type=submit]').click();
-    const event = await requested;
+    const { el, detail, event, calls } = await sendCallMe(zendeskLike);
     expect(calls).to.deep.equal(['addComment:keyed']);
     expect(event.ticket.comments.at(-1)?.body).to.equal('Please call me at +1 555 010 0199.');
     await waitUntil(() => text(detail).includes('Please call me at +1 555 010 0199.'), 'the comment is not in the conversation');
@@ -64,12 +69,8 @@ describe('<my-tickets> follows the backend capabilities', () => {
   });
 
   it('sends Call me as a callback request where the backend records one', async () => {
-    const { backend, number, calls } = await caseWithWatcher(full);
-    const { el, detail } = await renderCase(backend, number);
-    input(detail, '#phone', '+1 555 010 0199');
-    const requested = nextEvent(el, 'callback-requested');
-    $<HTMLButtonElement>(detail, '.callback-form button[type=submit]').click();
-    expect((await requested).ticket.callbacks).to.have.length(1);
+    const { event, calls } = await sendCallMe(full);
+    expect(event.ticket.callbacks).to.have.length(1);
     expect(calls).to.deep.equal(['requestCallback']);
   });
 });
