@@ -14,7 +14,7 @@ export { SupportElement } from './elements/shared/support-element.js';
 export { backendContext, configContext, sessionContext, themeContext, type Theme } from './elements/shared/context.js';
 
 export type * from './adapters/backend.js';
-export { FULL_CAPABILITIES, TICKET_SORTS } from './adapters/backend.js';
+export { FULL_CAPABILITIES, TICKET_SORTS, watchNothing } from './adapters/backend.js';
 export { createFetchAdapter, type FetchAdapterOptions } from './adapters/fetch-adapter.js';
 export { createMemoryBackend, demoUsers, DEMO_PASSWORD, type MemoryBackend, type MemoryBackendOptions } from './adapters/memory-adapter.js';
 export { createZendeskAdapter, type ZendeskAdapterOptions } from './adapters/zendesk-adapter.js';

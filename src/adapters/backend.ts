@@ -119,8 +119,46 @@ export interface BackendCapabilities {
 /** The capabilities of a backend that does everything the contract describes (memory, reference server). */
 export const FULL_CAPABILITIES: BackendCapabilities = { removeWatcher: true, callMe: 'request', live: 'none' };
 
+/** `watch()` for a backend that cannot follow changes (`capabilities.live: 'none'`). */
+export function watchNothing(_scope: WatchScope, _onChange: (change: TicketChange) => void, _options: WatchOptions): void {
+  // Nothing to follow: elements refresh on their own actions only.
+}
+
+/** What `watch()` follows: every case the session may see (the list), or one case (the case view). */
+export type WatchScope = { readonly kind: 'cases' } | { readonly kind: 'case'; readonly number: string };
+
+/** What changed in a case. One change may carry several (a reply that also sets "Action required"). */
+export type TicketChangeKind = 'created' | 'comment' | 'status' | 'attachment' | 'watcher' | 'callback';
+
+export interface TicketChange {
+  /**
+   * Stable for one change of one case, the same after a reconnect or a poll that sees it again:
+   * an element that has applied a change with this id ignores it the second time.
+   */
+  readonly id: string;
+  readonly kinds: readonly TicketChangeKind[];
+  /** The whole case as it is after the change, checked at the adapter boundary like `getTicket()`. */
+  readonly ticket: Ticket;
+}
+
+/** Where a subscription stands, for an element that tells its user ("Reconnecting…"). */
+export type WatchState = 'live' | 'reconnecting';
+
+export interface WatchOptions extends CallOptions {
+  /** Ends the subscription: its connection, timers and retries. Required: nothing may outlive its element. */
+  readonly signal: AbortSignal;
+  readonly onState?: ((state: WatchState) => void) | undefined;
+}
+
 export interface SupportBackend {
   readonly capabilities: BackendCapabilities;
+  /**
+   * Follows changes made elsewhere (by support, by another tab) until `options.signal` aborts.
+   * It never rejects and never throws for a network problem: it reconnects or polls again by
+   * itself, and reports through `onState`. A backend whose `capabilities.live` is `'none'` calls
+   * nothing. Changes the caller made itself may come back too: apply them idempotently.
+   */
+  watch(scope: WatchScope, onChange: (change: TicketChange) => void, options: WatchOptions): void;
   /** The current session, or null when nobody is signed in. */
   getSession(options?: CallOptions): Promise<Session | null>;
   signIn(credentials: Credentials, options?: CallOptions): Promise<Session>;

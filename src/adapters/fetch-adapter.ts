@@ -26,7 +26,7 @@
 import type { Article, Catalog, Category } from '../core/catalog.js';
 import { SupportError } from '../core/errors.js';
 import type { Ticket } from '../core/ticket.js';
-import { FULL_CAPABILITIES } from './backend.js';
+import { FULL_CAPABILITIES, watchNothing } from './backend.js';
 import type { CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
 import { hasStrings, isArrayOf, isNumber, isOptionalString, isRecord, isString, type Guard } from './guards.js';
 import { buildUrl, newIdempotencyKey, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
@@ -228,6 +228,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
 
   return {
     capabilities: FULL_CAPABILITIES,
+    watch: watchNothing,
 
     async getSession(opts) {
       const { session } = await json({ method: 'GET', path: '/session', retryable: true, options: opts }, isSessionEnvelope);

@@ -23,7 +23,7 @@ import {
   validateTicketInput,
   followUpDescription,
 } from '../core/validation.js';
-import { FULL_CAPABILITIES } from './backend.js';
+import { FULL_CAPABILITIES, watchNothing } from './backend.js';
 import type { Account, CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketQuery, TicketSort, UploadedFile, UploadOptions } from './backend.js';
 import { isArrayOf, isNumber, isRecord } from './guards.js';
 import { sleep } from './http.js';
@@ -384,6 +384,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
   const backend: MemoryBackend = {
     capabilities: FULL_CAPABILITIES,
+    watch: watchNothing,
 
     get signInHelpRequests() {
       return signInHelpRequests;

@@ -18,6 +18,7 @@ import { seedConfig } from '../core/config.js';
 import { assertValid, SupportError, type FieldError } from '../core/errors.js';
 import type { Attachment, Comment, ContactMethod, NewTicket, Person, Status, SupportPlan, Ticket, TicketSummary } from '../core/ticket.js';
 import { validateComment, validateEmailField, validateNewTicket, validateSignInHelp } from '../core/validation.js';
+import { watchNothing } from './backend.js';
 import type { Account, CallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
 import { hasDates, hasNumbers, hasStrings, isArrayOf, isBoolean, isNullable, isNumber, isOptional, isRecord, isString, type Guard } from './guards.js';
 import { buildUrl, errorFromResponse, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
@@ -357,6 +358,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
     // The Requests API lets an end user write only a comment, `solved` and additional
     // collaborators: no removing a CC, no custom fields after creation (docs/ZENDESK.md).
     capabilities: { removeWatcher: false, callMe: 'comment', live: 'none' },
+    watch: watchNothing,
 
     async getSession(opts) {
       const me = await get('/api/v2/users/me', isMe, opts, { include: 'organizations' });
