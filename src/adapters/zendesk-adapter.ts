@@ -19,6 +19,7 @@ import { assertValid, SupportError, type FieldError } from '../core/errors.js';
 import type { Attachment, Comment, ContactMethod, NewTicket, Person, Status, SupportPlan, Ticket, TicketSummary } from '../core/ticket.js';
 import { validateComment, validateEmailField, validateNewTicket, validateSignInHelp } from '../core/validation.js';
 import { watchNothing } from './backend.js';
+import { STATUS_TO_ZENDESK, ZENDESK_TO_STATUS } from '../core/helpdesk-status.js';
 import type { Account, CallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
 import { hasDates, hasNumbers, hasStrings, isArrayOf, isBoolean, isNullable, isNumber, isOptional, isRecord, isString, type Guard } from './guards.js';
 import { buildUrl, errorFromResponse, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
@@ -175,24 +176,15 @@ const isArticleResults = (v: unknown): v is { results: { id: number; title: stri
 // ---------------------------------------------------------------------------------------------
 // Status mapping, both ways.
 
-const STATUS_FROM_ZENDESK: Readonly<Record<string, Status>> = {
-  new: 'open',
-  open: 'open',
-  hold: 'open',
-  pending: 'action_required',
-  solved: 'pending',
-  closed: 'closed',
-};
-
 const ZENDESK_STATUSES: Readonly<Record<Status, string>> = {
-  open: 'new,open,hold',
-  action_required: 'pending',
-  pending: 'solved',
-  closed: 'closed',
+  open: STATUS_TO_ZENDESK.open.join(','),
+  action_required: STATUS_TO_ZENDESK.action_required.join(','),
+  pending: STATUS_TO_ZENDESK.pending.join(','),
+  closed: STATUS_TO_ZENDESK.closed.join(','),
 };
 
 export function statusFromZendesk(status: string): Status {
-  const mapped = STATUS_FROM_ZENDESK[status];
+  const mapped = ZENDESK_TO_STATUS[status];
   if (!mapped) throw new SupportError('bad_response', `Unknown Zendesk status ${status}`);
   return mapped;
 }
