@@ -5,43 +5,46 @@
  * - The host signs the end user in with OAuth and hands the adapter a bearer token through
  *   `getToken`; `signIn` (password) is refused with `forbidden`.
  * - Statuses: new/open/hold → open; pending → action_required; solved → pending; closed → closed.
- * - Area, product, category, subcategory, contact method and the Call-me phone are ticket
- *   custom fields whose ids the options name; their option values are the catalog's ids.
+ * - Area, product, category, subcategory, contact method and the Call-me phone are custom
+ *   fields whose ids the options name; their option values are the catalog's ids.
  * - Zendesk has no idempotency keys for end users: writes are never retried, and a repeated
  *   call with the same key and input returns the first call's promise (the UI's double submit).
  */
 import { parseCaseSearch } from '../core/access.js';
-import type { Article, Catalog } from '../core/catalog.js';
-import { catalogFor, seedCategories } from '../core/catalog.js';
-import type { LocaleCode, SupportConfig } from '../core/config.js';
-import { seedConfig } from '../core/config.js';
-import { assertValid, SupportError, type FieldError } from '../core/errors.js';
+import { catalogFor, seedCategories, type Article, type Catalog } from '../core/catalog.js';
+import { seedConfig, type LocaleCode, type SupportConfig } from '../core/config.js';
+import { assertValid, SupportError } from '../core/errors.js';
+import { helpCenterLocale, seedHelpCenter, type HelpCenterConfig } from '../core/help-center.js';
+import { STATUS_TO_ZENDESK, ZENDESK_TO_STATUS } from '../core/helpdesk-status.js';
 import type { Attachment, Comment, ContactMethod, NewTicket, Person, Status, SupportPlan, Ticket, TicketSummary } from '../core/ticket.js';
 import { validateComment, validateEmailField, validateNewTicket, validateSignInHelp } from '../core/validation.js';
-import { watchNothing } from './backend.js';
-import { STATUS_TO_ZENDESK, ZENDESK_TO_STATUS } from '../core/helpdesk-status.js';
-import type { Account, CallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
-import { hasDates, hasNumbers, hasStrings, isArrayOf, isBoolean, isNullable, isNumber, isOptional, isRecord, isString, type Guard } from './guards.js';
-import { buildUrl, errorFromResponse, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
+import type { Account, CallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, TicketQuery, UploadedFile, UploadOptions } from './backend.js';
+import type { Guard } from './guards.js';
+import { buildUrl, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
 import type { RawResponse, RetryPolicy, Sender } from './http.js';
 import { idempotentRunner } from './idempotency.js';
 import { createTokenRefresh, type TokenSource } from './token-refresh.js';
+import {
+  isArticleResults,
+  isCommentPage,
+  isMe,
+  isOffsetList,
+  isRequestEnvelope,
+  isUpload,
+  type ZComment,
+  type ZCustomField,
+  type ZendeskOrganization,
+  type ZRequest,
+  type ZUser,
+  type EndUserUpdate,
+  type ZendeskFieldIds,
+  zendeskError,
+} from './zendesk-shapes.js';
+import { createUploadTokens } from './zendesk-uploads.js';
+import { listPage, MAX_PAGE } from './zendesk-list.js';
+import { pollZendesk, type ZendeskPollOptions } from './zendesk-watch.js';
 
-export interface ZendeskFieldIds {
-  readonly categoryFieldId: number;
-  readonly subcategoryFieldId: number;
-  readonly productFieldId: number;
-  readonly areaFieldId: number;
-  readonly contactMethodFieldId: number;
-  /** A phone number support recorded for a call (read only: end users cannot write custom fields after creation). */
-  readonly callbackPhoneFieldId: number;
-}
-
-export interface ZendeskOrganization {
-  readonly id: number;
-  readonly name: string;
-  readonly tags: readonly string[];
-}
+export type { EndUserUpdate, ZendeskFieldIds, ZendeskOrganization } from './zendesk-shapes.js';
 
 export interface ZendeskAdapterOptions {
   /** The Zendesk instance (or brand) base, e.g. `https://acme.zendesk.com`. */
@@ -68,149 +71,21 @@ export interface ZendeskAdapterOptions {
   readonly uploadTimeoutMs?: number;
   /** Retries for reads only. */
   readonly retry?: RetryPolicy;
+  /** Help Center locales and what narrows article suggestions to a product (default: the seed's). */
+  readonly helpCenter?: HelpCenterConfig;
+  /** How `watch()` polls (default every 60 s, backing off to 5 min). */
+  readonly poll?: ZendeskPollOptions;
+  /** The clock upload tokens are aged by (injectable for tests). */
+  readonly now?: () => number;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Zendesk shapes (only what the adapter reads).
-
-interface ZUser {
-  readonly id: number;
-  readonly name: string;
-  readonly email?: string | undefined;
-  readonly agent?: boolean | undefined;
-  readonly role?: string | undefined;
-}
-
-interface ZCustomField {
-  readonly id: number;
-  readonly value: unknown;
-}
-
-interface ZRequest {
-  readonly id: number;
-  readonly subject: string;
-  readonly description: string;
-  readonly status: string;
-  readonly requester_id: number;
-  readonly organization_id?: number | null;
-  readonly collaborator_ids?: readonly number[];
-  readonly custom_fields?: readonly ZCustomField[];
-  readonly followup_source_id?: number | null;
-  readonly via?: { readonly channel?: unknown } | undefined;
-  readonly created_at: string;
-  readonly updated_at: string;
-}
-
-interface ZAttachment {
-  readonly id: number;
-  readonly file_name: string;
-  readonly content_url: string;
-  readonly content_type: string;
-  readonly size: number;
-}
-
-interface ZComment {
-  readonly id: number;
-  readonly body: string;
-  readonly plain_body?: string;
-  readonly public?: boolean;
-  readonly author_id: number;
-  readonly attachments?: readonly ZAttachment[];
-  readonly created_at: string;
-  readonly via?: { readonly channel?: unknown } | undefined;
-}
-
-const isChannel = (v: unknown): v is { readonly channel?: unknown } => isRecord(v);
-const isUser: Guard<ZUser> = (v): v is ZUser =>
-  hasNumbers(v, ['id']) && isString(v.name) && isOptional(v.email, isString) && isOptional(v.agent, isBoolean) && isOptional(v.role, isString);
-const isOrganization: Guard<ZendeskOrganization> = (v): v is ZendeskOrganization =>
-  hasNumbers(v, ['id']) && isString(v.name) && isArrayOf(v.tags, isString);
-const isCustomField: Guard<ZCustomField> = (v): v is ZCustomField => hasNumbers(v, ['id']);
-const isRequest: Guard<ZRequest> = (v): v is ZRequest =>
-  hasNumbers(v, ['id', 'requester_id']) &&
-  hasStrings(v, ['subject', 'description', 'status']) &&
-  hasDates(v, ['created_at', 'updated_at']) &&
-  isNullable(v.organization_id, isNumber) &&
-  isNullable(v.followup_source_id, isNumber) &&
-  isOptional(v.custom_fields, (f) => isArrayOf(f, isCustomField)) &&
-  isOptional(v.collaborator_ids, (ids) => isArrayOf(ids, isNumber)) &&
-  isOptional(v.via, isChannel);
-const isAttachment: Guard<ZAttachment> = (v): v is ZAttachment =>
-  hasNumbers(v, ['id', 'size']) && typeof v.size === 'number' && v.size >= 0 && hasStrings(v, ['file_name', 'content_url', 'content_type']);
-const isComment: Guard<ZComment> = (v): v is ZComment =>
-  hasNumbers(v, ['id', 'author_id']) &&
-  hasStrings(v, ['body']) &&
-  hasDates(v, ['created_at']) &&
-  isOptional(v.plain_body, isString) &&
-  isOptional(v.public, isBoolean) &&
-  isOptional(v.attachments, (a) => isArrayOf(a, isAttachment)) &&
-  isOptional(v.via, isChannel);
-
-const optionalUsers = (v: Record<string, unknown>) => isOptional(v.users, (users) => isArrayOf(users, isUser));
-const isMe = (v: unknown): v is { user: { id: number | null; name: string; email?: string; organization_id?: number | null }; organizations?: ZendeskOrganization[] } =>
-  isRecord(v) &&
-  isRecord(v.user) &&
-  (v.user.id === null || isNumber(v.user.id)) &&
-  isString(v.user.name) &&
-  isOptional(v.user.email, isString) &&
-  isNullable(v.user.organization_id, isNumber) &&
-  isOptional(v.organizations, (orgs) => isArrayOf(orgs, isOrganization));
-const isRequestEnvelope = (v: unknown): v is { request: ZRequest; users?: ZUser[] } => isRecord(v) && isRequest(v.request) && optionalUsers(v);
-const isComments = (v: unknown): v is { comments: ZComment[]; users?: ZUser[] } => isRecord(v) && isArrayOf(v.comments, isComment) && optionalUsers(v);
-const isCursorList = (
-  v: unknown,
-): v is { requests: ZRequest[]; users?: ZUser[]; meta: { has_more: boolean; after_cursor?: string | null } } =>
-  isRecord(v) &&
-  isArrayOf(v.requests, isRequest) &&
-  optionalUsers(v) &&
-  isRecord(v.meta) &&
-  isBoolean(v.meta.has_more) &&
-  isNullable(v.meta.after_cursor, isString);
-const isSearchList = (v: unknown): v is { requests: ZRequest[]; users?: ZUser[]; count: number; next_page: string | null } =>
-  isRecord(v) && isArrayOf(v.requests, isRequest) && optionalUsers(v) && isNumber(v.count) && (v.next_page === null || isString(v.next_page));
-const isUpload = (v: unknown): v is { upload: { token: string; attachment?: ZAttachment } } =>
-  isRecord(v) && isRecord(v.upload) && isString(v.upload.token) && isOptional(v.upload.attachment, isAttachment);
-const isArticle = (r: unknown): r is { id: number; title: string; html_url: string } => hasNumbers(r, ['id']) && hasStrings(r, ['title', 'html_url']);
-const isArticleResults = (v: unknown): v is { results: { id: number; title: string; html_url: string }[] } => isRecord(v) && isArrayOf(v.results, isArticle);
 
 // ---------------------------------------------------------------------------------------------
 // Status mapping, both ways.
-
-const ZENDESK_STATUSES: Readonly<Record<Status, string>> = {
-  open: STATUS_TO_ZENDESK.open.join(','),
-  action_required: STATUS_TO_ZENDESK.action_required.join(','),
-  pending: STATUS_TO_ZENDESK.pending.join(','),
-  closed: STATUS_TO_ZENDESK.closed.join(','),
-};
 
 export function statusFromZendesk(status: string): Status {
   const mapped = ZENDESK_TO_STATUS[status];
   if (!mapped) throw new SupportError('bad_response', `Unknown Zendesk status ${status}`);
   return mapped;
-}
-
-/** Cursor of our own: which Zendesk list it continues, and how many rows came before. */
-interface Cursor {
-  readonly mode: 'list' | 'search';
-  readonly after: string;
-  readonly seen: number;
-}
-
-function encodeCursor(cursor: Cursor): string {
-  return btoa(JSON.stringify(cursor));
-}
-
-function decodeCursor(value: string | undefined): Cursor | undefined {
-  if (!value) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(atob(value));
-    if (isRecord(parsed) && (parsed.mode === 'list' || parsed.mode === 'search') && isString(parsed.after) && isNumber(parsed.seen)) {
-      return { mode: parsed.mode, after: parsed.after, seen: parsed.seen };
-    }
-  } catch {
-    // fall through
-  }
-  throw new SupportError('validation', 'Unknown cursor', { fieldErrors: [{ field: 'cursor', code: 'invalid_choice' }] });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,6 +100,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
   const ticketWrites = idempotentRunner<Ticket>();
   const signInHelpWrites = idempotentRunner<SignInHelpReceipt>();
   const tokens = createTokenRefresh(options.refreshToken);
+  const helpCenter = options.helpCenter ?? seedHelpCenter;
+  const uploads = createUploadTokens(options.now ?? Date.now);
 
   /** Current session: refreshed by getSession; carries the chosen organization. */
   let session: Session | null = null;
@@ -319,21 +196,60 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
     };
   }
 
+  /** Every page of a request's public comments (cursor pagination, 100 a page, oldest first). */
+  async function allComments(path: string, opts: CallOptions | undefined): Promise<{ comments: ZComment[]; users: ZUser[] }> {
+    const comments: ZComment[] = [];
+    const users: ZUser[] = [];
+    let after: string | undefined;
+    // 100 pages of 100: a bound, so that a server repeating its cursor cannot loop forever.
+    for (let page = 0; page < 100; page++) {
+      const answer = await get(`${path}/comments`, isCommentPage, opts, { 'page[size]': MAX_PAGE, 'page[after]': after, sort: 'created_at' });
+      comments.push(...answer.comments);
+      users.push(...(answer.users ?? []));
+      const next = answer.meta?.has_more ? answer.meta.after_cursor : undefined;
+      if (!next || next === after) break;
+      after = next;
+    }
+    return { comments, users };
+  }
+
   async function load(number: string, opts: CallOptions | undefined): Promise<Ticket> {
     const path = `/api/v2/requests/${encodeURIComponent(number)}`;
-    const [{ request, users = [] }, { comments, users: commentUsers = [] }] = await Promise.all([
-      get(path, isRequestEnvelope, opts, { include: 'users' }),
-      get(`${path}/comments`, isComments, opts),
-    ]);
-    return ticket(request, comments, [...users, ...commentUsers]);
+    const [{ request, users = [] }, thread] = await Promise.all([get(path, isRequestEnvelope, opts, { include: 'users' }), allComments(path, opts)]);
+    return ticket(request, thread.comments, [...users, ...thread.users]);
   }
 
   /** PUT /requests/{id} with `{request: patch}`, then the case as it now is. */
-  async function update(number: string, patch: Record<string, unknown>, opts: CallOptions | undefined): Promise<Ticket> {
+  async function update(number: string, patch: EndUserUpdate, opts: CallOptions | undefined): Promise<Ticket> {
     await requireSession(opts);
     const raw = await exchange('PUT', `/api/v2/requests/${encodeURIComponent(number)}`, opts, { body: { request: patch } });
     parseBody(raw, isRequestEnvelope);
     return load(number, opts);
+  }
+
+  /** POST /uploads with the raw bytes (XMLHttpRequest, for progress). */
+  async function upload(file: File, opts: UploadOptions | undefined): Promise<UploadedFile> {
+    const request = (token: string | undefined) => (): Request => {
+      const headers = new Headers({ Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' });
+      if (token) headers.set('Authorization', `Bearer ${token}`);
+      return new Request(buildUrl(options.subdomainUrl, '/api/v2/uploads', { filename: file.name }), { method: 'POST', headers });
+    };
+    const timeout = options.uploadTimeoutMs ?? 300_000;
+    const call = (token: string | undefined) =>
+      send(sender, { request: request(token), file, onProgress: opts?.onProgress, retryable: false, timeoutMs: timeout, signal: opts?.signal });
+    const raw = await tokens.send({ token: await options.getToken(), refreshable: true }, call, opts?.signal);
+    const { upload: answer } = parseBody(successOrThrow(raw, zendeskError), isUpload);
+    return {
+      token: answer.token,
+      name: answer.attachment?.file_name ?? file.name,
+      size: answer.attachment?.size ?? file.size,
+      contentType: answer.attachment?.content_type ?? (file.type || 'application/octet-stream'),
+    };
+  }
+
+  /** The upload tokens to send now: any older than Zendesk keeps them is renewed by uploading its file again. */
+  function freshTokens(list: readonly string[], opts: CallOptions | undefined): Promise<string[]> {
+    return uploads.fresh(list, async (file) => (await upload(file, { signal: opts?.signal })).token, opts?.signal);
   }
 
   async function requireSession(opts: CallOptions | undefined): Promise<Session> {
@@ -349,8 +265,23 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
   const backend: SupportBackend = {
     // The Requests API lets an end user write only a comment, `solved` and additional
     // collaborators: no removing a CC, no custom fields after creation (docs/ZENDESK.md).
-    capabilities: { removeWatcher: false, callMe: 'comment', live: 'none' },
-    watch: watchNothing,
+    capabilities: { removeWatcher: false, callMe: 'comment', live: 'poll' },
+
+    watch(scope, onChange, watchOptions) {
+      const call = (signal: AbortSignal): CallOptions => ({ signal, locale: watchOptions.locale });
+      const reads = {
+        recent: async (signal: AbortSignal) => {
+          const page = await get('/api/v2/requests', isOffsetList, call(signal), { sort_by: 'updated_at', sort_order: 'desc', page: 1, per_page: 25, include: 'users' });
+          return page.requests.map((r) => summary(r, page.users ?? []));
+        },
+        summary: async (number: string, signal: AbortSignal) => {
+          const { request, users = [] } = await get(`/api/v2/requests/${encodeURIComponent(number)}`, isRequestEnvelope, call(signal), { include: 'users' });
+          return summary(request, users);
+        },
+        ticket: (number: string, signal: AbortSignal) => load(number, call(signal)),
+      };
+      pollZendesk(reads, scope, onChange, watchOptions, options.poll);
+    },
 
     async getSession(opts) {
       const me = await get('/api/v2/users/me', isMe, opts, { include: 'organizations' });
@@ -397,71 +328,51 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
 
     async suggestArticles(query, opts) {
       if (query.query.trim().length < 3) return [];
+      // Help Center's own locale codes, and the product's labels / section / category (core/help-center.ts).
+      const scope = query.productId ? helpCenter.products[query.productId] : undefined;
       const { results } = await get('/api/v2/help_center/articles/search', isArticleResults, opts, {
         query: query.query,
-        locale: opts?.locale,
+        locale: helpCenterLocale(helpCenter, opts?.locale ?? config.defaultLocale),
+        label_names: scope?.labelNames?.join(','),
+        section: scope?.section,
+        category: scope?.category,
         per_page: 5,
       });
       return results.map((r): Article => ({ id: String(r.id), title: r.title, url: r.html_url }));
     },
 
-    async listTickets(query, opts): Promise<TicketPage> {
-      const cursor = decodeCursor(query.cursor);
-      const limit = Math.min(Math.max(query.limit ?? 25, 1), 100);
-      const status = query.status ? ZENDESK_STATUSES[query.status] : undefined;
-      const [sortBy, sortOrder] = (query.sort ?? 'updated_desc').startsWith('number')
-        ? ['created_at', query.sort === 'number_asc' ? 'asc' : 'desc']
-        : ['updated_at', query.sort === 'updated_asc' ? 'asc' : 'desc'];
+    listTickets(query: TicketQuery, opts): Promise<TicketPage> {
       // Zendesk matches the query itself (every word; a bare number is a request id): the
       // adapter only reads it as every backend does, so "#104" is the number 104.
       const search = parseCaseSearch(query.search);
-      if (search) {
-        const page = cursor?.mode === 'search' ? Number(cursor.after) : 1;
-        const result = await get('/api/v2/requests/search', isSearchList, opts, {
-          query: search.digits ?? search.words.join(' '),
-          status,
-          page,
-          per_page: limit,
-          sort_by: sortBy,
-          sort_order: sortOrder,
-          include: 'users',
-        });
-        const items = result.requests.map((r) => summary(r, result.users ?? []));
-        return {
-          items,
-          total: result.count,
-          ...(result.next_page ? { nextCursor: encodeCursor({ mode: 'search', after: String(page + 1), seen: (cursor?.seen ?? 0) + items.length }) } : {}),
-        };
-      }
-      const result = await get('/api/v2/requests', isCursorList, opts, {
-        status,
-        sort_by: sortBy,
-        sort_order: sortOrder,
-        'page[size]': limit,
-        'page[after]': cursor?.mode === 'list' ? cursor.after : undefined,
-        include: 'users',
-      });
-      const items = result.requests.map((r) => summary(r, result.users ?? []));
-      const seen = (cursor?.seen ?? 0) + items.length;
-      const after = result.meta.after_cursor;
-      const more = result.meta.has_more && typeof after === 'string';
-      // Cursor pagination gives no count: exact on the last page, "at least one more" before it.
-      return { items, total: more ? seen + 1 : seen, ...(more ? { nextCursor: encodeCursor({ mode: 'list', after, seen }) } : {}) };
+      return listPage(
+        {
+          list: (params, o) => get('/api/v2/requests', isOffsetList, o, params),
+          search: (params, o) => get('/api/v2/requests/search', isOffsetList, o, params),
+          summary,
+          statuses: (status) => STATUS_TO_ZENDESK[status].join(','),
+        },
+        query,
+        search ? (search.digits ?? search.words.join(' ')) : undefined,
+        opts,
+      );
     },
 
     getTicket: (number, opts) => load(number, opts),
 
     createTicket: (input: NewTicket, opts) =>
       ticketWrites(`create:${opts.idempotencyKey}`, input, async () => {
-        const current = await requireSession(opts);
+        await requireSession(opts);
         const area = config.areas.find((a) => a.id === input.areaId);
         assertValid(validateNewTicket(input, config, { needsCategory: Boolean(input.categoryId) || area?.realm === 'support_center' }));
-        const organization = Number(current.activeAccountId);
+        const files = await freshTokens(input.attachmentTokens ?? [], opts);
+        // No `organization_id`: it is read-only on requests (JSON format); Zendesk files the
+        // request under the requester's organization.
         const raw = await exchange('POST', '/api/v2/requests', opts, {
           body: {
             request: {
               subject: input.subject.trim(),
-              comment: { body: input.description.trim(), ...(input.attachmentTokens?.length ? { uploads: input.attachmentTokens } : {}) },
+              comment: { body: input.description.trim(), ...(files.length ? { uploads: files } : {}) },
               custom_fields: customFields({
                 [ids.areaFieldId]: input.areaId,
                 [ids.productFieldId]: input.productId,
@@ -469,12 +380,12 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
                 [ids.subcategoryFieldId]: input.subcategoryId,
                 [ids.contactMethodFieldId]: input.contactMethod,
               }),
-              ...(Number.isInteger(organization) ? { organization_id: organization } : {}),
               ...(input.followUpOf ? { via_followup_source_id: Number(input.followUpOf) } : {}),
             },
           },
         });
         const { request } = parseBody(raw, isRequestEnvelope);
+        uploads.used(files);
         return load(String(request.id), opts);
       }),
 
@@ -484,33 +395,21 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
         return update(number, { comment: { body: body.trim() } }, opts);
       }),
 
-    uploadFile(file: File, opts?: UploadOptions): Promise<UploadedFile> {
-      return (async () => {
-        throwIfAborted(opts?.signal);
-        await requireSession(opts);
-        const request = (token: string | undefined) => (): Request => {
-          const headers = new Headers({ Accept: 'application/json', 'Content-Type': file.type || 'application/octet-stream' });
-          if (token) headers.set('Authorization', `Bearer ${token}`);
-          return new Request(buildUrl(options.subdomainUrl, '/api/v2/uploads', { filename: file.name }), { method: 'POST', headers });
-        };
-        const timeout = options.uploadTimeoutMs ?? 300_000;
-        const call = (token: string | undefined) =>
-          send(sender, { request: request(token), file, onProgress: opts?.onProgress, retryable: false, timeoutMs: timeout, signal: opts?.signal });
-        const raw = await tokens.send({ token: await options.getToken(), refreshable: true }, call, opts?.signal);
-        const { upload } = parseBody(successOrThrow(raw, zendeskError), isUpload);
-        return {
-          token: upload.token,
-          name: upload.attachment?.file_name ?? file.name,
-          size: upload.attachment?.size ?? file.size,
-          contentType: upload.attachment?.content_type ?? (file.type || 'application/octet-stream'),
-        };
-      })();
+    async uploadFile(file: File, opts?: UploadOptions): Promise<UploadedFile> {
+      throwIfAborted(opts?.signal);
+      await requireSession(opts);
+      const uploaded = await upload(file, opts);
+      uploads.remember(uploaded.token, file);
+      return uploaded;
     },
 
     addAttachments: (number, tokens, opts) =>
-      ticketWrites(`attach:${opts.idempotencyKey}`, { number, tokens }, () =>
-        update(number, { comment: { body: options.attachmentCommentBody ?? 'Attached files.', uploads: tokens } }, opts),
-      ),
+      ticketWrites(`attach:${opts.idempotencyKey}`, { number, tokens }, async () => {
+        const files = await freshTokens(tokens, opts);
+        const updated = await update(number, { comment: { body: options.attachmentCommentBody ?? 'Attached files.', uploads: files } }, opts);
+        uploads.used(files);
+        return updated;
+      }),
 
     async addWatcher(number, email, opts) {
       assertValid(validateEmailField('email', email));
@@ -547,29 +446,4 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
 
 function unsupported(why: string): SupportError {
   return new SupportError('forbidden', why, { status: 403 });
-}
-
-/**
- * Zendesk errors are `{error, description, details}`, not problem+json. A 422 whose details
- * name the status ("closed prevents ticket update") is the closed-case conflict; other 422
- * details become field errors (`BlankValue` → required).
- */
-function zendeskError(raw: RawResponse): SupportError {
-  if (raw.status !== 422) return errorFromResponse(raw);
-  let body: unknown;
-  try {
-    body = JSON.parse(raw.text);
-  } catch {
-    return errorFromResponse(raw);
-  }
-  const details = isRecord(body) && isRecord(body.details) ? body.details : {};
-  const text = JSON.stringify(details.status ?? '');
-  if (/closed/i.test(text)) return new SupportError('conflict', 'The case is closed', { status: 422, conflict: 'closed' });
-  const fieldErrors: FieldError[] = Object.entries(details).flatMap(([name, entries]) =>
-    (Array.isArray(entries) ? entries : []).map((entry): FieldError => ({
-      field: name === 'base' ? 'description' : name,
-      code: isRecord(entry) && entry.error === 'BlankValue' ? 'required' : 'invalid_choice',
-    })),
-  );
-  return new SupportError('validation', 'Zendesk rejected the request', { status: 422, fieldErrors });
 }

@@ -53,6 +53,8 @@ export interface SupportErrorInit {
   readonly detail?: string;
   /** The size limit a `too_large` failure broke, in bytes, when the server says. */
   readonly limitBytes?: number;
+  /** The most results a search can page through, when a `too_large` failure is a search past it. */
+  readonly resultLimit?: number;
   readonly cause?: unknown;
 }
 
@@ -65,6 +67,7 @@ export class SupportError extends Error {
   readonly conflict: ConflictReason | undefined;
   readonly detail: string | undefined;
   readonly limitBytes: number | undefined;
+  readonly resultLimit: number | undefined;
 
   constructor(kind: ErrorKind, message: string, init: SupportErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -75,6 +78,7 @@ export class SupportError extends Error {
     this.conflict = init.conflict;
     this.detail = init.detail;
     this.limitBytes = init.limitBytes;
+    this.resultLimit = init.resultLimit;
   }
 }
 

@@ -3,6 +3,7 @@
 //
 //   executeServerCommand('support-test-servers')            → {fault, zendesk}
 //   executeServerCommand('reference-server', {fresh: true}) → {url} | {error}
+//   executeServerCommand('zendesk-mock')                    → {url}  (test/support/zendesk-mock.mjs)
 //
 // The fault and Zendesk fixture servers start with the runner; the reference server
 // (`server/main.ts`) starts on first request, in a fresh temporary data folder, and is killed
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFaultServer } from './fault-server.mjs';
 import { startZendeskServer } from './zendesk-server.mjs';
+import { startZendeskMock } from './zendesk-mock.mjs';
 
 const READY_TIMEOUT_MS = 30_000;
 
@@ -69,6 +71,8 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
   let fault;
   /** @type {{url: string, close: () => Promise<unknown>} | undefined} */
   let zendesk;
+  /** @type {{url: string, close: () => Promise<unknown>} | undefined} */
+  let zendeskMock;
   /** @type {Promise<{url: string, stop: () => Promise<void>}> | undefined} */
   let reference;
 
@@ -83,12 +87,14 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
     async serverStart() {
       fault = await startFaultServer();
       zendesk = await startZendeskServer();
+      zendeskMock = await startZendeskMock();
     },
     async serverStop() {
-      await Promise.all([fault?.close(), zendesk?.close(), stopReference()]);
+      await Promise.all([fault?.close(), zendesk?.close(), zendeskMock?.close(), stopReference()]);
     },
     async executeCommand({ command, payload }) {
       if (command === 'support-test-servers') return { fault: fault?.url, zendesk: zendesk?.url };
+      if (command === 'zendesk-mock') return { url: zendeskMock?.url };
       if (command === 'reference-server') {
         const fresh = typeof payload === 'object' && payload !== null && /** @type {{fresh?: unknown}} */ (payload).fresh === true;
         if (fresh) await stopReference();
