@@ -98,34 +98,8 @@ describe('createZendeskAdapter against recorded Zendesk responses', () => {
   });
 
   describe('reading cases', () => {
-    it('lists with cursor pagination and maps statuses', async () => {
-      const backend = adapter();
-      const first = await backend.listTickets({ limit: 2 });
-      expect(first.items.map((i) => [i.number, i.status])).to.deep.equal([
-        ['101', 'open'],
-        ['102', 'pending'],
-      ]);
-      expect(first.nextCursor).to.be.a('string');
-      const second = await backend.listTickets({ limit: 2, cursor: first.nextCursor });
-      expect(second.items.map((i) => [i.number, i.status])).to.deep.equal([
-        ['105', 'action_required'],
-        ['103', 'closed'],
-      ]);
-      expect(second.nextCursor).to.equal(undefined);
-      expect(second.total).to.equal(4);
-      const urls = (await recorded()).map((r) => new URL(r.url, origin));
-      expect(urls[0]?.searchParams.get('page[size]')).to.equal('2');
-      expect(urls[0]?.searchParams.get('sort_by')).to.equal('updated_at');
-      expect(urls[0]?.searchParams.get('sort_order')).to.equal('desc');
-      expect(urls[1]?.searchParams.get('page[after]')).to.equal('eyJvIjoiLXVwZGF0ZWRfYXQiLCJ2IjoiYVdZQUFBQUFBQUFBIn0=');
-    });
-
-    it('filters by status with the Zendesk statuses behind it', async () => {
-      const page = await adapter().listTickets({ status: 'pending' });
-      expect(page.items.map((i) => i.number)).to.deep.equal(['102']);
-      const url = new URL((await recorded())[0]?.url ?? '', origin);
-      expect(url.searchParams.get('status')).to.equal('solved');
-    });
+    // Listing, state filters and sorting follow what Zendesk documents, which recorded answers
+    // cannot check: test/adapters/zendesk-rules.test.ts runs them against the mock Zendesk.
 
     it('reads a search as every backend does: a leading # dropped, words lowercased and single-spaced', async () => {
       await adapter().listTickets({ search: ' #104 ' });
@@ -187,7 +161,7 @@ describe('createZendeskAdapter against recorded Zendesk responses', () => {
   });
 
   describe('changing cases', () => {
-    it('creates a request with custom fields, organization and follow-up source', async () => {
+    it('creates a request with custom fields and follow-up source, without the read-only organization_id', async () => {
       const created = await adapter().createTicket(
         {
           areaId: 'esign',
@@ -215,7 +189,6 @@ describe('createZendeskAdapter against recorded Zendesk responses', () => {
             { id: 360004, value: 'esign' },
             { id: 360005, value: 'portal' },
           ],
-          organization_id: 501,
           via_followup_source_id: 103,
         },
       });

@@ -21,7 +21,7 @@
 // - 429 with Retry-After on demand (/__mock/fail).
 //
 // Control (not Zendesk): POST /__mock/reset, POST /__mock/advance {ms}, POST /__mock/fail
-// {status, retryAfter, times, path?}, POST /__mock/agent-reply {id, body, status?},
+// {status, retryAfter, times, path?} (path: exact), POST /__mock/agent-reply {id, body, status?},
 // POST /__mock/seed {requests: n}, GET /__mock/log.
 import { createServer } from 'node:http';
 
@@ -50,16 +50,16 @@ function seedStore(start) {
     tokens: { 'alex-token': 1, 'robin-token': 3 },
     organizations: [{ id: 501, name: 'Alex Example Inc.', tags: ['support_plan_paid'] }],
     requests: [
-      request(101, 'Signer cannot open the document', 'hold', at(-300), at(-10)),
-      request(102, 'Envelope stuck in sending', 'solved', at(-200), at(-100)),
-      request(103, 'Old invoice question', 'closed', at(-400), at(-350)),
+      request(101, 'Signer cannot open the document', 'hold', at(-400), at(-10)),
+      request(102, 'Envelope stuck in sending', 'solved', at(-300), at(-100)),
+      request(103, 'Old invoice question', 'closed', at(-250), at(-240)),
       request(104, 'Room permissions', 'pending', at(-100), at(-50)),
       { ...request(105, 'Robin only', 'open', at(-90), at(-90)), requester_id: 3, organization_id: null },
     ],
     comments: new Map([
-      [101, [comment(1, 1, 'The signer gets an error when opening the link.', at(-300))]],
-      [102, [comment(2, 1, 'The envelope is stuck.', at(-200)), comment(3, 2, 'Fixed on our side.', at(-100))]],
-      [103, [comment(4, 1, 'About last year.', at(-400))]],
+      [101, [comment(1, 1, 'The signer gets an error when opening the link.', at(-400))]],
+      [102, [comment(2, 1, 'The envelope is stuck.', at(-300)), comment(3, 2, 'Fixed on our side.', at(-100))]],
+      [103, [comment(4, 1, 'About last year.', at(-250))]],
       [104, [comment(5, 1, 'A new agent cannot see the room.', at(-100)), comment(6, 2, 'Which room?', at(-50))]],
       [105, [comment(7, 3, 'Mine.', at(-90))]],
     ]),
@@ -124,7 +124,7 @@ export async function startZendeskMock() {
       };
       if (url.pathname.startsWith('/__mock/')) return control(url.pathname.slice(8), json(), reply);
       log.push({ method: req.method, url: `${url.pathname}${url.search}`, body: req.headers['content-type']?.startsWith('application/json') ? json() : null, at: now() });
-      const fault = faults.find((f) => !f.path || url.pathname.startsWith(f.path));
+      const fault = faults.find((f) => !f.path || url.pathname === f.path);
       if (fault) {
         fault.times -= 1;
         if (fault.times <= 0) faults = faults.filter((f) => f !== fault);
