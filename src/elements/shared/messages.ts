@@ -7,7 +7,7 @@ import { msg, str } from '@lit/localize';
 import type { LocaleCode } from '../../core/config.js';
 import type { ErrorKind, FieldError, ValidationCode } from '../../core/errors.js';
 import type { Status } from '../../core/ticket.js';
-import { formatBytes } from '../../localization/format.js';
+import { formatBytes, formatNumber } from '../../localization/format.js';
 
 export function statusLabel(status: Status): string {
   switch (status) {
@@ -69,6 +69,8 @@ export interface FailureDetails {
   readonly kind: ErrorKind;
   readonly retryAfterSeconds?: number | undefined;
   readonly limitBytes?: number | undefined;
+  /** The most results a search can page through (a `too_large` search past Zendesk's 1,000). */
+  readonly resultLimit?: number | undefined;
   readonly detail?: string | undefined;
   readonly fieldErrors?: readonly FieldError[] | undefined;
 }
@@ -100,6 +102,14 @@ export function failureMessage(failure: FailureDetails | ErrorKind, context: Fai
   const details: FailureDetails = typeof failure === 'string' ? { kind: failure } : failure;
   switch (details.kind) {
     case 'too_large': {
+      const results = details.resultLimit;
+      if (results !== undefined && Number.isFinite(results) && results > 0) {
+        const count = formatNumber(results, context.locale);
+        return msg(str`Only the first ${count} matching cases can be shown. Add words to your search to find the others.`, {
+          id: 'error.too_large.results',
+          desc: 'Shown under the case list when the support service cannot page further through search results (Zendesk stops at 1,000). ${count} is that number, formatted.',
+        });
+      }
       const limit = details.limitBytes ?? context.maxBytes;
       if (limit === undefined || !Number.isFinite(limit) || limit <= 0) break;
       const max = formatBytes(limit, context.locale);

@@ -93,6 +93,7 @@
 'error.timeout': `Le service d'assistance a mis trop de temps à répondre. Réessayez dans un instant. Rien de ce que vous avez saisi n'est perdu.`,
 'error.too_large': `La taille dépasse la limite acceptée par le service d'assistance.`,
 'error.too_large.limit': str`Fichiers de ${0} au maximum. Essayez avec un fichier plus petit.`,
+'error.too_large.results': str`Seuls les ${0} premiers dossiers correspondants peuvent être affichés. Ajoutez des mots à votre recherche pour trouver les autres.`,
 'error.unauthorized': `Votre session a expiré. Identifiez-vous à nouveau pour continuer ; votre saisie est conservée.`,
 'error.validation': `Certaines réponses doivent être corrigées.`,
 'error.validation.detail': str`Certaines réponses doivent être corrigées : ${0}`,

@@ -93,6 +93,7 @@
 'error.timeout': `O serviço de suporte demorou demais para responder. Tente novamente em instantes. Nada do que você digitou foi perdido.`,
 'error.too_large': `Isso é maior do que o serviço de suporte aceita.`,
 'error.too_large.limit': str`Arquivos de até ${0}. Tente um arquivo menor.`,
+'error.too_large.results': str`Só é possível mostrar os primeiros ${0} chamados correspondentes. Acrescente palavras à sua pesquisa para encontrar os outros.`,
 'error.unauthorized': `Sua sessão expirou. Entre novamente para continuar; o que você digitou foi mantido.`,
 'error.validation': `Algumas respostas precisam ser corrigidas.`,
 'error.validation.detail': str`Algumas respostas precisam ser corrigidas: ${0}`,
