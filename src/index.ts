@@ -18,6 +18,7 @@ export { FULL_CAPABILITIES, TICKET_SORTS, watchNothing } from './adapters/backen
 export { createFetchAdapter, type FetchAdapterOptions } from './adapters/fetch-adapter.js';
 export { createMemoryBackend, demoUsers, DEMO_PASSWORD, type MemoryBackend, type MemoryBackendOptions } from './adapters/memory-adapter.js';
 export { createZendeskAdapter, type ZendeskAdapterOptions } from './adapters/zendesk-adapter.js';
+export { seedHelpCenter, helpCenterLocale, type HelpCenterConfig, type HelpCenterScope } from './core/help-center.js';
 
 export * from './events/events.js';
 
