@@ -17,7 +17,7 @@ import { createPipeline } from './pipeline.js';
 import { loadRequestSchemas } from './request-schema.js';
 import { apiRoutes, devRoutes } from './routes/index.js';
 import { sqliteConnector } from './connectors/sqlite.js';
-import type { CaseConnector } from './connectors/types.js';
+import type { ConnectorFactory } from './connectors/types.js';
 import { seedIfEmpty } from './seed.js';
 import { caseLink } from './case-url.js';
 import { openDatabase, releaseRunningKeys, urlSecret, type Db } from './store.js';
@@ -47,8 +47,8 @@ export interface SupportServerOptions {
     readonly beforeHandle?: (info: { readonly method: string; readonly path: string }) => Promise<void> | void;
   };
   readonly log?: (line: string) => void;
-  /** Where cases live; default the SQLite store of `dataDir` (server/connectors/sqlite.ts). */
-  readonly connector?: CaseConnector;
+  /** Where cases live; default the SQLite store of `dataDir` (server/connectors/sqlite.ts). See connectors/index.ts. */
+  readonly connector?: ConnectorFactory;
 }
 
 export interface SupportServer {
@@ -81,7 +81,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
   const ticketLink = caseLink(options.caseUrl ?? (options.publicUrl === undefined ? undefined : `${options.publicUrl.replace(/\/+$/, '')}/?ticket={number}`));
   const parts: ServerParts = {
     db,
-    cases: options.connector ?? sqliteConnector({ db, now, ticketLink, attachmentUrl }),
+    cases: (options.connector ?? sqliteConnector)({ db, dataDir: options.dataDir, now, ticketLink, attachmentUrl, log }),
     config,
     dataDir: options.dataDir,
     now,

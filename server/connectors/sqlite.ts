@@ -5,7 +5,6 @@
 import { randomBytes } from 'node:crypto';
 import { sameEmail } from '../../src/core/access.js';
 import type { Ticket } from '../../src/core/ticket.js';
-import type { TicketLink } from '../case-url.js';
 import { notFound } from '../http.js';
 import { notifyCreated, notifySignInHelp, notifyWatcherAdded } from '../notify.js';
 import {
@@ -22,20 +21,11 @@ import {
   participantsOf,
   ticketOf,
   touchTicket,
-  type AttachmentUrl,
-  type Db,
 } from '../store.js';
 import { maySeeCase } from '../../src/core/access.js';
-import type { CaseCaller, CaseConnector, Outcome } from './types.js';
+import type { CaseCaller, CaseConnector, ConnectorBase, Outcome } from './types.js';
 
-export interface SqliteConnectorOptions {
-  readonly db: Db;
-  readonly now: () => Date;
-  readonly ticketLink: TicketLink;
-  readonly attachmentUrl: (origin: string) => AttachmentUrl;
-}
-
-export function sqliteConnector(options: SqliteConnectorOptions): CaseConnector {
+export function sqliteConnector(options: ConnectorBase): CaseConnector {
   const { db, ticketLink } = options;
   const at = (): string => options.now().toISOString();
 

@@ -8,7 +8,8 @@
 import type { TicketSort } from '../../src/adapters/backend.js';
 import type { CaseSearch } from '../../src/core/access.js';
 import type { Status, Ticket, TicketSummary } from '../../src/core/ticket.js';
-import type { AttachmentRow, ListCursor, SessionInfo } from '../store.js';
+import type { TicketLink } from '../case-url.js';
+import type { AttachmentRow, AttachmentUrl, Db, ListCursor, SessionInfo } from '../store.js';
 
 export const CONNECTOR_NAMES = ['sqlite', 'freshdesk', 'zendesk'] as const;
 export type ConnectorName = (typeof CONNECTOR_NAMES)[number];
@@ -65,9 +66,6 @@ export interface SignInHelpRequest {
   readonly locale: string;
 }
 
-/** A thing the helpdesk cannot do through its API: the route answers 403 with this reason. */
-export class Unsupported extends Error {}
-
 export interface CaseConnector {
   readonly name: ConnectorName;
   list(caller: CaseCaller, query: CaseListQuery): Promise<CasePage>;
@@ -83,3 +81,15 @@ export interface CaseConnector {
   signInHelp(request: SignInHelpRequest): Promise<{ reference: string }>;
   close(): Promise<void>;
 }
+
+/** What the server hands a connector when it starts. */
+export interface ConnectorBase {
+  readonly db: Db;
+  readonly dataDir: string;
+  readonly now: () => Date;
+  readonly ticketLink: TicketLink;
+  readonly attachmentUrl: (origin: string) => AttachmentUrl;
+  readonly log: (line: string) => void;
+}
+
+export type ConnectorFactory = (base: ConnectorBase) => CaseConnector;
