@@ -10,7 +10,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { matchesCaseSearch } from '../../src/core/access.js';
-import { STATUS_TO_ZENDESK } from '../../src/core/helpdesk-status.js';
 import type { Status, Ticket, TicketSummary } from '../../src/core/ticket.js';
 import { HttpError } from '../http.js';
 import { deleteUpload, formatNumber, parseNumber, type AttachmentRow, type Db } from '../store.js';
@@ -61,8 +60,12 @@ const hasMore = (answer: HelpdeskAnswer): string | undefined => {
   return body?.meta?.has_more === true && typeof next === 'string' ? new URL(next).searchParams.get('page[after]') ?? undefined : undefined;
 };
 
-/** Our status as Zendesk's: the first of the states it stands for (open → open, pending → solved). */
-const zendeskStatus = (status: Status): string => STATUS_TO_ZENDESK[status][0] ?? 'open';
+/**
+ * The Zendesk state the connector writes for each of ours: one of the states STATUS_TO_ZENDESK
+ * gives, never `new` (a ticket that has been worked on does not go back to new).
+ */
+export const ZENDESK_WRITE_STATUS: Readonly<Record<Status, string>> = { open: 'open', action_required: 'pending', pending: 'solved', closed: 'closed' };
+const zendeskStatus = (status: Status): string => ZENDESK_WRITE_STATUS[status];
 
 export function zendeskConnector(options: ZendeskOptions): CaseConnector {
   const http: HelpdeskHttp = helpdeskHttp({
