@@ -13,7 +13,7 @@ import type { Person, Ticket, TicketSummary } from '../../src/core/ticket.js';
 import { HttpError, invalid } from '../http.js';
 import { deleteUpload, formatNumber, parseNumber, type AttachmentRow, type Db } from '../store.js';
 import { CALLBACK_PREFIX, FRESHDESK_FIELDS, badAnswer, isFdConversation, isFdTicket, summaryOf, textAsHtml, ticketOf, type FdConversation, type FdTicket } from './freshdesk-map.js';
-import { helpdeskHttp, type HelpdeskHttp } from './helpdesk-http.js';
+import { helpdeskHttp, readBack, type HelpdeskHttp } from './helpdesk-http.js';
 import { pageOf } from './paging.js';
 import type { CaseCaller, CaseConnector, NewCase, Outcome } from './types.js';
 
@@ -89,11 +89,12 @@ export function freshdeskConnector(options: FreshdeskOptions): CaseConnector {
     return { raw, ticket: ticketOf(raw, requesterOf(raw), await conversationsOf(id)) };
   }
 
-  async function fresh(caller: CaseCaller, number: string): Promise<Ticket> {
-    const found = await read(caller, number);
-    if (!found) throw new HttpError(502, 'server', 'Freshdesk no longer shows the case just written.');
-    return found.ticket;
-  }
+  const log = options.log ?? ((): void => undefined);
+  /** The case after a write: as the helpdesk shows it, or `fallback` (see `readBack`). */
+  const fresh = (caller: CaseCaller, number: string, fallback: Ticket): Promise<Ticket> =>
+    readBack(async () => (await read(caller, number))?.ticket, fallback, log);
+  /** What a write of `outcome` left, when the case cannot be read back. */
+  const written = (ticket: Ticket, outcome: Outcome): Ticket => ({ ...ticket, status: outcome.status, updatedAt: new Date().toISOString() });
 
   /** The Freshdesk contact id of the caller: the requester's, or a CC's (Contacts API, filter by email). */
   async function contactIdOf(raw: FdTicket, email: string): Promise<number> {
@@ -189,7 +190,7 @@ export function freshdeskConnector(options: FreshdeskOptions): CaseConnector {
       );
       forgetUploads(input.uploads);
       input.alongside();
-      return fresh(caller, formatNumber(created.id));
+      return fresh(caller, formatNumber(created.id), ticketOf(created, { name: user.name, email: user.email.toLowerCase() }, []));
     },
     async comment(caller, ticket, body, outcome) {
       const found = await read(caller, ticket.number);
@@ -202,7 +203,7 @@ export function freshdeskConnector(options: FreshdeskOptions): CaseConnector {
         json: { body: textAsHtml(body), private: false, incoming: true, user_id: userId },
       });
       await setStatus(ticket, outcome);
-      return fresh(caller, ticket.number);
+      return fresh(caller, ticket.number, written(ticket, outcome));
     },
     async attach(caller, ticket, uploads, outcome) {
       checkTotal(ticket.attachments.reduce((n, a) => n + a.size, 0), uploads);
@@ -210,7 +211,7 @@ export function freshdeskConnector(options: FreshdeskOptions): CaseConnector {
       if (outcome.status !== ticket.status) form.append('status', String(STATUS_TO_FRESHDESK[outcome.status]));
       await http.call(`/api/v2/tickets/${Number(ticket.number)}`, { method: 'PUT', form });
       forgetUploads(uploads);
-      return fresh(caller, ticket.number);
+      return fresh(caller, ticket.number, written(ticket, outcome));
     },
     addWatcher() {
       return Promise.reject(cannotChangeCcs());
@@ -222,7 +223,7 @@ export function freshdeskConnector(options: FreshdeskOptions): CaseConnector {
       // A private note: agents see it, the customer's case shows it as a Call me request.
       await http.call(`/api/v2/tickets/${Number(ticket.number)}/notes`, { method: 'POST', json: { body: textAsHtml(`${CALLBACK_PREFIX}${phone}`), private: true } });
       await setStatus(ticket, outcome);
-      return fresh(caller, ticket.number);
+      return fresh(caller, ticket.number, written(ticket, outcome));
     },
     async signInHelp(request) {
       const created = await createTicket(

@@ -115,3 +115,18 @@ export function helpdeskHttp(options: HelpdeskHttpOptions): HelpdeskHttp {
 function busy(label: string, seconds: number): HttpError {
   return new HttpError(503, 'rate_limited', `${label} is busy; try again later.`, { headers: { 'Retry-After': String(Math.max(1, seconds)) } });
 }
+
+/**
+ * The case as the helpdesk shows it after a write, or `fallback` when reading it back fails:
+ * the write happened, so the answer must be a success (the idempotency record keeps it); a
+ * failure here would make the browser retry, and the helpdesk, which has no idempotency keys,
+ * would get the write twice.
+ */
+export async function readBack<T>(read: () => Promise<T | undefined>, fallback: T, log: (line: string) => void): Promise<T> {
+  try {
+    return (await read()) ?? fallback;
+  } catch (error) {
+    log(`read after write failed (${error instanceof HttpError ? error.message : 'unexpected error'}); answering what was written`);
+    return fallback;
+  }
+}

@@ -13,7 +13,7 @@ import { matchesCaseSearch } from '../../src/core/access.js';
 import type { Status, Ticket, TicketSummary } from '../../src/core/ticket.js';
 import { HttpError } from '../http.js';
 import { deleteUpload, formatNumber, parseNumber, type AttachmentRow, type Db } from '../store.js';
-import { helpdeskHttp, type HelpdeskAnswer, type HelpdeskHttp } from './helpdesk-http.js';
+import { helpdeskHttp, readBack, type HelpdeskAnswer, type HelpdeskHttp } from './helpdesk-http.js';
 import { pageOf } from './paging.js';
 import type { CaseCaller, CaseConnector, NewCase, Outcome } from './types.js';
 import {
@@ -135,11 +135,12 @@ export function zendeskConnector(options: ZendeskOptions): CaseConnector {
     return { raw, me, ticket: ticketOf(raw, users, comments) };
   }
 
-  async function fresh(caller: CaseCaller, number: string): Promise<Ticket> {
-    const found = await read(caller, number);
-    if (!found) throw new HttpError(502, 'server', 'Zendesk no longer shows the case just written.');
-    return found.ticket;
-  }
+  const log = options.log ?? ((): void => undefined);
+  /** The case after a write: as the helpdesk shows it, or `fallback` (see `readBack`). */
+  const fresh = (caller: CaseCaller, number: string, fallback: Ticket): Promise<Ticket> =>
+    readBack(async () => (await read(caller, number))?.ticket, fallback, log);
+  /** What a write of `outcome` left, when the case cannot be read back. */
+  const written = (ticket: Ticket, outcome: Outcome): Ticket => ({ ...ticket, status: outcome.status, updatedAt: new Date().toISOString() });
 
   async function mine(caller: CaseCaller, number: string): Promise<{ raw: ZdTicket; me: ZdUser }> {
     const found = await read(caller, number);
@@ -221,12 +222,13 @@ export function zendeskConnector(options: ZendeskOptions): CaseConnector {
       });
       forget(input.uploads);
       input.alongside();
-      return fresh(caller, formatNumber(created.id));
+      const requester = new Map([[created.requester_id, { id: created.requester_id, name: user.name, email: user.email, role: 'end-user' }]]);
+      return fresh(caller, formatNumber(created.id), ticketOf(created, requester, []));
     },
     async comment(caller, ticket, body, outcome) {
       const { raw, me } = await mine(caller, ticket.number);
       await update(ticket, raw, outcome, { comment: { body, public: true, author_id: me.id } });
-      return fresh(caller, ticket.number);
+      return fresh(caller, ticket.number, written(ticket, outcome));
     },
     async attach(caller, ticket, uploads, outcome) {
       const { raw, me } = await mine(caller, ticket.number);
@@ -234,12 +236,12 @@ export function zendeskConnector(options: ZendeskOptions): CaseConnector {
       const body = `${ATTACHED_PREFIX}${uploads.map((u) => u.name).join(', ')}`;
       await update(ticket, raw, outcome, { comment: { body, public: true, author_id: me.id, uploads: tokens } });
       forget(uploads);
-      return fresh(caller, ticket.number);
+      return fresh(caller, ticket.number, written(ticket, outcome));
     },
     async addWatcher(caller, ticket, email, outcome) {
       const { raw } = await mine(caller, ticket.number);
       await update(ticket, raw, outcome, { email_ccs: [{ user_email: email, action: 'put' }] });
-      return fresh(caller, ticket.number);
+      return fresh(caller, ticket.number, written(ticket, outcome));
     },
     async removeWatcher(caller, ticket, email, outcome) {
       const { raw } = await mine(caller, ticket.number);
@@ -251,7 +253,7 @@ export function zendeskConnector(options: ZendeskOptions): CaseConnector {
       const { raw } = await mine(caller, ticket.number);
       // An internal note, by the token's agent: agents see it, the customer does not.
       await update(ticket, raw, outcome, { comment: { body: `${CALLBACK_PREFIX}${phone}`, public: false } });
-      return fresh(caller, ticket.number);
+      return fresh(caller, ticket.number, written(ticket, outcome));
     },
     async signInHelp(request) {
       const created = await createTicket({

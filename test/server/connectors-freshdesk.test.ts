@@ -182,6 +182,19 @@ describe('Freshdesk connector', () => {
     assert.equal(long.headers.get('retry-after'), '60');
   });
 
+  test('a create whose read-back fails still answers 201 (recorded for replay): a retry never opens a second ticket', async () => {
+    const token = await s.api.signIn('alex@example.com');
+    // The POST goes through; the two reads after it (and the read's one retry) get 429 for a minute.
+    await control('/__fail', { after: 1, retryAfter: 60, times: 1 });
+    const key = crypto.randomUUID();
+    const first = await s.api.call<CaseBody>('POST', '/api/tickets', { token, key, json: newCase({ subject: 'Read back fails' }) });
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    assert.equal(first.body.subject, 'Read back fails');
+    const again = await s.api.call<CaseBody>('POST', '/api/tickets', { token, key, json: newCase({ subject: 'Read back fails' }) });
+    assert.equal(again.body.number, first.body.number);
+    assert.equal((await s.api.call<{ total: number }>('GET', '/api/tickets', { token })).body.total, 1);
+  });
+
   test('Call me is a private note; attachments go multipart; follow-ups keep the number; sign-in help is a ticket without a session', async () => {
     const token = await s.api.signIn('alex@example.com');
     const created = await open(token);

@@ -16,7 +16,7 @@
 // - Attachments: 20 MB in total per ticket (400 otherwise).
 // - 429 with Retry-After, on demand (`POST /__fail`).
 //
-// Test hooks under /__: reset, fail (next N answers are 429), age (set a ticket's updated_at),
+// Test hooks under /__: reset, fail (N answers are 429, after `after` good ones), age (set a ticket's updated_at),
 // requests (what was asked, with headers).
 import { createServer } from 'node:http';
 
@@ -30,7 +30,7 @@ const PRIORITIES = [1, 2, 3, 4];
 export async function startFreshdeskMock({ apiKey = 'test-freshdesk-key', agentId = 9000 } = {}) {
   let state;
   function reset() {
-    state = { tickets: new Map(), contacts: new Map(), conversations: new Map(), nextId: 1, nextContact: 500, nextConversation: 7000, nextAttachment: 300, failures: [], requests: [] };
+    state = { tickets: new Map(), contacts: new Map(), conversations: new Map(), nextId: 1, nextContact: 500, nextConversation: 7000, nextAttachment: 300, failures: [], skip: 0, requests: [] };
   }
   reset();
   let origin = '';
@@ -246,7 +246,10 @@ export async function startFreshdeskMock({ apiKey = 'test-freshdesk-key', agentI
   async function control(req, res, url) {
     const body = await readBody(req);
     if (url.pathname === '/__reset') reset();
-    else if (url.pathname === '/__fail') for (let i = 0; i < (body.times ?? 1); i++) state.failures.push(body.retryAfter ?? 1);
+    else if (url.pathname === '/__fail') {
+      state.skip = body.after ?? 0;
+      for (let i = 0; i < (body.times ?? 1); i++) state.failures.push(body.retryAfter ?? 1);
+    }
     else if (url.pathname === '/__age') {
       const ticket = state.tickets.get(body.id);
       if (ticket) ticket.updated_at = body.updated_at;
@@ -262,7 +265,8 @@ export async function startFreshdeskMock({ apiKey = 'test-freshdesk-key', agentI
     }
     state.requests.push({ method: req.method, path: url.pathname, query: url.search, headers: { ...req.headers } });
     if (!authorized(req)) return json(res, 401, { code: 'invalid_credentials', message: 'You have to be logged in to perform this action.' });
-    const retryAfter = state.failures.shift();
+    const retryAfter = state.skip > 0 ? undefined : state.failures.shift();
+    if (state.skip > 0 && state.failures.length > 0) state.skip--;
     if (retryAfter !== undefined) return json(res, 429, { message: 'You have exceeded the limit of requests per hour' }, { 'retry-after': String(retryAfter) });
     route(req, res, url).catch((error) => json(res, 500, { message: String(error) }));
   });
