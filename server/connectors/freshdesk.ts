@@ -42,6 +42,15 @@ export interface FreshdeskOptions {
   readonly log?: ((line: string) => void) | undefined;
 }
 
+/** The tag agents find can't-sign-in requests by. */
+export const SIGN_IN_HELP_TAG = 'sign-in-help';
+
+/** A subject from the customer's text: its first line, at most 80 characters. */
+export function subjectOf(text: string): string {
+  const line = text.trim().split(/\r?\n/)[0] ?? '';
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
 const hasNext = (headers: Headers): boolean => /rel="?next"?/.test(headers.get('link') ?? '');
 
 export function freshdeskConnector(options: FreshdeskOptions): CaseConnector {
@@ -132,14 +141,20 @@ export function freshdeskConnector(options: FreshdeskOptions): CaseConnector {
     }
   }
 
-  async function createTicket(fields: Record<string, string | number>, custom: Record<string, string>, uploads: readonly AttachmentRow[]): Promise<FdTicket> {
+  async function createTicket(
+    fields: Record<string, string | number>,
+    custom: Record<string, string>,
+    uploads: readonly AttachmentRow[],
+    tags: readonly string[] = [],
+  ): Promise<FdTicket> {
     let request;
-    if (uploads.length === 0) request = { method: 'POST' as const, json: { ...fields, custom_fields: custom } };
+    if (uploads.length === 0) request = { method: 'POST' as const, json: { ...fields, custom_fields: custom, ...(tags.length > 0 ? { tags } : {}) } };
     else {
       // Attachments need multipart/form-data; custom fields are then `custom_fields[name]`.
       const form = filesForm(uploads);
       for (const [name, value] of Object.entries(fields)) form.append(name, String(value));
       for (const [name, value] of Object.entries(custom)) form.append(`custom_fields[${name}]`, value);
+      for (const tag of tags) form.append('tags[]', tag);
       request = { method: 'POST' as const, form };
     }
     const answer = await http.call('/api/v2/tickets', request);
@@ -230,7 +245,8 @@ export function freshdeskConnector(options: FreshdeskOptions): CaseConnector {
         {
           email: request.email,
           name: request.name,
-          subject: `Sign-in help: ${request.name}`,
+          // The customer's own words: a subject made here would reach them untranslated (the helpdesk's acknowledgement email).
+          subject: subjectOf(request.description),
           description: textAsHtml(request.description),
           status: OPEN,
           priority: LOW,
@@ -238,6 +254,7 @@ export function freshdeskConnector(options: FreshdeskOptions): CaseConnector {
         },
         { [FRESHDESK_FIELDS.areaId]: request.areaId, [FRESHDESK_FIELDS.locale]: request.locale },
         [],
+        [SIGN_IN_HELP_TAG],
       );
       return { reference: formatNumber(created.id) };
     },

@@ -21,10 +21,10 @@ export const ZENDESK_TAGS = {
 } as const;
 
 /**
- * Zendesk attaches files only to a comment: the comment that carries the customer's files
- * starts with this, and reads as attachments, not as something they said.
+ * Zendesk attaches files only to a comment: the comment that carries the customer's files says
+ * their names and nothing else, and reads as attachments, not as something they said.
  */
-export const ATTACHED_PREFIX = 'Attached: ';
+export const attachedBody = (names: readonly string[]): string => names.join(', ');
 
 /** How a Call me internal note starts: agents read it, the connector finds callbacks by it. */
 export const CALLBACK_PREFIX = 'Call me: ';
@@ -148,7 +148,7 @@ export function ticketOf(ticket: ZdTicket, users: ReadonlyMap<number, ZdUser>, c
       if (c.body.startsWith(CALLBACK_PREFIX)) callbacks.push({ id: `zendesk-${c.id}`, phone: c.body.slice(CALLBACK_PREFIX.length).trim(), requestedAt: c.created_at });
       return;
     }
-    if (index === 0 || (c.attachments.length > 0 && c.body.startsWith(ATTACHED_PREFIX))) return;
+    if (index === 0 || (c.attachments.length > 0 && c.body === attachedBody(c.attachments.map((a) => a.file_name)))) return;
     const role = users.get(c.author_id)?.role;
     conversation.push({
       id: `zendesk-${c.id}`,

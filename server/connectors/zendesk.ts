@@ -16,8 +16,9 @@ import { deleteUpload, formatNumber, parseNumber, type AttachmentRow, type Db } 
 import { helpdeskHttp, readBack, type HelpdeskAnswer, type HelpdeskHttp } from './helpdesk-http.js';
 import { pageOf } from './paging.js';
 import type { CaseCaller, CaseConnector, NewCase, Outcome } from './types.js';
+import { subjectOf } from './freshdesk.js';
 import {
-  ATTACHED_PREFIX,
+  attachedBody,
   CALLBACK_PREFIX,
   ZENDESK_TAGS,
   badAnswer,
@@ -233,7 +234,8 @@ export function zendeskConnector(options: ZendeskOptions): CaseConnector {
     async attach(caller, ticket, uploads, outcome) {
       const { raw, me } = await mine(caller, ticket.number);
       const tokens = await upload(uploads);
-      const body = `${ATTACHED_PREFIX}${uploads.map((u) => u.name).join(', ')}`;
+      // Zendesk needs a comment to carry files; its text is the file names (no words of ours, which the customer would read untranslated).
+      const body = attachedBody(uploads.map((u) => u.name));
       await update(ticket, raw, outcome, { comment: { body, public: true, author_id: me.id, uploads: tokens } });
       forget(uploads);
       return fresh(caller, ticket.number, written(ticket, outcome));
@@ -257,7 +259,8 @@ export function zendeskConnector(options: ZendeskOptions): CaseConnector {
     },
     async signInHelp(request) {
       const created = await createTicket({
-        subject: `Sign-in help: ${request.name}`,
+        // The customer's own words: a subject made here would reach them untranslated.
+        subject: subjectOf(request.description),
         comment: { body: request.description },
         requester: { name: request.name, email: request.email },
         tags: [tagOf(ZENDESK_TAGS.areaId, request.areaId), 'se_sign_in_help'],
