@@ -16,6 +16,8 @@ import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { createPipeline } from './pipeline.js';
 import { loadRequestSchemas } from './request-schema.js';
 import { apiRoutes, devRoutes } from './routes/index.js';
+import { sqliteConnector } from './connectors/sqlite.js';
+import type { ConnectorFactory } from './connectors/types.js';
 import { seedIfEmpty } from './seed.js';
 import { caseLink } from './case-url.js';
 import { openDatabase, releaseRunningKeys, urlSecret, type Db } from './store.js';
@@ -45,6 +47,8 @@ export interface SupportServerOptions {
     readonly beforeHandle?: (info: { readonly method: string; readonly path: string }) => Promise<void> | void;
   };
   readonly log?: (line: string) => void;
+  /** Where cases live; default the SQLite store of `dataDir` (server/connectors/sqlite.ts). See connectors/index.ts. */
+  readonly connector?: ConnectorFactory;
 }
 
 export interface SupportServer {
@@ -69,19 +73,22 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
   let ownOrigin = 'http://127.0.0.1';
   const signature = (id: string, expires: number): string => createHmac('sha256', secret).update(`${id}.${expires}`).digest('base64url');
 
+  const attachmentUrl = (origin: string) => (attachmentId: string): string => {
+    // Valid 1 to 2 hours, as the contract says: rounded to the hour, so a case reads the same within it.
+    const expires = (Math.floor(now().getTime() / 1000 / HOUR_S) + 2) * HOUR_S;
+    return `${origin}/api/attachments/${attachmentId}?expires=${expires}&sig=${signature(attachmentId, expires)}`;
+  };
+  const ticketLink = caseLink(options.caseUrl ?? (options.publicUrl === undefined ? undefined : `${options.publicUrl.replace(/\/+$/, '')}/?ticket={number}`));
   const parts: ServerParts = {
     db,
+    cases: (options.connector ?? sqliteConnector)({ db, dataDir: options.dataDir, now, ticketLink, attachmentUrl, log }),
     config,
     dataDir: options.dataDir,
     now,
     scryptCost: options.scryptCost,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
-    ticketLink: caseLink(options.caseUrl ?? (options.publicUrl === undefined ? undefined : `${options.publicUrl.replace(/\/+$/, '')}/?ticket={number}`)),
-    attachmentUrl: (origin) => (attachmentId) => {
-      // Valid 1 to 2 hours, as the contract says: rounded to the hour, so a case reads the same within it.
-      const expires = (Math.floor(now().getTime() / 1000 / HOUR_S) + 2) * HOUR_S;
-      return `${origin}/api/attachments/${attachmentId}?expires=${expires}&sig=${signature(attachmentId, expires)}`;
-    },
+    ticketLink,
+    attachmentUrl,
     validDownloadLink(attachmentId, expires, sig) {
       const expected = Buffer.from(signature(attachmentId, expires));
       const given = Buffer.from(sig);
@@ -141,8 +148,10 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
       if (timer) clearInterval(timer);
       return new Promise((resolve) => {
         server.close(() => {
-          db.close();
-          resolve();
+          void parts.cases.close().finally(() => {
+            db.close();
+            resolve();
+          });
         });
         server.closeAllConnections();
       });

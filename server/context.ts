@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { SupportConfig } from '../src/core/config.js';
 import type { TicketLink } from './case-url.js';
+import type { CaseConnector } from './connectors/types.js';
 import type { ServerLimits } from './limits.js';
 import type { Db } from './store.js';
 import type { JsonObject, ReceivedFile, RouteSpec } from './http.js';
@@ -12,6 +13,8 @@ import type { AttachmentUrl, SessionInfo } from './store.js';
 
 export interface ServerParts {
   readonly db: Db;
+  /** Where cases live: the SQLite store or a helpdesk (server/connectors/). */
+  readonly cases: CaseConnector;
   readonly config: SupportConfig;
   readonly dataDir: string;
   /** The clock of every rule (auto-close, expiries, timestamps). */

@@ -2,14 +2,19 @@
  * CLI of the reference server:
  *   node --import tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--data ./data] [--dev]
  *     [--case-url 'https://app.example.com/support?case={number}'] [--public-url URL] [--auto-close-interval-ms 60000]
+ *     [--connector sqlite|freshdesk|zendesk] [--freshdesk-domain acme --freshdesk-key-file key.txt]
+ *     [--zendesk-subdomain acme --zendesk-email agent@acme.com --zendesk-token-file t.txt]
  * `--case-url` is the emails' link to a case (http or https, with `{number}`); without it (and
- * without the older `--public-url`) the emails carry no link.
+ * without the older `--public-url`) the emails carry no link. The connector flags are checked by
+ * server/connectors/options.ts (`--freshdesk-url` / `--zendesk-url` point at another address).
  * Prints `listening on http://127.0.0.1:PORT` as its first line; port 0 picks a free port.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { createSupportServer } from './app.js';
 import { checkCaseUrl } from './case-url.js';
+import { connectorFor } from './connectors/index.js';
+import { checkConnectorFlags, type ConnectorSpec } from './connectors/options.js';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +25,14 @@ const { values } = parseArgs({
     'case-url': { type: 'string' },
     'public-url': { type: 'string' },
     'auto-close-interval-ms': { type: 'string', default: '60000' },
+    connector: { type: 'string' },
+    'freshdesk-domain': { type: 'string' },
+    'freshdesk-key-file': { type: 'string' },
+    'freshdesk-url': { type: 'string' },
+    'zendesk-subdomain': { type: 'string' },
+    'zendesk-email': { type: 'string' },
+    'zendesk-token-file': { type: 'string' },
+    'zendesk-url': { type: 'string' },
   },
   strict: true,
 });
@@ -30,8 +43,10 @@ if (values.host !== '127.0.0.1') {
 }
 
 let caseUrl: string | undefined;
+let connector: ConnectorSpec;
 try {
   caseUrl = values['case-url'] === undefined ? undefined : checkCaseUrl(values['case-url']);
+  connector = checkConnectorFlags(values);
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(2);
@@ -43,6 +58,7 @@ const server = createSupportServer({
   caseUrl,
   publicUrl: values['public-url'],
   autoCloseIntervalMs: Number(values['auto-close-interval-ms']),
+  connector: connectorFor(connector),
   log: (line) => process.stderr.write(`${line}\n`),
 });
 const { url } = await server.listen(Number(values.port), values.host);

@@ -8,8 +8,8 @@ import type { FieldError } from '../../src/core/errors.js';
 import type { ApiRoute, Ctx } from '../context.js';
 import { closedConflict, HttpError, invalid, notFound, texts, type Reply } from '../http.js';
 import { contentDisposition } from '../files.js';
-import { attachToTicket, countAttachments, getAttachment, getTicketRow, participantsOf, unattachedUpload, type AttachmentRow, type SessionInfo } from '../store.js';
-import { act, iso, requireSession, ticketReply, visibleTicket } from './shared.js';
+import { getAttachment, getTicketRow, participantsOf, unattachedUpload, type AttachmentRow, type SessionInfo } from '../store.js';
+import { callerOf, decide, requireSession, visibleCase } from './shared.js';
 
 /** The session's unattached uploads named by `tokens`; adds field errors when one is not. */
 export function uploadsFor(ctx: Ctx, session: SessionInfo, tokens: readonly string[], alreadyAttached: number, errors: FieldError[]): AttachmentRow[] {
@@ -22,21 +22,17 @@ export function uploadsFor(ctx: Ctx, session: SessionInfo, tokens: readonly stri
   return found;
 }
 
-function addAttachments(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
-  const { db } = ctx.server;
+async function addAttachments(ctx: Ctx, params: Readonly<Record<string, string>>): Promise<Reply> {
   const session = requireSession(ctx);
-  const row = visibleTicket(ctx, params['number']);
+  const ticket = await visibleCase(ctx, params['number']);
   const tokens = texts(ctx.body, 'tokens');
-  if (row.status === 'closed') throw closedConflict();
+  if (ticket.status === 'closed') throw closedConflict();
   if (!tokens || tokens.length === 0) throw invalid([{ field: 'attachments', code: 'required' }]);
   const errors: FieldError[] = [];
-  const uploads = uploadsFor(ctx, session, tokens, countAttachments(db, row.number), errors);
+  const uploads = uploadsFor(ctx, session, tokens, ticket.attachments.length, errors);
   if (errors.length > 0) throw invalid(errors);
-  db.transaction(() => {
-    act(db, row, { type: 'attachment' }, iso(ctx));
-    for (const upload of uploads) attachToTicket(db, upload.id, row.number);
-  })();
-  return ticketReply(ctx, row.number, 201);
+  const outcome = decide(ticket.status, { type: 'attachment' });
+  return { status: 201, body: await ctx.server.cases.attach(callerOf(ctx), ticket, uploads, outcome) };
 }
 
 function download(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {

@@ -6,30 +6,26 @@ import { canRequestCallback } from '../../src/core/flows.js';
 import { validatePhone } from '../../src/core/validation.js';
 import type { ApiRoute, Ctx } from '../context.js';
 import { closedConflict, HttpError, invalid, text, type Reply } from '../http.js';
-import { accountPlan, insertCallback } from '../store.js';
-import { act, iso, ticketReply, visibleTicket } from './shared.js';
+import { accountPlan } from '../store.js';
+import { callerOf, decide, visibleCase } from './shared.js';
 
-function requestCallback(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
+async function requestCallback(ctx: Ctx, params: Readonly<Record<string, string>>): Promise<Reply> {
   const { db, config } = ctx.server;
-  const row = visibleTicket(ctx, params['number']);
+  const ticket = await visibleCase(ctx, params['number']);
   const phone = (text(ctx.body, 'phone') ?? '').trim();
-  if (row.status === 'closed') throw closedConflict();
+  if (ticket.status === 'closed') throw closedConflict();
   const allowed = canRequestCallback(config, {
     locale: ctx.locale,
-    productId: row.product_id,
-    categoryId: row.category_id ?? undefined,
-    plan: accountPlan(db, row.account_id) ?? 'free',
-    status: row.status,
+    productId: ticket.productId,
+    categoryId: ticket.categoryId,
+    plan: accountPlan(db, ticket.accountId) ?? 'free',
+    status: ticket.status,
   });
   if (!allowed) throw new HttpError(403, 'forbidden', '"Call me" is not offered for this case in this language and support plan.');
   const errors = validatePhone('phone', phone);
   if (errors.length > 0) throw invalid(errors);
-  const at = iso(ctx);
-  db.transaction(() => {
-    act(db, row, { type: 'callback' }, at);
-    insertCallback(db, row.number, phone, at);
-  })();
-  return ticketReply(ctx, row.number, 201);
+  const outcome = decide(ticket.status, { type: 'callback' });
+  return { status: 201, body: await ctx.server.cases.callMe(callerOf(ctx), ticket, phone, outcome) };
 }
 
 export const callMeRoutes: readonly ApiRoute[] = [

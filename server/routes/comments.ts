@@ -5,10 +5,10 @@ import { validateComment } from '../../src/core/validation.js';
 import type { ApiRoute, Ctx } from '../context.js';
 import { closedConflict, invalid, text, type Reply } from '../http.js';
 import { insertComment, type TicketRow } from '../store.js';
-import { act, iso, requireSession, ticketReply, visibleTicket } from './shared.js';
+import { act, callerOf, decide, iso, ticketReply, visibleCase } from './shared.js';
 
 /**
- * The customer's comment `body` on `row`: 409 when the case is closed, 422 when the comment
+ * The customer's comment `body` on `row` in the SQLite store (the dev routes' email reply): 409 when the case is closed, 422 when the comment
  * is empty or too long; stored trimmed; the 201 reply.
  */
 export function userComment(ctx: Ctx, row: TicketRow, body: string, author: { name: string; email: string }, via: 'web' | 'email'): Reply {
@@ -24,10 +24,15 @@ export function userComment(ctx: Ctx, row: TicketRow, body: string, author: { na
   return ticketReply(ctx, row.number, 201);
 }
 
-function addComment(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
-  const session = requireSession(ctx);
-  const row = visibleTicket(ctx, params['number']);
-  return userComment(ctx, row, text(ctx.body, 'body') ?? '', { name: session.name, email: session.email }, 'web');
+/** The same rules as `userComment`, through the connector. */
+async function addComment(ctx: Ctx, params: Readonly<Record<string, string>>): Promise<Reply> {
+  const ticket = await visibleCase(ctx, params['number']);
+  const body = text(ctx.body, 'body') ?? '';
+  if (ticket.status === 'closed') throw closedConflict();
+  const errors = validateComment(body, ctx.server.config);
+  if (errors.length > 0) throw invalid(errors);
+  const outcome = decide(ticket.status, { type: 'comment', by: 'user', via: 'web' });
+  return { status: 201, body: await ctx.server.cases.comment(callerOf(ctx), ticket, body.trim(), outcome) };
 }
 
 export const commentRoutes: readonly ApiRoute[] = [

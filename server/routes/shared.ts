@@ -1,14 +1,15 @@
 /**
- * What several route modules need: the session, the case the user may see, the case as the
- * reply, and applying a status.ts action.
+ * What several route modules need: the session, the case the user may see (through the
+ * connector), the case as the reply, and applying a status.ts action. `ticketNamed`,
+ * `ticketReply` and `act` work on the SQLite store directly, for the dev routes and auto-close.
  */
-import { maySeeCase } from '../../src/core/access.js';
 import { applyAction, type TicketAction } from '../../src/core/status.js';
-import type { Status } from '../../src/core/ticket.js';
+import type { Status, Ticket } from '../../src/core/ticket.js';
+import type { CaseCaller, Outcome } from '../connectors/types.js';
 import type { Ctx } from '../context.js';
 import type { Db } from '../store.js';
 import { closedConflict, notFound, unauthorized, type Reply } from '../http.js';
-import { getTicketRow, parseNumber, participantsOf, ticketOf, touchTicket, type SessionInfo, type TicketRow } from '../store.js';
+import { getTicketRow, parseNumber, ticketOf, touchTicket, type SessionInfo, type TicketRow } from '../store.js';
 
 export const iso = (ctx: Ctx): string => ctx.server.now().toISOString();
 
@@ -25,13 +26,23 @@ export function ticketNamed(ctx: Ctx, numberText: string | undefined): TicketRow
   return row;
 }
 
-/** The case, when the signed-in user may see it (`maySeeCase`); 404 otherwise, as if there were none. */
-export function visibleTicket(ctx: Ctx, numberText: string | undefined): TicketRow {
-  const session = requireSession(ctx);
-  const number = parseNumber(numberText ?? '');
-  const row = number === undefined ? undefined : getTicketRow(ctx.server.db, number);
-  if (!row || !maySeeCase(participantsOf(ctx.server.db, row), session.email)) throw notFound('The case');
-  return row;
+/** The signed-in caller of a connector. */
+export function callerOf(ctx: Ctx): CaseCaller {
+  return { user: requireSession(ctx), origin: ctx.origin, locale: ctx.locale };
+}
+
+/** The case, when the signed-in user may see it (requester or watcher); 404 otherwise, as if there were none. */
+export async function visibleCase(ctx: Ctx, numberText: string | undefined): Promise<Ticket> {
+  const ticket = parseNumber(numberText ?? '') === undefined ? undefined : await ctx.server.cases.find(callerOf(ctx), numberText ?? '');
+  if (!ticket) throw notFound('The case');
+  return ticket;
+}
+
+/** What a status.ts action does to a case in `status`; 409 when the case is closed. */
+export function decide(status: Status, action: TicketAction): Outcome {
+  const outcome = applyAction(status, action);
+  if (!outcome.ok) throw closedConflict();
+  return { status: outcome.status, countsAsActivity: outcome.countsAsActivity };
 }
 
 export function ticketReply(ctx: Ctx, number: number, status = 200): Reply {

@@ -12,21 +12,10 @@ import { followUpDescription, validateTicketInput } from '../../src/core/validat
 import type { ApiRoute, Ctx } from '../context.js';
 import { HttpError, invalid, text, texts, type Reply } from '../http.js';
 import { admitCase, recordCase } from '../limits.js';
-import { notifyCreated } from '../notify.js';
-import {
-  attachToTicket,
-  cursorOf,
-  formatNumber,
-  getTicketRow,
-  insertTicket,
-  listTickets,
-  parseNumber,
-  participantsOf,
-  type ListCursor,
-  type TicketRow,
-} from '../store.js';
+import { cursorOf, parseNumber, type ListCursor } from '../store.js';
+import type { Ticket } from '../../src/core/ticket.js';
 import { uploadsFor } from './attachments.js';
-import { iso, requireSession, ticketReply, visibleTicket } from './shared.js';
+import { callerOf, requireSession, visibleCase } from './shared.js';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
@@ -35,8 +24,8 @@ const isStatus = (v: string): v is Status => (STATUSES as readonly string[]).inc
 const isSort = (v: string): v is TicketSort => (TICKET_SORTS as readonly string[]).includes(v);
 const isContactMethod = (v: string): v is ContactMethod => (CONTACT_METHODS as readonly string[]).includes(v);
 
-function list(ctx: Ctx): Reply {
-  const session = requireSession(ctx);
+async function list(ctx: Ctx): Promise<Reply> {
+  const caller = callerOf(ctx);
   const params = ctx.url.searchParams;
   const errors: FieldError[] = [];
   const statusText = params.get('status') || undefined;
@@ -62,19 +51,19 @@ function list(ctx: Ctx): Reply {
 
   const search = parseCaseSearch(params.get('search') ?? undefined);
   // One row past the page tells whether there is a next one.
-  const { items, total } = listTickets(ctx.server.db, { email: session.email, status, search, sort, limit: limit + 1, cursor });
+  const { items, total } = await ctx.server.cases.list(caller, { status, search, sort, limit: limit + 1, cursor });
   const page = items.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor = items.length > limit && last ? encodeCursor(sort, cursorOf(last)) : undefined;
   return { status: 200, body: { items: page, ...(nextCursor ? { nextCursor } : {}), total } };
 }
 
-function get(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
-  return ticketReply(ctx, visibleTicket(ctx, params['number']).number);
+async function get(ctx: Ctx, params: Readonly<Record<string, string>>): Promise<Reply> {
+  return { status: 200, body: await visibleCase(ctx, params['number']) };
 }
 
-function create(ctx: Ctx): Reply {
-  const { db, config, ticketLink } = ctx.server;
+async function create(ctx: Ctx): Promise<Reply> {
+  const { db, config } = ctx.server;
   const session = requireSession(ctx);
   const mark = admitCase(db, ctx.server.limits, session.userId, ctx.server.now().getTime());
   const body = ctx.body;
@@ -97,11 +86,11 @@ function create(ctx: Ctx): Reply {
   const errors: FieldError[] = validateTicketInput(input, config, ctx.locale, seedCategories).map((e): FieldError =>
     e.field === 'contactMethod' && contactText ? { field: e.field, code: 'invalid_choice' } : e,
   );
-  let followUp: TicketRow | undefined;
+  let followUp: Ticket | undefined;
   if (input.followUpOf) {
-    const n = parseNumber(input.followUpOf);
-    followUp = n === undefined ? undefined : getTicketRow(db, n);
-    if (!followUp || !mayFollowUp({ ...participantsOf(db, followUp), status: followUp.status }, session.email)) {
+    followUp = parseNumber(input.followUpOf) === undefined ? undefined : await ctx.server.cases.find(callerOf(ctx), input.followUpOf);
+    const participants = followUp && { requesterEmail: followUp.requester.email, watcherEmails: followUp.watchers.map((w) => w.email) };
+    if (!followUp || !participants || !mayFollowUp({ ...participants, status: followUp.status }, session.email)) {
       errors.push({ field: 'followUpOf', code: 'invalid_choice' });
     }
   }
@@ -110,31 +99,20 @@ function create(ctx: Ctx): Reply {
   if (area && area.realm !== session.realm) {
     throw new HttpError(403, 'forbidden', `This product area needs ${area.realm === 'product' ? 'product' : 'support-center'} credentials.`);
   }
-  const description = followUp ? followUpDescription(input.description, formatNumber(followUp.number)) : input.description.trim();
-  const at = iso(ctx);
-  const number = db.transaction(() => {
-    const n = insertTicket(db, {
-      areaId: input.areaId,
-      productId: input.productId,
-      subject: input.subject.trim(),
-      description,
-      categoryId: input.categoryId,
-      subcategoryId: input.subcategoryId,
-      status: 'open',
-      contactMethod,
-      accountId: session.activeAccountId,
-      requester: { name: session.name, email: session.email },
-      at,
-      followUpOf: followUp ? formatNumber(followUp.number) : undefined,
-      locale: ctx.locale,
-    });
-    for (const upload of uploads) attachToTicket(db, upload.id, n);
-    recordCase(db, session.userId, mark);
-    const row = getTicketRow(db, n);
-    if (row) notifyCreated(db, row, ticketLink, at);
-    return n;
-  })();
-  return ticketReply(ctx, number, 201);
+  const description = followUp ? followUpDescription(input.description, followUp.number) : input.description.trim();
+  const created = await ctx.server.cases.create(callerOf(ctx), {
+    areaId: input.areaId,
+    productId: input.productId,
+    subject: input.subject.trim(),
+    description,
+    categoryId: input.categoryId,
+    subcategoryId: input.subcategoryId,
+    contactMethod,
+    followUpOf: followUp?.number,
+    uploads,
+    alongside: () => recordCase(db, session.userId, mark),
+  });
+  return { status: 201, body: created };
 }
 
 function encodeCursor(sort: TicketSort, at: ListCursor): string {

@@ -8,46 +8,37 @@ import { mayChangeWatchers, sameEmail, type WatcherChange } from '../../src/core
 import { validateEmailField } from '../../src/core/validation.js';
 import type { ApiRoute, Ctx } from '../context.js';
 import { closedConflict, HttpError, invalid, text, type Reply } from '../http.js';
-import { notifyWatcherAdded } from '../notify.js';
-import { deleteWatcher, insertWatcher, participantsOf, type SessionInfo, type TicketRow } from '../store.js';
-import { act, iso, requireSession, ticketReply, visibleTicket } from './shared.js';
+import type { Ticket } from '../../src/core/ticket.js';
+import { callerOf, decide, requireSession, visibleCase } from './shared.js';
 
-function mayChange(ctx: Ctx, session: SessionInfo, row: TicketRow, change: WatcherChange): void {
-  if (mayChangeWatchers(participantsOf(ctx.server.db, row), session.email, change)) return;
+function mayChange(ticket: Ticket, actorEmail: string, change: WatcherChange): void {
+  const participants = { requesterEmail: ticket.requester.email, watcherEmails: ticket.watchers.map((w) => w.email) };
+  if (mayChangeWatchers(participants, actorEmail, change)) return;
   throw new HttpError(403, 'forbidden', 'A watcher may add watchers and remove only themselves; the requester may remove anyone.');
 }
 
-function addWatcher(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
-  const { db, ticketLink } = ctx.server;
+async function addWatcher(ctx: Ctx, params: Readonly<Record<string, string>>): Promise<Reply> {
   const session = requireSession(ctx);
-  const row = visibleTicket(ctx, params['number']);
+  const ticket = await visibleCase(ctx, params['number']);
   const email = (text(ctx.body, 'email') ?? '').trim().toLowerCase();
-  if (row.status === 'closed') throw closedConflict();
+  if (ticket.status === 'closed') throw closedConflict();
   const errors = validateEmailField('email', email);
   if (errors.length > 0) throw invalid(errors);
-  mayChange(ctx, session, row, { type: 'add', email });
-  const at = iso(ctx);
-  db.transaction(() => {
-    act(db, row, { type: 'watchers' }, at);
-    if (insertWatcher(db, row.number, email, at)) notifyWatcherAdded(db, row, email, session.name, ticketLink, at);
-  })();
-  return ticketReply(ctx, row.number, 201);
+  mayChange(ticket, session.email, { type: 'add', email });
+  const outcome = decide(ticket.status, { type: 'watchers' });
+  return { status: 201, body: await ctx.server.cases.addWatcher(callerOf(ctx), ticket, email, outcome) };
 }
 
-function removeWatcher(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
-  const { db } = ctx.server;
+async function removeWatcher(ctx: Ctx, params: Readonly<Record<string, string>>): Promise<Reply> {
   const session = requireSession(ctx);
-  const row = visibleTicket(ctx, params['number']);
+  const ticket = await visibleCase(ctx, params['number']);
   const email = (params['email'] ?? '').trim().toLowerCase();
-  if (row.status === 'closed') throw closedConflict();
-  mayChange(ctx, session, row, { type: 'remove', email });
+  if (ticket.status === 'closed') throw closedConflict();
+  mayChange(ticket, session.email, { type: 'remove', email });
   // Nothing to delete: already done (a retry) or never there; the case as it is, untouched.
-  if (!participantsOf(db, row).watcherEmails.some((w) => sameEmail(w, email))) return ticketReply(ctx, row.number, 200);
-  db.transaction(() => {
-    act(db, row, { type: 'watchers' }, iso(ctx));
-    deleteWatcher(db, row.number, email);
-  })();
-  return ticketReply(ctx, row.number, 200);
+  if (!ticket.watchers.some((w) => sameEmail(w.email, email))) return { status: 200, body: ticket };
+  const outcome = decide(ticket.status, { type: 'watchers' });
+  return { status: 200, body: await ctx.server.cases.removeWatcher(callerOf(ctx), ticket, email, outcome) };
 }
 
 export const watcherRoutes: readonly ApiRoute[] = [

@@ -32,3 +32,8 @@ export function countAttachments(db: Db, number: number): number {
 export function attachToTicket(db: Db, attachmentId: string, number: number): void {
   db.prepare('UPDATE attachments SET ticket_number = ? WHERE id = ?').run(number, attachmentId);
 }
+
+/** Forgets a staged upload once a helpdesk holds its bytes (the file under `attachments/` goes with it). */
+export function deleteUpload(db: Db, attachmentId: string): void {
+  db.prepare('DELETE FROM attachments WHERE id = ? AND ticket_number IS NULL').run(attachmentId);
+}

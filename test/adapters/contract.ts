@@ -35,7 +35,13 @@ function pngFile(name = 'screenshot.png'): File {
   return new File([bytes], name, { type: 'image/png' });
 }
 
-export function runContractSuite(name: string, makeBackend: MakeBackend): void {
+/** What a backend declares it cannot do: the suite then checks the refusal instead of the feature. */
+export interface ContractCapabilities {
+  /** `false`: the helpdesk's API cannot change who is CC'd on an existing case (Freshdesk). */
+  readonly changeWatchers?: boolean;
+}
+
+export function runContractSuite(name: string, makeBackend: MakeBackend, capabilities: ContractCapabilities = {}): void {
   describe(`SupportBackend contract: ${name}`, () => {
     async function signedIn(email = 'alex@example.com'): Promise<SupportBackend> {
       const backend = await makeBackend();
@@ -247,53 +253,64 @@ export function runContractSuite(name: string, makeBackend: MakeBackend): void {
     describe('working on a case', () => {
       // Watchers and attachments first: they must leave the seeded pending case pending; the
       // comment test after them reopens it.
-      it('adds and removes a watcher without changing the status', async () => {
-        const backend = await signedIn();
-        const pending = await seededCase(backend, 'pending');
-        const added = await backend.addWatcher(pending.number, 'Colleague@Example.com');
-        expect(added.status).to.equal('pending');
-        expect(added.watchers.map((w) => w.email)).to.include('colleague@example.com');
-        expect(added.activityAt).to.equal(pending.activityAt);
-        const removed = await backend.removeWatcher(pending.number, 'colleague@example.com');
-        expect(removed.status).to.equal('pending');
-        expect(removed.watchers.map((w) => w.email)).not.to.include('colleague@example.com');
-        const invalid = await supportError(backend.addWatcher(pending.number, 'not-an-email'));
-        expect(invalid.kind).to.equal('validation');
-      });
+      if (capabilities.changeWatchers === false) {
+        it('refuses to change the watchers as forbidden, leaving the case as it was', async () => {
+          const backend = await signedIn();
+          const pending = await seededCase(backend, 'pending');
+          expect((await supportError(backend.addWatcher(pending.number, 'colleague@example.com'))).kind).to.equal('forbidden');
+          const after = await backend.getTicket(pending.number);
+          expect(after.watchers).to.deep.equal(pending.watchers);
+          expect(after.updatedAt).to.equal(pending.updatedAt);
+        });
+      } else {
+        it('adds and removes a watcher without changing the status', async () => {
+          const backend = await signedIn();
+          const pending = await seededCase(backend, 'pending');
+          const added = await backend.addWatcher(pending.number, 'Colleague@Example.com');
+          expect(added.status).to.equal('pending');
+          expect(added.watchers.map((w) => w.email)).to.include('colleague@example.com');
+          expect(added.activityAt).to.equal(pending.activityAt);
+          const removed = await backend.removeWatcher(pending.number, 'colleague@example.com');
+          expect(removed.status).to.equal('pending');
+          expect(removed.watchers.map((w) => w.email)).not.to.include('colleague@example.com');
+          const invalid = await supportError(backend.addWatcher(pending.number, 'not-an-email'));
+          expect(invalid.kind).to.equal('validation');
+        });
 
-      it('removes a watcher who is not (or no longer) on the case as a success that changes nothing', async () => {
-        const backend = await signedIn();
-        const created = await backend.createTicket(ticketInput({ subject: `Watchers ${unique()}` }), { idempotencyKey: key() });
-        await backend.addWatcher(created.number, 'once@example.com');
-        const removed = await backend.removeWatcher(created.number, 'once@example.com');
-        // The retry of a removal whose answer was lost: nothing left to delete.
-        const again = await backend.removeWatcher(created.number, 'once@example.com');
-        expect(again.watchers.map((w) => w.email)).to.deep.equal([]);
-        expect(again.updatedAt).to.equal(removed.updatedAt);
-        const never = await backend.removeWatcher(created.number, 'never@example.com');
-        expect(never.number).to.equal(created.number);
-        expect(never.updatedAt).to.equal(removed.updatedAt);
-      });
+        it('removes a watcher who is not (or no longer) on the case as a success that changes nothing', async () => {
+          const backend = await signedIn();
+          const created = await backend.createTicket(ticketInput({ subject: `Watchers ${unique()}` }), { idempotencyKey: key() });
+          await backend.addWatcher(created.number, 'once@example.com');
+          const removed = await backend.removeWatcher(created.number, 'once@example.com');
+          // The retry of a removal whose answer was lost: nothing left to delete.
+          const again = await backend.removeWatcher(created.number, 'once@example.com');
+          expect(again.watchers.map((w) => w.email)).to.deep.equal([]);
+          expect(again.updatedAt).to.equal(removed.updatedAt);
+          const never = await backend.removeWatcher(created.number, 'never@example.com');
+          expect(never.number).to.equal(created.number);
+          expect(never.updatedAt).to.equal(removed.updatedAt);
+        });
 
-      it('lets a watcher add watchers and remove only themselves, and the requester remove anyone', async () => {
-        const backend = await signedIn();
-        const created = await backend.createTicket(ticketInput({ subject: `Watcher rights ${unique()}` }), { idempotencyKey: key() });
-        await backend.addWatcher(created.number, 'sam@example.com');
-        await backend.addWatcher(created.number, 'colleague@example.com');
-        await backend.signOut();
-        await backend.signIn({ email: 'sam@example.com', password: DEMO_PASSWORD, realm: 'product' });
-        const added = await backend.addWatcher(created.number, 'third@example.com');
-        expect(added.watchers.map((w) => w.email)).to.include('third@example.com');
-        expect((await supportError(backend.removeWatcher(created.number, 'colleague@example.com'))).kind).to.equal('forbidden');
-        expect((await supportError(backend.removeWatcher(created.number, 'alex@example.com'))).kind).to.equal('forbidden');
-        expect((await backend.getTicket(created.number)).watchers.map((w) => w.email)).to.include('colleague@example.com');
-        await backend.removeWatcher(created.number, 'sam@example.com');
-        expect((await supportError(backend.getTicket(created.number))).kind).to.equal('not_found');
-        await backend.signOut();
-        await backend.signIn({ email: 'alex@example.com', password: DEMO_PASSWORD, realm: 'product' });
-        const left = await backend.removeWatcher(created.number, 'third@example.com');
-        expect(left.watchers.map((w) => w.email)).to.deep.equal(['colleague@example.com']);
-      });
+        it('lets a watcher add watchers and remove only themselves, and the requester remove anyone', async () => {
+          const backend = await signedIn();
+          const created = await backend.createTicket(ticketInput({ subject: `Watcher rights ${unique()}` }), { idempotencyKey: key() });
+          await backend.addWatcher(created.number, 'sam@example.com');
+          await backend.addWatcher(created.number, 'colleague@example.com');
+          await backend.signOut();
+          await backend.signIn({ email: 'sam@example.com', password: DEMO_PASSWORD, realm: 'product' });
+          const added = await backend.addWatcher(created.number, 'third@example.com');
+          expect(added.watchers.map((w) => w.email)).to.include('third@example.com');
+          expect((await supportError(backend.removeWatcher(created.number, 'colleague@example.com'))).kind).to.equal('forbidden');
+          expect((await supportError(backend.removeWatcher(created.number, 'alex@example.com'))).kind).to.equal('forbidden');
+          expect((await backend.getTicket(created.number)).watchers.map((w) => w.email)).to.include('colleague@example.com');
+          await backend.removeWatcher(created.number, 'sam@example.com');
+          expect((await supportError(backend.getTicket(created.number))).kind).to.equal('not_found');
+          await backend.signOut();
+          await backend.signIn({ email: 'alex@example.com', password: DEMO_PASSWORD, realm: 'product' });
+          const left = await backend.removeWatcher(created.number, 'third@example.com');
+          expect(left.watchers.map((w) => w.email)).to.deep.equal(['colleague@example.com']);
+        });
+      }
 
       it('uploads a file and attaches it without changing the status', async () => {
         const backend = await signedIn();

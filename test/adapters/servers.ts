@@ -75,3 +75,10 @@ export class FaultServer {
     return record;
   }
 }
+
+/** Base URL (`…/api`) of a reference server running `--connector freshdesk|zendesk` against its mock helpdesk, started on first use. */
+export async function connectorServer(connector: 'freshdesk' | 'zendesk'): Promise<string> {
+  const result = await executeServerCommand<{ url?: string; error?: string }, { connector: string }>('connector-server', { connector });
+  if (!result?.url) throw new Error(`${connector} connector server did not start: ${result?.error ?? 'no answer'}`);
+  return `${result.url.replace(/\/+$/, '')}/api`;
+}

@@ -4,10 +4,14 @@
 //   executeServerCommand('support-test-servers')            → {fault, zendesk}
 //   executeServerCommand('reference-server', {fresh: true}) → {url} | {error}
 //   executeServerCommand('zendesk-mock')                    → {url}  (test/support/zendesk-mock.mjs)
+//   executeServerCommand('connector-server', {connector: 'freshdesk' | 'zendesk'}) → {url} | {error}
 //
 // The fault and Zendesk fixture servers start with the runner; the reference server
 // (`server/main.ts`) starts on first request, in a fresh temporary data folder, and is killed
 // when the runner stops. `fresh: true` restarts it on a new empty data folder.
+// `connector-server` starts, once per connector, a mock helpdesk (freshdesk-mock.mjs,
+// zendesk-tickets-mock.mjs) seeded through its documented agent API with the demo's cases of
+// alex@example.com, and a reference server of its own with `--connector … --…-url <mock>`.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,13 +19,16 @@ import { join } from 'node:path';
 import { startFaultServer } from './fault-server.mjs';
 import { startZendeskServer } from './zendesk-server.mjs';
 import { startZendeskMock } from './zendesk-mock.mjs';
+import { writeFile } from 'node:fs/promises';
+import { startFreshdeskMock } from './freshdesk-mock.mjs';
+import { startZendeskTicketsMock } from './zendesk-tickets-mock.mjs';
 
 const READY_TIMEOUT_MS = 30_000;
 
-/** Starts `node --import tsx server/main.ts --port 0 --data <dir> --dev`; resolves on its "listening on" line. */
-async function startReferenceServer(cwd) {
+/** Starts `node --import tsx server/main.ts --port 0 --data <dir> --dev [flags]`; resolves on its "listening on" line. */
+async function startReferenceServer(cwd, flags = () => [], onStop = async () => undefined) {
   const dataDir = await mkdtemp(join(tmpdir(), 'support-elements-contract-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', dataDir, '--dev'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', dataDir, '--dev', ...(await flags(dataDir))], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -38,6 +45,7 @@ async function startReferenceServer(cwd) {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
     await rm(dataDir, { recursive: true, force: true });
+    await onStop();
   };
   try {
     const url = await new Promise((resolve, reject) => {
@@ -66,6 +74,65 @@ async function startReferenceServer(cwd) {
   }
 }
 
+/** The demo's cases of alex@example.com that the contract suite reads (a pending and a closed one), as an agent writes them. */
+const SEED = [
+  { subject: 'Envelope shows as pending after everyone signed', status: 'pending' },
+  { subject: 'Cannot add a second signer', status: 'closed' },
+];
+
+async function agentPost(url, authorization, body) {
+  const response = await fetch(url, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`seeding ${url}: ${response.status} ${await response.text()}`);
+}
+
+/** A mock helpdesk with its seed and the server flags that point at it. */
+async function startHelpdesk(connector) {
+  const base = { area: 'esign', product: 'esignature', account: 'acc-alex', contact: 'portal' };
+  if (connector === 'freshdesk') {
+    const mock = await startFreshdeskMock();
+    const authorization = `Basic ${Buffer.from(`${mock.apiKey}:X`).toString('base64')}`;
+    for (const seed of SEED) {
+      await agentPost(`${mock.url}/api/v2/tickets`, authorization, {
+        email: 'alex@example.com', name: 'Alex Martin', subject: seed.subject, description: seed.subject, priority: 1,
+        status: seed.status === 'pending' ? 4 : 5,
+        custom_fields: { cf_area_id: base.area, cf_product_id: base.product, cf_account_id: base.account, cf_contact_method: base.contact },
+      });
+    }
+    return { mock, secret: mock.apiKey, flags: (keyFile) => ['--connector', 'freshdesk', '--freshdesk-url', mock.url, '--freshdesk-key-file', keyFile] };
+  }
+  const mock = await startZendeskTicketsMock();
+  const authorization = `Basic ${Buffer.from(`${mock.email}/token:${mock.token}`).toString('base64')}`;
+  for (const seed of SEED) {
+    await agentPost(`${mock.url}/api/v2/tickets`, authorization, {
+      ticket: {
+        subject: seed.subject, comment: { body: seed.subject }, requester: { name: 'Alex Martin', email: 'alex@example.com' },
+        status: seed.status === 'pending' ? 'solved' : 'closed',
+        tags: [`se_area_${base.area}`, `se_product_${base.product}`, `se_account_${base.account}`, `se_contact_${base.contact}`],
+      },
+    });
+  }
+  return { mock, secret: mock.token, flags: (keyFile) => ['--connector', 'zendesk', '--zendesk-url', mock.url, '--zendesk-email', mock.email, '--zendesk-token-file', keyFile] };
+}
+
+/** The mock helpdesk and the reference server in front of it. */
+async function startConnectorServer(cwd, connector) {
+  const helpdesk = await startHelpdesk(connector);
+  try {
+    return await startReferenceServer(
+      cwd,
+      async (dataDir) => {
+        const keyFile = join(dataDir, 'helpdesk-key.txt');
+        await writeFile(keyFile, `${helpdesk.secret}\n`, { mode: 0o600 });
+        return helpdesk.flags(keyFile);
+      },
+      () => helpdesk.mock.close(),
+    );
+  } catch (error) {
+    await helpdesk.mock.close();
+    throw error;
+  }
+}
+
 export function supportTestServers({ cwd = process.cwd() } = {}) {
   /** @type {{url: string, close: () => Promise<unknown>} | undefined} */
   let fault;
@@ -75,6 +142,8 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
   let zendeskMock;
   /** @type {Promise<{url: string, stop: () => Promise<void>}> | undefined} */
   let reference;
+  /** @type {Map<string, Promise<{url: string, stop: () => Promise<void>}>>} */
+  const connectors = new Map();
 
   async function stopReference() {
     const current = reference;
@@ -90,7 +159,7 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
       zendeskMock = await startZendeskMock();
     },
     async serverStop() {
-      await Promise.all([fault?.close(), zendesk?.close(), zendeskMock?.close(), stopReference()]);
+      await Promise.all([fault?.close(), zendesk?.close(), zendeskMock?.close(), stopReference(), ...[...connectors.values()].map((c) => c.then((r) => r.stop(), () => undefined))]);
     },
     async executeCommand({ command, payload }) {
       if (command === 'support-test-servers') return { fault: fault?.url, zendesk: zendesk?.url };
@@ -103,6 +172,21 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
           return { url: (await reference).url };
         } catch (error) {
           reference = undefined;
+          return { error: error instanceof Error ? error.message : String(error) };
+        }
+      }
+      if (command === 'connector-server') {
+        const connector = typeof payload === 'object' && payload !== null ? /** @type {{connector?: unknown}} */ (payload).connector : undefined;
+        if (connector !== 'freshdesk' && connector !== 'zendesk') return { error: `unknown connector ${String(connector)}` };
+        let started = connectors.get(connector);
+        if (!started) {
+          started = startConnectorServer(cwd, connector);
+          connectors.set(connector, started);
+        }
+        try {
+          return { url: (await started).url };
+        } catch (error) {
+          connectors.delete(connector);
           return { error: error instanceof Error ? error.message : String(error) };
         }
       }
