@@ -3,7 +3,7 @@
  * the backends that find changes by comparing (memory, polling) and by the elements that tell
  * their user about a change they did not make.
  */
-import type { Comment, Ticket } from './ticket.js';
+import type { Ticket } from './ticket.js';
 
 export type ChangeKind = 'created' | 'comment' | 'status' | 'attachment' | 'watcher' | 'callback';
 
@@ -23,8 +23,3 @@ export function changeKinds(before: Ticket | undefined, after: Ticket): ChangeKi
   return kinds;
 }
 
-/** Support experts' comments in `after` that `before` did not have (all of them when `before` is unknown). */
-export function newExpertComments(before: Pick<Ticket, 'comments'> | undefined, after: Pick<Ticket, 'comments'>): Comment[] {
-  const known = new Set(before?.comments.map((c) => c.id) ?? []);
-  return after.comments.filter((c) => c.authorRole === 'agent' && !known.has(c.id));
-}

@@ -1,0 +1,104 @@
+/**
+ * `<my-tickets>` live (issue 12): follows every case of the customer, so a row changes, moves
+ * or appears without a reload, a support reply marks its row "New reply" until the case is
+ * opened, and the list says what changed once, politely. The open case view follows its own
+ * case and speaks for it: the list stays quiet meanwhile.
+ */
+import { msg } from '@lit/localize';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import type { Session, SupportBackend, TicketChange } from '../../adapters/backend.js';
+import { LiveController } from '../../controllers/live-controller.js';
+import { UnreadReplies } from '../../controllers/unread-replies.js';
+import type { LocaleCode } from '../../core/config.js';
+import type { TicketSummary } from '../../core/ticket.js';
+import { liveNotice, liveNoticeText, type LiveNotice } from './live-notice.js';
+
+export interface ListLiveOptions {
+  readonly backend: () => SupportBackend;
+  readonly session: () => Session | null | undefined;
+  readonly locale: () => LocaleCode;
+  /** Number of the case shown in place of the list, if any. */
+  readonly shownCase: () => string | undefined;
+  readonly rows: () => readonly TicketSummary[];
+  readonly apply: (change: TicketChange) => void;
+  /** After a pause: load the list again. */
+  readonly catchUp: () => void;
+}
+
+export class ListLive {
+  /** The last thing to say, with a count so that the same words twice are said twice. */
+  notice: { readonly notice: LiveNotice; readonly seq: number } | undefined;
+  readonly unread: UnreadReplies;
+  private me: { backend: SupportBackend; email: Promise<string | undefined>; known?: string | undefined } | undefined;
+  private seq = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & Element,
+    private readonly options: ListLiveOptions,
+  ) {
+    this.unread = new UnreadReplies(() => this.email());
+    new LiveController(host, {
+      backend: options.backend,
+      scope: () => ({ kind: 'cases' }),
+      deps: () => [options.session()],
+      locale: options.locale,
+      onChange: (change) => void this.receive(change),
+      catchUp: options.catchUp,
+    });
+  }
+
+  /** The row's "New reply" marker, inside the row's button so that it is part of its name. */
+  marker(number: string): TemplateResult | typeof nothing {
+    if (!this.unread.has(number)) return nothing;
+    return html` <span class="row__new">${msg('New reply', { id: 'live.new_reply', desc: 'Marker on a row of the case list: support answered and the customer has not opened the case since.' })}</span>`;
+  }
+
+  /** What the list's status region says about the last change (screen readers only: the rows show it). */
+  announcement(): TemplateResult | typeof nothing {
+    const last = this.notice;
+    return last ? html`${keyed(last.seq, html`<span class="visually-hidden">${liveNoticeText(last.notice)}</span>`)}` : nothing;
+  }
+
+  /** The case was opened: its replies are seen. */
+  opened(number: string): void {
+    this.unread.clear(number);
+  }
+
+  private email(): string | undefined {
+    const given = this.options.session();
+    return given !== undefined ? given?.user.email : this.me?.known;
+  }
+
+  /** Who the customer is when the host gave no session: asked once per backend. */
+  private async who(): Promise<string | undefined> {
+    const given = this.options.session();
+    if (given !== undefined) return given?.user.email;
+    const backend = this.options.backend();
+    if (this.me?.backend !== backend) {
+      const me: NonNullable<ListLive['me']> = {
+        backend,
+        email: backend.getSession({ locale: this.options.locale() }).then(
+          (session) => (me.known = session?.user.email),
+          () => undefined,
+        ),
+      };
+      this.me = me;
+    }
+    return this.me.email;
+  }
+
+  private async receive(change: TicketChange): Promise<void> {
+    const me = await this.who();
+    if (!this.host.isConnected) return;
+    const number = change.ticket.number;
+    const row = this.options.rows().find((t) => t.number === number);
+    const notice = liveNotice(change, me, row);
+    this.options.apply(change);
+    const open = this.options.shownCase();
+    if (open === number) return;
+    if (notice?.reply) this.unread.mark(number);
+    if (notice && open === undefined) this.notice = { notice, seq: ++this.seq };
+    this.host.requestUpdate();
+  }
+}
