@@ -38,6 +38,8 @@ export class ListLive {
     private readonly options: ListLiveOptions,
   ) {
     this.unread = new UnreadReplies(() => this.email());
+    // The markers need to know whose they are before any change arrives.
+    host.addController({ hostUpdate: () => void this.who() });
     new LiveController(host, {
       backend: options.backend,
       scope: () => ({ kind: 'cases' }),
@@ -79,7 +81,11 @@ export class ListLive {
       const me: NonNullable<ListLive['me']> = {
         backend,
         email: backend.getSession({ locale: this.options.locale() }).then(
-          (session) => (me.known = session?.user.email),
+          (session) => {
+            me.known = session?.user.email;
+            if (me.known) this.host.requestUpdate();
+            return me.known;
+          },
           () => undefined,
         ),
       };
