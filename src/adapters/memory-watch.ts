@@ -1,7 +1,7 @@
 /**
  * `watch()` of the memory backend: every write of the backend (the customer's, and the
  * support side the demo plays) reaches the subscribers whose scope holds the case. Writes are
- * collected and delivered on a later task, never inside the writer's stack, and the steps of
+ * collected and delivered on a later task, after the writer has its answer, and the steps of
  * one write (a reply that also sets a state) arrive as one change.
  */
 import { maySeeCase } from '../core/access.js';
@@ -29,7 +29,9 @@ export interface ChangeHub {
 /** `viewer` is the signed-in user's email at delivery time (none: nobody is told). */
 export function createChangeHub(viewer: () => string | undefined): ChangeHub {
   const subscribers = new Set<Subscriber>();
-  const pending = new Map<string, Pending>();
+  /** One map per synchronous run of writes: the steps of one write, not two writes, merge. */
+  const batches: Map<string, Pending>[] = [];
+  let open: Map<string, Pending> | undefined;
   let flushing: ReturnType<typeof setTimeout> | undefined;
   let sequence = 0;
 
@@ -41,8 +43,8 @@ export function createChangeHub(viewer: () => string | undefined): ChangeHub {
   function flush(): void {
     flushing = undefined;
     const email = viewer();
-    const changes = [...pending.values()];
-    pending.clear();
+    const changes = batches.flatMap((batch) => [...batch.values()]);
+    batches.length = 0;
     for (const { before, after } of changes) {
       const kinds = changeKinds(before, after);
       if (kinds.length === 0 || !email) continue;
@@ -64,9 +66,16 @@ export function createChangeHub(viewer: () => string | undefined): ChangeHub {
       onState?.('live');
     },
     record(before, after) {
-      const known = pending.get(after.number);
+      if (!open) {
+        const batch = new Map<string, Pending>();
+        open = batch;
+        batches.push(batch);
+        queueMicrotask(() => (open = undefined));
+      }
+      const known = open.get(after.number);
       if (known) known.after = after;
-      else pending.set(after.number, { before, after });
+      else open.set(after.number, { before, after });
+      // A task later: the writer has its answer before anyone hears of the change.
       flushing ??= setTimeout(flush, 0);
     },
   };
