@@ -60,6 +60,16 @@ describe('<my-tickets> live', () => {
     await expect(detail).to.be.accessible();
   });
 
+  it('says it in the element’s language, with the state’s own name', async () => {
+    const backend = alex();
+    const number = await seeded(backend, 'open');
+    const { detail } = await renderCase(backend, number, 'fr');
+    await detail.localeReady;
+    backend.agentReply(number, 'Pouvez-vous joindre le modèle ?', 'action_required');
+    await waitUntil(() => announced(detail).text !== '', 'nothing was said');
+    expect(announced(detail).text).to.equal(`Nouvelle réponse de l’assistance sur le dossier ${number}. Le dossier est maintenant à l’état Mon action requise.`);
+  });
+
   it('says nothing new when the customer’s own comment comes back from the backend', async () => {
     const backend = alex();
     const number = await seeded(backend, 'pending');
