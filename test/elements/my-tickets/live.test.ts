@@ -60,6 +60,23 @@ describe('<my-tickets> live', () => {
     await expect(detail).to.be.accessible();
   });
 
+  it('follows the list and the open case while connected, and nothing once removed', async () => {
+    const backend = alex();
+    const signals: { scope: string; signal: AbortSignal }[] = [];
+    const recording: MemoryBackend = {
+      ...backend,
+      watch: (scope, onChange, options) => {
+        signals.push({ scope: scope.kind, signal: options.signal });
+        backend.watch(scope, onChange, options);
+      },
+    };
+    const number = await seeded(backend, 'open');
+    const { el } = await renderCase(recording, number);
+    expect(signals.filter((s) => !s.signal.aborted).map((s) => s.scope).sort()).to.deep.equal(['case', 'cases']);
+    el.remove();
+    expect(signals.every((s) => s.signal.aborted)).to.equal(true);
+  });
+
   it('says it in the element’s language, with the state’s own name', async () => {
     const backend = alex();
     const number = await seeded(backend, 'open');
