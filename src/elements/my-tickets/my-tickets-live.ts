@@ -34,7 +34,7 @@ export class ListLive {
   private seq = 0;
 
   constructor(
-    private readonly host: ReactiveControllerHost & Element,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: ListLiveOptions,
   ) {
     this.unread = new UnreadReplies(() => this.email());
@@ -94,13 +94,26 @@ export class ListLive {
     return this.me.email;
   }
 
+  /**
+   * A row that moves is a node the list moves, and a moved node loses focus: the customer's
+   * focus goes back to the same row's button, which is where it was (not a move of focus).
+   */
+  private async keepFocus(number: string): Promise<void> {
+    await this.host.updateComplete;
+    const root = this.host.shadowRoot;
+    if (!root || root.activeElement) return;
+    root.querySelector<HTMLElement>(`.row__open[data-number="${CSS.escape(number)}"]`)?.focus({ preventScroll: true });
+  }
+
   private async receive(change: TicketChange): Promise<void> {
     const me = await this.who();
     if (!this.host.isConnected) return;
     const number = change.ticket.number;
     const row = this.options.rows().find((t) => t.number === number);
     const notice = liveNotice(change, me, row);
+    const focused = this.host.shadowRoot?.activeElement;
     this.options.apply(change);
+    if (focused instanceof HTMLElement && focused.dataset.number) void this.keepFocus(focused.dataset.number);
     const open = this.options.shownCase();
     if (open === number) return;
     if (notice?.reply) this.unread.mark(number);

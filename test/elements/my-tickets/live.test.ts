@@ -102,7 +102,13 @@ describe('<my-tickets> live', () => {
   });
 
   it('moves the row of an answered case per the sort, marks it "New reply" until it is opened, and says it once', async () => {
-    const backend = alex();
+    // A clock that moves on a minute per reply, so that each reply is the newest update.
+    let clock = now().getTime();
+    const backend = createMemoryBackend({ signedInAs: 'alex@example.com', now: () => new Date(clock) });
+    const reply = (number: string, body: string, status?: 'action_required') => {
+      clock += 60_000;
+      backend.agentReply(number, body, status);
+    };
     const el = await renderList(backend);
     const shown = await rows(el, 5);
     // The open case last in the list (newest update first): an answer brings it to the top.
@@ -112,12 +118,12 @@ describe('<my-tickets> live', () => {
     const search = $<HTMLInputElement>(el, '#search');
     search.focus();
 
-    backend.agentReply(oldest, 'Here is what we found.', 'action_required');
+    reply(oldest, 'Here is what we found.', 'action_required');
     await waitUntil(() => $$(el, '.row [data-number]')[0]?.dataset.number === oldest, 'the row did not move to the top');
     await el.updateComplete;
     const row = rowOf(el, oldest);
     expect(row.querySelector('.row__state strong')?.textContent).to.equal('Action required');
-    expect(row.querySelector('.row__updated time')?.getAttribute('datetime')).to.equal(now().toISOString());
+    expect(row.querySelector('.row__updated time')?.getAttribute('datetime')).to.equal(new Date(clock).toISOString());
     const open = row.querySelector<HTMLButtonElement>('.row__open');
     expect(open?.querySelector('.row__new')?.textContent).to.equal('New reply');
     expect(open?.textContent, 'part of the button’s accessible name').to.contain('New reply');
@@ -127,11 +133,23 @@ describe('<my-tickets> live', () => {
     expect(deepActive()).to.equal(search);
     await expect(el).to.be.accessible();
 
+    // Keyboard on a row that moves: focus stays on that row's button.
+    const second = $$(el, '.row [data-number]')[1];
+    const secondNumber = second?.dataset.number ?? '';
+    second?.focus();
+    reply(secondNumber, 'Another answer.');
+    await waitUntil(() => $$(el, '.row [data-number]')[0]?.dataset.number === secondNumber, 'the second row did not move up');
+    await el.updateComplete;
+    expect((deepActive() as HTMLElement | null)?.dataset.number).to.equal(secondNumber);
+    search.focus();
+    reply(oldest, 'Back on top.');
+    await waitUntil(() => $$(el, '.row [data-number]')[0]?.dataset.number === oldest, 'the first row did not come back up');
+
     // Remembered for this user and case, without their address or any token in storage.
     const stored = Object.keys(localStorage).filter((key) => key.startsWith('my-tickets:unread:'));
     expect(stored).to.have.length(1);
     expect(stored[0]).not.to.contain('alex');
-    expect(localStorage.getItem(stored[0] ?? '')).to.equal(JSON.stringify([oldest]));
+    expect(localStorage.getItem(stored[0] ?? '')).to.equal(JSON.stringify([oldest, secondNumber]));
     el.remove();
     const again = await renderList(backend);
     await rows(again, 5);
@@ -145,7 +163,7 @@ describe('<my-tickets> live', () => {
     await waitUntil(() => $$(again, '.row').length >= 5, 'the list did not come back');
     await again.updateComplete;
     expect(rowOf(again, oldest).querySelector('.row__new')).to.equal(null);
-    expect(localStorage.getItem(stored[0] ?? '')).to.equal('[]');
+    expect(localStorage.getItem(stored[0] ?? '')).to.equal(JSON.stringify([secondNumber]));
     await expect(again).to.be.accessible();
   });
 
