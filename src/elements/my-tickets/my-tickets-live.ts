@@ -62,9 +62,10 @@ export class ListLive {
     return last ? html`${keyed(last.seq, html`<span class="visually-hidden">${liveNoticeText(last.notice)}</span>`)}` : nothing;
   }
 
-  /** The case was opened: its replies are seen. */
+  /** The case was opened: its replies are seen, and what the list said is old news. */
   opened(number: string): void {
     this.unread.clear(number);
+    this.notice = undefined;
   }
 
   private email(): string | undefined {
