@@ -27,7 +27,7 @@ export function followCase(host: ReactiveControllerHost & Element, o: CaseLiveOp
   const apply = (change: TicketChange) => {
     const before = o.shown();
     // Not loaded yet (the load brings it), another case by now, or older than what is shown.
-    if (!before || change.ticket.number !== o.number() || change.ticket.updatedAt < before.updatedAt) return;
+    if (!before || change.ticket.number !== o.number() || Date.parse(change.ticket.updatedAt) < Date.parse(before.updatedAt)) return;
     const notice = liveNotice(change, o.me(), before);
     o.show(change.ticket);
     if (notice) o.announce(notice);
