@@ -373,6 +373,9 @@ export class DemoApp extends LitElement {
         >
           ${ready ? this.renderElement() : html`<p class="status" role="status">Connecting to the backend…</p>`}
         </div>
+        ${ready && s.user !== 'none' && s.element !== 'ticket-form'
+          ? html`<demo-support-panel .api=${this.handle?.api} .memory=${this.handle?.memory}></demo-support-panel>`
+          : nothing}
         <aside aria-labelledby="log-title">
           <h2 id="log-title">Events (${LOGGED_EVENTS.length} kinds logged)</h2>
           ${this.log.length === 0

@@ -23,11 +23,12 @@ import {
   validateTicketInput,
   followUpDescription,
 } from '../core/validation.js';
-import { FULL_CAPABILITIES, watchNothing } from './backend.js';
+import { FULL_CAPABILITIES } from './backend.js';
 import type { Account, CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketQuery, TicketSort, UploadedFile, UploadOptions } from './backend.js';
 import { isArrayOf, isNumber, isRecord } from './guards.js';
 import { sleep } from './http.js';
 import { idempotentRunner } from './idempotency.js';
+import { createChangeHub } from './memory-watch.js';
 import { isTicket } from './shapes.js';
 
 export interface DemoUser {
@@ -81,7 +82,11 @@ export interface MemoryBackendOptions {
 
 /** Extra controls for the demo and tests: things only support experts or time do. */
 export interface MemoryBackendControls {
-  /** A support expert comments, optionally setting a state (e.g. pending with a solution). */
+  /**
+   * A support expert comments, optionally setting a state (e.g. pending with a solution), or
+   * only sets a state when `body` is blank: the reference server's `POST
+   * /api/_dev/tickets/{n}/agent-comment`. Subscribers of `watch()` see one change.
+   */
   agentReply(number: string, body: string, status?: Status): Ticket;
   /** The customer answers a support email (the seed's "reply to the email"). */
   emailReply(number: string, body: string): Ticket;
@@ -204,6 +209,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   const signInHelpRequests: { reference: string; name: string; email: string; areaId: string }[] = [];
 
   let session: Session | null = null;
+  const changes = createChangeHub(() => session?.user.email);
   const state: Stored = load() ?? { tickets: [], nextNumber: 10_000_001 };
   if (!load() && options.seed !== false) seedDemoCases();
   if (options.signedInAs) session = sessionFor(userByEmail(options.signedInAs));
@@ -254,6 +260,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   }
 
   function replace(next: Ticket): Ticket {
+    changes.record(state.tickets.find((t) => t.number === next.number), next);
     state.tickets = state.tickets.map((t) => (t.number === next.number ? next : t));
     save();
     return next;
@@ -383,8 +390,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   const listIndex = createListIndex(() => state.tickets);
 
   const backend: MemoryBackend = {
-    capabilities: FULL_CAPABILITIES,
-    watch: watchNothing,
+    capabilities: { ...FULL_CAPABILITIES, live: 'push' },
+    watch: changes.watch,
 
     get signInHelpRequests() {
       return signInHelpRequests;
@@ -456,6 +463,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
           const created = newTicket({ ...input, description }, who.user, who.activeAccountId, iso());
           state.tickets.push(created);
           save();
+          changes.record(undefined, created);
           return created;
         });
       }),
@@ -554,10 +562,12 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     agentReply(number, body, status) {
       const ticket = state.tickets.find((t) => t.number === number);
       if (!ticket) throw new SupportError('not_found', `No case ${number}`);
+      const text = body.trim();
+      if (!text && !status) assertValid([{ field: 'comment', code: 'required' }]);
       const expert: Person = { name: 'Jordan (Support)', email: 'support@example.com' };
-      const withComment = change(ticket, { type: 'comment', by: 'agent', via: 'web' }, {
-        comments: [...ticket.comments, comment(expert, 'agent', body, 'web', iso())],
-      });
+      const withComment = text
+        ? change(ticket, { type: 'comment', by: 'agent', via: 'web' }, { comments: [...ticket.comments, comment(expert, 'agent', text, 'web', iso())] })
+        : ticket;
       return status ? change(withComment, { type: 'set_status', to: status }, {}) : withComment;
     },
 

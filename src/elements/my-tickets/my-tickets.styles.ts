@@ -59,6 +59,19 @@ export const myTicketsStyles = css`
     margin-inline-end: 0.5em;
   }
 
+  /* "New reply": words on the primary colour, not a dot, so it reads without colour too. */
+  .row__new {
+    display: inline-block;
+    margin-inline-start: 0.5em;
+    padding-inline: 0.4em;
+    border-radius: 0.25em;
+    background: var(--_color-primary);
+    color: var(--_color-on-primary);
+    font-size: var(--_font-size-small);
+    font-weight: 700;
+    white-space: nowrap;
+  }
+
   .row__meta {
     flex: 1 1 100%;
     font-size: var(--_font-size-small);

@@ -17,6 +17,7 @@ import { TicketOpenedEvent } from '../../events/events.js';
 import { formatDate, formatDateTime, formatNumber, formatRelative, plural } from '../../localization/format.js';
 import { failureMessage, statusLabel, statusMeaning } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
+import { ListLive } from './my-tickets-live.js';
 import { myTicketsStyles } from './my-tickets.styles.js';
 import type { SupportTicketDetail } from './ticket-detail.js';
 import { initialTicketsView, isFiltered, SORTS, ticketQuery, ticketsTransition, type TicketsEvent, type TicketsView } from './tickets-list.machine.js';
@@ -102,6 +103,14 @@ export class MyTickets extends SupportElement {
     onDone: (page) => this.send({ type: 'more-loaded', page }),
   });
 
+  private readonly live = new ListLive(this, {
+    backend: () => this.api, session: () => this.session, locale: () => this.resolvedLocale, shownCase: () => this.ticket,
+    rows: () => this.view.rows.items,
+    apply: (change) => this.send({ type: 'case-live', ticket: change.ticket, kinds: change.kinds }),
+    // A case is shown: the list reloads when it shows again (as after a case was created).
+    catchUp: () => void (this.ticket ? this.send({ type: 'case-created' }) : this.list.run()),
+  });
+
   /** `updateComplete` waits for the rows to be laid out (see VirtualLayoutController). */
   private readonly rowsLayout = new VirtualLayoutController(
     this,
@@ -139,7 +148,9 @@ export class MyTickets extends SupportElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('ticket') && this.ticket) this.dispatchEvent(new TicketOpenedEvent(this.ticket));
+    if (!changed.has('ticket') || !this.ticket) return;
+    this.live.opened(this.ticket);
+    this.dispatchEvent(new TicketOpenedEvent(this.ticket));
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -266,7 +277,7 @@ export class MyTickets extends SupportElement {
     return html`
       <h2 id="list-title" tabindex="-1">${msg('My tickets', { id: 'my-tickets.title', desc: 'Heading of the list of the customer\'s cases. Seed French: "Mes tickets".' })}</h2>
       ${this.renderControls()}
-      <p class="summary" role="status">${this.renderSummary()}</p>
+      <p class="summary" role="status">${this.renderSummary()}${this.live.announcement()}</p>
       ${this.renderBody()}
     `;
   }
@@ -402,7 +413,7 @@ export class MyTickets extends SupportElement {
       }
       return html`<li class="row" part="row" aria-setsize=${total} aria-posinset=${index + 1}>
         <button type="button" class="link row__open" data-number=${t.number} @click=${() => this.open(t.number)}>
-          <span class="row__number">${t.number}</span> <span>${t.subject}</span>
+          <span class="row__number">${t.number}</span> <span>${t.subject}</span>${this.live.marker(t.number)}
         </button>
         <p class="row__state"><strong>${statusLabel(t.status)}</strong> — ${meaning}</p>
         <p class="row__updated">

@@ -6,6 +6,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { Session } from '../../adapters/backend.js';
 import type { LocaleCode, SupportConfig } from '../../core/config.js';
 import type { ErrorKind } from '../../core/errors.js';
@@ -15,10 +16,21 @@ import type { Comment, Ticket } from '../../core/ticket.js';
 import { formatBytes, formatDate, formatDateTime, formatRelative } from '../../localization/format.js';
 import { failureMessage, statusLabel, statusMeaning, type FailureContext, type FailureDetails } from '../shared/messages.js';
 import { isSafeHref } from '../shared/safe-url.js';
+import { liveNoticeText } from './live-notice.js';
 import type { Announcement } from './ticket-detail.machine.js';
 
 export function time(value: string, locale: LocaleCode): TemplateResult {
   return html`<time datetime=${value} title=${formatDateTime(value, locale)}>${formatDateTime(value, locale)}</time>`;
+}
+
+/**
+ * The status region's content: the outcome of the customer's action as a visible notice; a
+ * change from elsewhere for screen readers only (the case shows it), a new node each time.
+ */
+export function renderAnnouncement(announcement: Announcement | undefined): TemplateResult | typeof nothing {
+  if (!announcement) return nothing;
+  if (announcement.kind === 'live') return html`${keyed(announcement.seq, html`<p class="visually-hidden">${liveNoticeText(announcement.notice)}</p>`)}`;
+  return html`<p class="notice notice--success">${announcementText(announcement)}</p>`;
 }
 
 /** The words of an announcement, in the active language. */
@@ -67,6 +79,8 @@ export function announcementText(announcement: Announcement): string {
         id: 'my-tickets.closed_meanwhile',
         desc: 'Announced when the customer tried to change a case that support closed in the meantime.',
       });
+    case 'live':
+      return liveNoticeText(announcement.notice);
   }
 }
 

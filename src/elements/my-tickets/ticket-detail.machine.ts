@@ -21,8 +21,10 @@
  * | any                   | `callback-requested`| phone ''; announce `callback-requested`         |
  * | any                   | `closed-meanwhile`  | announce `closed-meanwhile`                     |
  * | any                   | `follow-up-opened`  | panel `follow-up`                               |
+ * | any                   | `live-changed`      | announce `live` (counted: the same words again are said again) |
  */
 import type { Status } from '../../core/ticket.js';
+import type { LiveNotice } from './live-notice.js';
 
 /** The text fields of a case view. */
 export type DetailField = 'comment' | 'watcher' | 'phone';
@@ -41,7 +43,9 @@ export type Announcement =
   | { readonly kind: 'watcher-added'; readonly email: string }
   | { readonly kind: 'watcher-removed'; readonly email: string }
   | { readonly kind: 'callback-requested'; readonly phone: string }
-  | { readonly kind: 'closed-meanwhile' };
+  | { readonly kind: 'closed-meanwhile' }
+  /** A change made elsewhere (support's reply, a new state), from `watch()`. */
+  | { readonly kind: 'live'; readonly notice: LiveNotice; readonly seq: number };
 
 export interface DetailView {
   readonly fields: { readonly [F in DetailField]: string };
@@ -66,7 +70,8 @@ export type DetailEvent =
   | { readonly type: 'watcher-removed'; readonly email: string }
   | { readonly type: 'callback-requested'; readonly phone: string }
   | { readonly type: 'closed-meanwhile' }
-  | { readonly type: 'follow-up-opened' };
+  | { readonly type: 'follow-up-opened' }
+  | { readonly type: 'live-changed'; readonly notice: LiveNotice };
 
 export const initialView: DetailView = {
   fields: { comment: '', watcher: '', phone: '' },
@@ -116,6 +121,10 @@ export function detailTransition(view: DetailView, event: DetailEvent): DetailVi
       return { ...view, announcement: { kind: 'closed-meanwhile' } };
     case 'follow-up-opened':
       return { ...view, panel: { kind: 'follow-up' } };
+    case 'live-changed': {
+      const seq = (view.announcement?.kind === 'live' ? view.announcement.seq : 0) + 1;
+      return { ...view, announcement: { kind: 'live', notice: event.notice, seq } };
+    }
   }
 }
 

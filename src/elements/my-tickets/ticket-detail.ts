@@ -20,8 +20,9 @@ import { createCaseActions, type CaseForm } from './ticket-detail-actions.js';
 import { COMMENT_PAGE, copyText, renderConversation, renderUnsent } from './ticket-detail-conversation.js';
 import { renderAttachments, renderCallback, renderWatchers, type CaseFormsView } from './ticket-detail-forms.js';
 import { detailTransition, initialView, type DetailEvent, type DetailField, type DetailView } from './ticket-detail.machine.js';
+import { followCase } from './ticket-detail-live.js';
 import {
-  announcementText,
+  renderAnnouncement,
   renderEmailCommentArea,
   renderFacts,
   renderFollowUp,
@@ -108,6 +109,14 @@ export class SupportTicketDetail extends SupportElement {
     attachKey: localKeyStore(() => (this.switching ? undefined : this.storageScope('my-tickets:attach'))),
     closedMeanwhile: (error) => this.closedMeanwhile(error),
     find: (selector) => this.renderRoot.querySelector<HTMLElement>(selector),
+  });
+
+  /** Follows the case while it is shown; `live.state` says whether it is live. */
+  protected readonly live = followCase(this, {
+    backend: () => this.api, number: () => this.number, locale: () => this.resolvedLocale,
+    shown: () => this.ticket, me: () => this.who?.user.email,
+    show: (ticket) => (this.ticket = ticket),
+    announce: (notice) => this.send({ type: 'live-changed', notice }),
   });
 
   private readonly load = new Task(this, {
@@ -334,7 +343,7 @@ export class SupportTicketDetail extends SupportElement {
         <span class="case-number">${msg(str`Case ${number}`, { id: 'my-tickets.case_number', desc: 'Above the subject in the heading of one case. ${number} is the case number.' })}</span>
         ${ticket ? ticket.subject : nothing}
       </h2>
-      <div class="announce" role="status">${announcement ? html`<p class="notice notice--success">${announcementText(announcement)}</p>` : nothing}</div>
+      <div class="announce" role="status">${renderAnnouncement(announcement)}</div>
       ${ticket ? this.renderCase(ticket) : this.renderLoadState()}
     `;
   }

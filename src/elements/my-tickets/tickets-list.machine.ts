@@ -15,11 +15,14 @@
  * | `page-loaded`  | rows = the first page                                                   |
  * | `more-loaded`  | rows += the next page (rows already shown are not repeated)             |
  * | `case-changed` | the row of that case shows it (when it is loaded)                       |
+ * | `case-live`    | a change from `watch()`: the row updates and takes its place in the sort;  |
+ * |                | it leaves when it no longer matches; a new matching case comes in       |
  * | `case-created` | stale: the list reloads when it shows again                             |
  * | `case-opened`  | openedFrom = its number                                                 |
  * | `back`         | openedFrom, stale = none                                                |
  */
-import type { TicketPage, TicketQuery, TicketSort } from '../../adapters/backend.js';
+import type { TicketChangeKind, TicketPage, TicketQuery, TicketSort } from '../../adapters/backend.js';
+import { foldCase, matchesCaseSearch, parseCaseSearch } from '../../core/access.js';
 import { summarize, type Status, type Ticket, type TicketSummary } from '../../core/ticket.js';
 
 /** Sorts offered in the list (the backend knows more). */
@@ -58,6 +61,7 @@ export type TicketsEvent =
   | { readonly type: 'page-loaded'; readonly page: TicketPage }
   | { readonly type: 'more-loaded'; readonly page: TicketPage }
   | { readonly type: 'case-changed'; readonly ticket: Ticket }
+  | { readonly type: 'case-live'; readonly ticket: Ticket; readonly kinds: readonly TicketChangeKind[] }
   | { readonly type: 'case-created' }
   | { readonly type: 'case-opened'; readonly number: string }
   | { readonly type: 'back' };
@@ -102,6 +106,8 @@ export function ticketsTransition(view: TicketsView, event: TicketsEvent): Ticke
       const row = summarize(event.ticket);
       return { ...view, rows: { ...view.rows, items: view.rows.items.map((t) => (t.number === number ? row : t)) } };
     }
+    case 'case-live':
+      return withLiveRow(view, event.ticket, event.kinds);
     case 'case-created':
       return { ...view, stale: true };
     case 'case-opened':
@@ -119,4 +125,38 @@ export function isFiltered(query: ListQuery): boolean {
 /** What the backend is asked for: a page of `limit` cases, from `cursor` when given. */
 export function ticketQuery(query: ListQuery, limit: number, cursor?: string): TicketQuery {
   return { status: query.status || undefined, search: query.search.trim() || undefined, sort: query.sort, limit, cursor };
+}
+
+/** Whether a case belongs in the list of `query` (the backend's rule for state and search). */
+function matchesQuery(query: ListQuery, ticket: TicketSummary): boolean {
+  if (query.status && ticket.status !== query.status) return false;
+  const search = parseCaseSearch(query.search);
+  return !search || matchesCaseSearch({ number: ticket.number, subject: foldCase(ticket.subject) }, search);
+}
+
+/** Negative when `a` comes before `b` in `sort`. */
+function compare(sort: TicketSort, a: TicketSummary, b: TicketSummary): number {
+  const key = sort.startsWith('number') ? 'number' : 'updatedAt';
+  const direction = sort.endsWith('asc') ? 1 : -1;
+  return a[key] < b[key] ? -direction : a[key] > b[key] ? direction : 0;
+}
+
+/**
+ * A changed or new case in the rows: out when it no longer matches, else in its sorted place.
+ * A place after the last loaded row, with more pages to come, is on a page not loaded yet.
+ */
+function withLiveRow(view: TicketsView, ticket: Ticket, kinds: readonly TicketChangeKind[]): TicketsView {
+  const row = summarize(ticket);
+  const was = view.rows.items.some((t) => t.number === row.number);
+  const others = view.rows.items.filter((t) => t.number !== row.number);
+  const matches = matchesQuery(view.query, row);
+  // A case not among the loaded rows is counted already (on a later page) unless it is new or
+  // has just come into the state filtered on.
+  const joins = kinds.includes('created') || (view.query.status !== '' && kinds.includes('status'));
+  const total = view.rows.total + (matches && !was && joins ? 1 : 0) - (!matches && was ? 1 : 0);
+  if (!matches) return was ? { ...view, rows: { ...view.rows, items: others, total } } : view;
+  const index = others.findIndex((t) => compare(view.query.sort, row, t) < 0);
+  const at = index < 0 ? others.length : index;
+  if (at === others.length && view.rows.nextCursor) return { ...view, rows: { ...view.rows, items: others, total } };
+  return { ...view, rows: { ...view.rows, items: [...others.slice(0, at), row, ...others.slice(at)], total } };
 }

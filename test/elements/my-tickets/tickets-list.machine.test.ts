@@ -71,4 +71,34 @@ describe('my-tickets list machine', () => {
     expect(back).to.include({ listWanted: true, openedFrom: undefined, stale: false });
     expect(run(back, { type: 'list-shown' })).to.equal(back);
   });
+  it('places a live change by the sort and filter: moves, leaves, joins, or waits on a later page', async () => {
+    const backend = createMemoryBackend({ signedInAs: 'alex@example.com', now });
+    const page = await backend.listTickets({ sort: 'updated_asc' });
+    const shown = run(initialTicketsView, { type: 'sorted', sort: 'updated_asc' }, { type: 'page-loaded', page });
+    const first = page.items[0]?.number ?? '';
+    const updated = { ...(await backend.getTicket(first)), updatedAt: '2026-03-11T00:00:00.000Z' };
+    const numbers = (view: TicketsView) => view.rows.items.map((t) => t.number);
+
+    const moved = run(shown, { type: 'case-live', ticket: updated, kinds: ['comment'] });
+    expect(numbers(moved)).to.deep.equal([...numbers(shown).slice(1), first]);
+    expect(moved.rows.total).to.equal(shown.rows.total);
+    // Oldest first with more pages to come: the case now belongs after them, not in the loaded rows.
+    const paged = run(shown, { type: 'more-loaded', page: { ...page, items: [], nextCursor: 'next' } }, { type: 'case-live', ticket: updated, kinds: ['comment'] });
+    expect(numbers(paged)).not.to.include(first);
+    expect(paged.rows.total).to.equal(shown.rows.total);
+
+    const onlyOpen = run(shown, { type: 'filtered', status: 'open' }, { type: 'page-loaded', page: await backend.listTickets({ status: 'open', sort: 'updated_asc' }) });
+    const openOne = onlyOpen.rows.items[0];
+    if (!openOne) throw new Error('no open case');
+    const left = run(onlyOpen, { type: 'case-live', ticket: { ...(await backend.getTicket(openOne.number)), status: 'pending' }, kinds: ['status'] });
+    expect(numbers(left)).not.to.include(openOne.number);
+    expect(left.rows.total).to.equal(onlyOpen.rows.total - 1);
+    const pending = page.items.find((t) => t.status === 'pending');
+    if (!pending) throw new Error('no pending case');
+    const joined = run(onlyOpen, { type: 'case-live', ticket: { ...(await backend.getTicket(pending.number)), status: 'open' }, kinds: ['comment', 'status'] });
+    expect(numbers(joined)).to.include(pending.number);
+    expect(joined.rows.total).to.equal(onlyOpen.rows.total + 1);
+    const searched = run(shown, { type: 'searched', search: 'nothing like this' }, { type: 'page-loaded', page: { items: [], total: 0 } });
+    expect(run(searched, { type: 'case-live', ticket: updated, kinds: ['comment'] }).rows.items).to.have.length(0);
+  });
 });
