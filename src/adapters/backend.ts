@@ -7,6 +7,7 @@
  * `SupportError` (see `core/errors.ts`) for every other failure.
  */
 import type { Article, Catalog } from '../core/catalog.js';
+import type { ChangeKind } from '../core/changes.js';
 import type { LocaleCode } from '../core/config.js';
 import type {
   NewTicket,
@@ -128,7 +129,7 @@ export function watchNothing(_scope: WatchScope, _onChange: (change: TicketChang
 export type WatchScope = { readonly kind: 'cases' } | { readonly kind: 'case'; readonly number: string };
 
 /** What changed in a case. One change may carry several (a reply that also sets "Action required"). */
-export type TicketChangeKind = 'created' | 'comment' | 'status' | 'attachment' | 'watcher' | 'callback';
+export type TicketChangeKind = ChangeKind;
 
 export interface TicketChange {
   /**

@@ -16,9 +16,10 @@
  * Rate limits: https://developer.zendesk.com/api-reference/introduction/rate-limits/
  * Not part of the public API.
  */
+import { changeKinds } from '../core/changes.js';
 import { isAbort, isSupportError } from '../core/errors.js';
 import type { Ticket, TicketSummary } from '../core/ticket.js';
-import type { TicketChange, TicketChangeKind, WatchOptions, WatchScope, WatchState } from './backend.js';
+import type { TicketChange, WatchOptions, WatchScope, WatchState } from './backend.js';
 import { sleep } from './http.js';
 
 export interface ZendeskPollOptions {
@@ -39,21 +40,6 @@ export interface PollReads {
 }
 
 /** What changed between two versions of a case; a summary knows only the status. */
-export function changeKinds(before: Ticket | TicketSummary | undefined, after: Ticket): TicketChangeKind[] {
-  if (!before) return ['created'];
-  const kinds: TicketChangeKind[] = [];
-  if (before.status !== after.status) kinds.push('status');
-  if (!('comments' in before)) {
-    // Only the summary is known: a visible change that is not the status is most often a reply.
-    return kinds.length ? kinds : ['comment'];
-  }
-  if (after.comments.length !== before.comments.length) kinds.push('comment');
-  if (after.attachments.length !== before.attachments.length) kinds.push('attachment');
-  if (after.watchers.length !== before.watchers.length) kinds.push('watcher');
-  if (after.callbacks.length !== before.callbacks.length) kinds.push('callback');
-  return kinds;
-}
-
 export function pollZendesk(reads: PollReads, scope: WatchScope, onChange: (change: TicketChange) => void, options: WatchOptions, poll: ZendeskPollOptions = {}): void {
   const interval = Math.max(0, poll.intervalMs ?? 60_000);
   const maxInterval = Math.max(interval, poll.maxIntervalMs ?? 300_000);
