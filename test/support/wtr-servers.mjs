@@ -71,6 +71,9 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
   let zendesk;
   /** @type {Promise<{url: string, stop: () => Promise<void>}> | undefined} */
   let reference;
+  /** Instances of their own for files that must not share (`reference-server-named`, {name}). */
+  /** @type {Map<string, Promise<{url: string, stop: () => Promise<void>}>>} */
+  const named = new Map();
 
   async function stopReference() {
     const current = reference;
@@ -85,7 +88,7 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
       zendesk = await startZendeskServer();
     },
     async serverStop() {
-      await Promise.all([fault?.close(), zendesk?.close(), stopReference()]);
+      await Promise.all([fault?.close(), zendesk?.close(), stopReference(), ...[...named.values()].map((r) => r.then((x) => x.stop(), () => undefined))]);
     },
     async executeCommand({ command, payload }) {
       if (command === 'support-test-servers') return { fault: fault?.url, zendesk: zendesk?.url };
@@ -97,6 +100,16 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
           return { url: (await reference).url };
         } catch (error) {
           reference = undefined;
+          return { error: error instanceof Error ? error.message : String(error) };
+        }
+      }
+      if (command === 'reference-server-named') {
+        const name = typeof payload === 'object' && payload !== null ? String(/** @type {{name?: unknown}} */ (payload).name) : 'default';
+        if (!named.has(name)) named.set(name, startReferenceServer(cwd));
+        try {
+          return { url: (await named.get(name))?.url };
+        } catch (error) {
+          named.delete(name);
           return { error: error instanceof Error ? error.message : String(error) };
         }
       }

@@ -17,6 +17,8 @@ import { FollowUpRequestedEvent, type SessionChangedEvent } from '../../events/e
 import { errorSummary, textField } from '../shared/forms.js';
 import { SupportElement } from '../shared/support-element.js';
 import { createCaseActions, type CaseForm } from './ticket-detail-actions.js';
+import { commentOutbox } from './ticket-detail-outbox.js';
+import { outboxStyles, renderOutbox } from '../shared/outbox-view.js';
 import { COMMENT_PAGE, copyText, renderConversation, renderUnsent } from './ticket-detail-conversation.js';
 import { renderAttachments, renderCallback, renderWatchers, type CaseFormsView } from './ticket-detail-forms.js';
 import { detailTransition, initialView, type DetailEvent, type DetailField, type DetailView } from './ticket-detail.machine.js';
@@ -56,7 +58,7 @@ export const BACK_EVENT = 'ticket-detail-back';
  * @cssprop [--se-color-surface-alt=#f4f4f6] - Background of support experts' comments.
  */
 export class SupportTicketDetail extends SupportElement {
-  static override styles = [...SupportElement.styles, uploadStyles, ticketDetailStyles];
+  static override styles = [...SupportElement.styles, uploadStyles, outboxStyles, ticketDetailStyles];
 
   /** Number of the case shown. */
   @property() number = '';
@@ -108,6 +110,18 @@ export class SupportTicketDetail extends SupportElement {
     attachKey: localKeyStore(() => (this.switching ? undefined : this.storageScope('my-tickets:attach'))),
     closedMeanwhile: (error) => this.closedMeanwhile(error),
     find: (selector) => this.renderRoot.querySelector<HTMLElement>(selector),
+    outbox: () => this.waiting.outbox,
+  });
+
+  private readonly waiting = commentOutbox(this, {
+    backend: () => this.api,
+    viewer: () => this.who?.user.email,
+    number: () => this.number,
+    draftKey: () => this.draft.keyStore.load(),
+    comment: () => this.view.fields.comment,
+    changed: (ticket) => (this.ticket = ticket),
+    delivered: () => (this.draft.clear(), this.actions.comment.clear(), this.send({ type: 'input', field: 'comment', value: '' })),
+    restore: (body) => this.onInput('comment', body),
   });
 
   private readonly load = new Task(this, {
@@ -119,6 +133,7 @@ export class SupportTicketDetail extends SupportElement {
       const [ticket, who] = await Promise.all([api.getTicket(number, options), given === undefined ? api.getSession(options) : Promise.resolve(given)]);
       this.who = who;
       this.ticket = ticket;
+      await this.waiting.loaded();
       this.send({ type: 'draft-restored', comment: this.draft.loadBody() });
       return ticket;
     },
@@ -401,7 +416,7 @@ export class SupportTicketDetail extends SupportElement {
   }
 
   private renderCommentArea(ticket: Ticket) {
-    const form = this.renderCommentForm(ticket);
+    const form = html`${renderOutbox(this.waiting.outbox, { locale: this.resolvedLocale, onCancel: (payload) => this.waiting.cancelled(payload) })}${this.renderCommentForm(ticket)}`;
     if (ticket.contactMethod === 'portal') return form;
     return renderEmailCommentArea(form, this.view.commentOpen, (open) => this.send({ type: 'comment-toggled', open }));
   }

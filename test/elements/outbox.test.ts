@@ -1,0 +1,170 @@
+// Issue 12, offline outbox, against the reference server (an instance of this file's own):
+// a comment sent while the network is gone (fetch throws TypeError, as a real offline fetch
+// does) waits in the outbox; the element is removed and a new one with a new adapter made (a
+// reload); the network comes back and `online` fires: the comment arrives exactly once. An
+// item is never sent under another user, Cancel gives the text back, the waiting state is
+// accessible.
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { createFetchAdapter } from '../../src/adapters/fetch-adapter.js';
+import type { SupportBackend } from '../../src/adapters/backend.js';
+import { sharedStore } from '../../src/controllers/file-store.js';
+import '../../src/define/support-ticket-detail.js';
+import type { SupportTicketDetail } from '../../src/define/support-ticket-detail.js';
+import { namedReferenceServer } from '../adapters/servers.js';
+import { $, $$, setValue } from '../support/dom.js';
+
+const PASSWORD = 'correct horse battery';
+let api: string;
+const network = { up: true };
+
+/** fetch as a browser gives it: offline, it rejects with TypeError before any byte leaves. */
+const cuttable: typeof fetch = (input, init) => (network.up ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch')));
+
+async function tokenOf(email: string): Promise<string> {
+  const response = await fetch(`${api}/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({ email, password: PASSWORD, realm: 'product' }),
+  });
+  const body: unknown = await response.json();
+  const token = typeof body === 'object' && body !== null && 'token' in body ? body.token : undefined;
+  if (typeof token !== 'string') throw new Error(`no token for ${email}`);
+  return token;
+}
+
+/** One page load: a new adapter with the host's token (nothing in memory from the last one). */
+function adapter(token: string): SupportBackend {
+  return createFetchAdapter({ baseUrl: api, fetch: cuttable, getToken: () => token, retry: { retries: 0 }, timeoutMs: 2000 });
+}
+
+async function newCase(token: string, subject: string): Promise<string> {
+  network.up = true;
+  const ticket = await adapter(token).createTicket(
+    { areaId: 'esign', productId: 'esignature', subject, description: 'Created by the outbox test.', contactMethod: 'portal' },
+    { idempotencyKey: crypto.randomUUID() },
+  );
+  return ticket.number;
+}
+
+async function open(backend: SupportBackend, number: string): Promise<SupportTicketDetail> {
+  const detail = await fixture<SupportTicketDetail>(html`<support-ticket-detail locale="en" number=${number} .backend=${backend}></support-ticket-detail>`);
+  await detail.loaded;
+  await waitUntil(() => detail.shadowRoot?.querySelector('#comment'), 'the case did not open');
+  return detail;
+}
+
+async function commentsOn(token: string, number: string, text: string): Promise<number> {
+  network.up = true;
+  const ticket = await adapter(token).getTicket(number);
+  return ticket.comments.filter((c) => c.body === text).length;
+}
+
+async function sendOffline(detail: SupportTicketDetail, text: string): Promise<void> {
+  network.up = false;
+  setValue($(detail, '#comment'), text);
+  await detail.updateComplete;
+  $<HTMLButtonElement>(detail, '.comment-form button[type=submit]').click();
+  await waitUntil(() => detail.shadowRoot?.querySelector('.outbox-item'), 'the comment did not wait in the outbox');
+}
+
+const waitingText = (detail: SupportTicketDetail) => $$(detail, '.outbox-item').map((li) => li.textContent ?? '').join(' ');
+
+describe('offline outbox (reference server)', function () {
+  this.timeout(15000);
+  let alex: string;
+  let sam: string;
+
+  before(async () => {
+    api = await namedReferenceServer('outbox');
+    [alex, sam] = await Promise.all([tokenOf('alex@example.com'), tokenOf('sam@example.com')]);
+  });
+
+  afterEach(async () => {
+    network.up = true;
+    fixtureCleanup();
+    localStorage.clear();
+    await sharedStore().deletePrefix('');
+  });
+
+  it('a comment sent offline waits, survives a reload and arrives exactly once when the network returns', async () => {
+    const number = await newCase(alex, 'Outbox comment case');
+    const text = 'Typed on a train, sent from the outbox.';
+    const first = await open(adapter(alex), number);
+    await sendOffline(first, text);
+    expect(waitingText(first)).to.match(/Waiting to send \(saved \d{1,2}:\d{2}/);
+    expect(waitingText(first)).to.include(text);
+    await expect(first).to.be.accessible();
+    first.remove();
+
+    // The reload, still offline: a new element and a new adapter; the case cannot load.
+    const second = await fixture<SupportTicketDetail>(html`<support-ticket-detail locale="en" number=${number} .backend=${adapter(alex)}></support-ticket-detail>`);
+    await second.loaded;
+    await waitUntil(() => second.shadowRoot?.querySelector('.notice--error'), 'the case loaded offline');
+    network.up = true;
+    window.dispatchEvent(new Event('online'));
+    // Delivered from the outbox, the case as the server returned it shows, with the comment.
+    await waitUntil(() => $$(second, '.conversation > li').some((li) => li.textContent?.includes(text)), 'the comment did not arrive');
+    await waitUntil(() => !second.shadowRoot?.querySelector('.outbox-item'), 'the item stayed in the outbox');
+    expect($(second, '.outbox-announce').textContent).to.include('Your comment was sent.');
+    expect($<HTMLTextAreaElement>(second, '#comment').value).to.equal('');
+    expect(await commentsOn(alex, number, text)).to.equal(1);
+
+    // Another load must not send it again (nothing left in the outbox, the draft let go).
+    second.remove();
+    const third = await open(adapter(alex), number);
+    await third.updateComplete;
+    expect($<HTMLTextAreaElement>(third, '#comment').value).to.equal('');
+    expect(await commentsOn(alex, number, text)).to.equal(1);
+  });
+
+  it('an item is never sent under another user, and stays invisible to them', async () => {
+    const number = await newCase(alex, 'Outbox other user case');
+    const samCase = await newCase(sam, 'Sam outbox case');
+    const text = 'Alex wrote this offline.';
+    const first = await open(adapter(alex), number);
+    await sendOffline(first, text);
+    first.remove();
+
+    // Sam signs in on the same browser, online: Sam's view drains Sam's items only.
+    network.up = true;
+    const samView = await open(adapter(sam), samCase);
+    window.dispatchEvent(new Event('online'));
+    await samView.updateComplete;
+    expect(samView.shadowRoot?.querySelector('.outbox-item')).to.equal(null);
+    expect(await commentsOn(alex, number, text)).to.equal(0);
+    samView.remove();
+
+    // Alex comes back: it goes, once.
+    const again = await open(adapter(alex), number);
+    await waitUntil(() => $$(again, '.conversation > li').some((li) => li.textContent?.includes(text)), 'the comment did not arrive for Alex');
+    expect(await commentsOn(alex, number, text)).to.equal(1);
+  });
+
+  it('Cancel removes the item and gives the text back to the form; nothing is sent', async () => {
+    const number = await newCase(alex, 'Outbox cancel case');
+    const text = 'Never mind, found it.';
+    const detail = await open(adapter(alex), number);
+    await sendOffline(detail, text);
+    setValue($(detail, '#comment'), '');
+    await detail.updateComplete;
+    $<HTMLButtonElement>(detail, '.outbox-item button.cancel').click();
+    await waitUntil(() => !detail.shadowRoot?.querySelector('.outbox-item'), 'the item stayed');
+    expect($<HTMLTextAreaElement>(detail, '#comment').value).to.equal(text);
+    network.up = true;
+    window.dispatchEvent(new Event('online'));
+    await detail.updateComplete;
+    expect(await commentsOn(alex, number, text)).to.equal(0);
+  });
+
+  it('a refusal (422) never enters the outbox: the message shows and the text stays', async () => {
+    const number = await newCase(alex, 'Outbox refusal case');
+    const detail = await open(adapter(alex), number);
+    network.up = true;
+    setValue($(detail, '#comment'), 'x'.repeat(20_000));
+    await detail.updateComplete;
+    $<HTMLButtonElement>(detail, '.comment-form button[type=submit]').click();
+    await waitUntil(() => detail.shadowRoot?.querySelector('.error-summary, .failure'), 'no refusal shown');
+    expect(detail.shadowRoot?.querySelector('.outbox-item')).to.equal(null);
+    expect((await sharedStore().list('outbox:')).length).to.equal(0);
+  });
+});
