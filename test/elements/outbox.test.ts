@@ -9,6 +9,9 @@ import { createFetchAdapter } from '../../src/adapters/fetch-adapter.js';
 import type { SupportBackend } from '../../src/adapters/backend.js';
 import { sharedStore } from '../../src/controllers/file-store.js';
 import '../../src/define/support-ticket-detail.js';
+import '../../src/define/ticket-form.js';
+import type { TicketForm } from '../../src/define/ticket-form.js';
+import { seedDraft } from './ticket-form/helpers.js';
 import type { SupportTicketDetail } from '../../src/define/support-ticket-detail.js';
 import { namedReferenceServer } from '../adapters/servers.js';
 import { $, $$, setValue } from '../support/dom.js';
@@ -67,7 +70,7 @@ async function sendOffline(detail: SupportTicketDetail, text: string): Promise<v
   await waitUntil(() => detail.shadowRoot?.querySelector('.outbox-item'), 'the comment did not wait in the outbox');
 }
 
-const waitingText = (detail: SupportTicketDetail) => $$(detail, '.outbox-item').map((li) => li.textContent ?? '').join(' ');
+const waitingText = (detail: Element) => $$(detail, '.outbox-item').map((li) => li.textContent ?? '').join(' ');
 
 describe('offline outbox (reference server)', function () {
   this.timeout(15000);
@@ -115,6 +118,39 @@ describe('offline outbox (reference server)', function () {
     await third.updateComplete;
     expect($<HTMLTextAreaElement>(third, '#comment').value).to.equal('');
     expect(await commentsOn(alex, number, text)).to.equal(1);
+  });
+
+  it('a case opened offline, with its file, waits, survives a reload and is created exactly once', async () => {
+    const subject = `Outbox case ${crypto.randomUUID().slice(0, 8)}`;
+    seedDraft('alex@example.com', 'esign', { subject, contactMethod: 'portal' });
+    const caseForm = async (): Promise<TicketForm> => {
+      const el = await fixture<TicketForm>(html`<ticket-form locale="en" .area=${'esign'} .backend=${adapter(alex)}></ticket-form>`);
+      await waitUntil(() => el.shadowRoot?.querySelector('#description'), 'no case form');
+      return el;
+    };
+    const first = await caseForm();
+    const picker = $<HTMLInputElement>(first, 'input[type=file]');
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['%PDF-1.4 outbox'], 'screen.pdf', { type: 'application/pdf' }));
+    picker.files = transfer.files;
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(() => first.shadowRoot?.querySelector('.upload-item[data-state=done]'), 'the file was not uploaded');
+    network.up = false;
+    $<HTMLButtonElement>(first, 'form[part=form] button[type=submit]').click();
+    await waitUntil(() => first.shadowRoot?.querySelector('.outbox-item'), 'the case did not wait in the outbox');
+    expect(waitingText(first)).to.include(subject);
+    await expect(first).to.be.accessible();
+    first.remove();
+
+    // The reload, online again: the new form's outbox sends the case; the form ends confirmed.
+    network.up = true;
+    const el = await fixture<TicketForm>(html`<ticket-form locale="en" .area=${'esign'} .backend=${adapter(alex)}></ticket-form>`);
+    await waitUntil(() => el.shadowRoot?.querySelector('[part=confirmation]'), 'the delivered case did not confirm');
+    const found = await adapter(alex).listTickets({ search: subject });
+    expect(found.total).to.equal(1);
+    const created = await adapter(alex).getTicket(found.items[0]?.number ?? '');
+    expect(created.attachments.map((a) => a.name)).to.deep.equal(['screen.pdf']);
+    expect((await sharedStore().list('outbox:')).length).to.equal(0);
   });
 
   it('an item is never sent under another user, and stays invisible to them', async () => {
