@@ -10,6 +10,7 @@ import type { SupportBackend } from '../../src/adapters/backend.js';
 import { sharedStore } from '../../src/controllers/file-store.js';
 import '../../src/define/support-ticket-detail.js';
 import '../../src/define/ticket-form.js';
+import '../../src/define/support-sign-in-help.js';
 import type { TicketForm } from '../../src/define/ticket-form.js';
 import { seedDraft } from './ticket-form/helpers.js';
 import type { SupportTicketDetail } from '../../src/define/support-ticket-detail.js';
@@ -151,6 +152,26 @@ describe('offline outbox (reference server)', function () {
     const created = await adapter(alex).getTicket(found.items[0]?.number ?? '');
     expect(created.attachments.map((a) => a.name)).to.deep.equal(['screen.pdf']);
     expect((await sharedStore().list('outbox:')).length).to.equal(0);
+  });
+
+  it('a can\'t-sign-in request sent offline waits (bound to the browser profile) and is received once after a reload', async () => {
+    const email = `kim-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const helpForm = () => fixture<HTMLElement>(html`<support-sign-in-help locale="en" area="esign" .backend=${adapter('')}></support-sign-in-help>`);
+    const first = await helpForm();
+    for (const [field, value] of Object.entries({ name: 'Kim Lee', email, description: 'Locked out on the train.' })) setValue($<HTMLInputElement>(first, `#${field}`), value);
+    network.up = false;
+    $<HTMLButtonElement>(first, 'button[type=submit]').click();
+    await waitUntil(() => first.shadowRoot?.querySelector('.outbox-item'), 'the request did not wait in the outbox');
+    expect((await sharedStore().list('outbox:profile:')).length).to.equal(1);
+    await expect(first).to.be.accessible();
+    first.remove();
+
+    network.up = true;
+    const second = await helpForm();
+    await waitUntil(() => second.shadowRoot?.querySelector('[part=confirmation]'), 'the delivered request did not confirm');
+    const mail: unknown = await (await fetch(`${api}/_dev/outbox?to=${encodeURIComponent(email)}`)).json();
+    const items = typeof mail === 'object' && mail !== null && 'items' in mail && Array.isArray(mail.items) ? mail.items : [];
+    expect(items).to.have.length(1);
   });
 
   it('an item is never sent under another user, and stays invisible to them', async () => {
