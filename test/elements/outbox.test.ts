@@ -116,8 +116,7 @@ describe('offline outbox (reference server)', function () {
     // Another load must not send it again (nothing left in the outbox, the draft let go).
     second.remove();
     const third = await open(adapter(alex), number);
-    await third.updateComplete;
-    expect($<HTMLTextAreaElement>(third, '#comment').value).to.equal('');
+    await waitUntil(() => $<HTMLTextAreaElement>(third, '#comment').value === '', 'the delivered comment came back in the field');
     expect(await commentsOn(alex, number, text)).to.equal(1);
   });
 

@@ -37,11 +37,15 @@ export function commentOutbox(host: ReactiveControllerHost, deps: CommentOutboxD
   });
   return {
     outbox,
-    /** After the case and its user are known: show their items, drop a draft already delivered. */
+    /**
+     * After the case and its user are known: show their items, and let go of a restored draft
+     * the outbox already delivered (unless the user changed it meanwhile: typing is never undone).
+     */
     async loaded(): Promise<void> {
-      await outbox.refresh();
       const key = deps.draftKey()?.key;
-      if (key && (await outbox.delivered('comment', key))) deps.delivered();
+      const restored = deps.comment();
+      await outbox.refresh();
+      if (key && (await outbox.delivered('comment', key)) && deps.comment() === restored && deps.draftKey()?.key === key) deps.delivered();
     },
     cancelled(payload: OutboxPayload): void {
       if (payload.kind === 'comment' && deps.comment().trim() === '') deps.restore(payload.body);

@@ -133,8 +133,8 @@ export class SupportTicketDetail extends SupportElement {
       const [ticket, who] = await Promise.all([api.getTicket(number, options), given === undefined ? api.getSession(options) : Promise.resolve(given)]);
       this.who = who;
       this.ticket = ticket;
-      await this.waiting.loaded();
       this.send({ type: 'draft-restored', comment: this.draft.loadBody() });
+      void this.waiting.loaded();
       return ticket;
     },
   });
