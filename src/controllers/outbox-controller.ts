@@ -58,7 +58,6 @@ export class OutboxController implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private readonly options: OutboxControllerOptions;
   private readonly outbox: Outbox;
-  private readonly confirmed = new Set<string>();
   private abort: AbortController | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
@@ -143,9 +142,8 @@ export class OutboxController implements ReactiveController {
 
   /** The user chose to send an old item anyway (after the retention question). */
   sendAnyway(item: OutboxItem): void {
-    this.confirmed.add(item.key);
     this.failures = 0;
-    void this.outbox.update(item, { state: 'waiting' }).then(() => this.drain());
+    void this.outbox.update(item, { state: 'approved' }).then(() => this.drain());
   }
 
   /** Sends what can be sent now; on a failure retrying may fix, tries again after a backoff. */
@@ -163,7 +161,7 @@ export class OutboxController implements ReactiveController {
     let outcome: DrainOutcome | 'busy' = 'done';
     try {
       if (await this.anythingQueued()) {
-        outcome = await exclusively(() => drainOutbox(this.outbox, this.options.backend(), { signal, now: () => this.now(), confirmed: this.confirmed }));
+        outcome = await exclusively(() => drainOutbox(this.outbox, this.options.backend(), { signal, now: () => this.now() }));
       }
     } catch {
       outcome = 'wait';
@@ -199,7 +197,7 @@ export class OutboxController implements ReactiveController {
 
   /** Any item at all of a user this page may sign in as: only then is the backend asked who is signed in. */
   private async anythingQueued(): Promise<boolean> {
-    return (await this.outbox.listAll().catch(() => [])).some((item) => item.state === 'waiting');
+    return (await this.outbox.listAll().catch(() => [])).some((item) => item.state === 'waiting' || item.state === 'approved');
   }
 
   /** Reads the host's items again (call when the viewer became known or changed). */

@@ -39,10 +39,11 @@ export type OutboxPayload =
   | { readonly kind: 'sign-in-help'; readonly request: SignInHelpRequest };
 
 /**
- * `waiting`: sent at the next attempt; `ask`: older than the server remembers keys for, the
- * user decides; `refused`: the backend refused it for good (`refusal`), the user takes it back.
+ * `waiting`: sent at the next attempt; `ask`: too old to send without asking, the user decides;
+ * `approved`: the user chose "Send anyway" (sent at the next attempt, whatever its age, also
+ * after a reload); `refused`: the backend refused it for good (`refusal`), the user takes it back.
  */
-export type OutboxItemState = 'waiting' | 'ask' | 'refused';
+export type OutboxItemState = 'waiting' | 'ask' | 'approved' | 'refused';
 
 export interface OutboxItem {
   readonly key: string;
@@ -80,7 +81,7 @@ function isItem(v: unknown): v is OutboxItem {
     isString(v.owner) &&
     isString(v.idempotencyKey) &&
     isNumber(v.savedAt) &&
-    isOneOf<OutboxItemState>(['waiting', 'ask', 'refused'])(v.state) &&
+    isOneOf<OutboxItemState>(['waiting', 'ask', 'approved', 'refused'])(v.state) &&
     (v.refusal === undefined || isOneOf(ERROR_KINDS)(v.refusal)) &&
     isPayload(v.payload)
   );
@@ -224,8 +225,6 @@ export interface DrainOptions {
   readonly now?: () => number;
   /** How long an item is sent without asking (default: core/outbox.ts). */
   readonly askAfterMs?: number;
-  /** Items of `ask` the user chose to send anyway: sent once, whatever their age. */
-  readonly confirmed?: ReadonlySet<string>;
 }
 
 /** How a drain ended: everything it could send was sent, or it stopped to wait for the network. */
@@ -251,9 +250,8 @@ export async function drainOutbox(outbox: Outbox, backend: SupportBackend, optio
   for (const owner of owners) {
     for (const item of await outbox.list(owner)) {
       if (options.signal.aborted) return 'wait';
-      const confirmed = options.confirmed?.has(item.key) ?? false;
-      if (item.state === 'refused' || (item.state === 'ask' && !confirmed)) continue;
-      if (!confirmed && !sendsWithoutAsking(item.savedAt, now(), options.askAfterMs)) {
+      if (item.state === 'refused' || item.state === 'ask') continue;
+      if (item.state !== 'approved' && !sendsWithoutAsking(item.savedAt, now(), options.askAfterMs)) {
         await outbox.update(item, { state: 'ask' });
         continue;
       }

@@ -8,6 +8,7 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import { createFetchAdapter } from '../../src/adapters/fetch-adapter.js';
 import type { SupportBackend } from '../../src/adapters/backend.js';
 import { sharedStore } from '../../src/controllers/file-store.js';
+import { ownerOf, sharedOutbox } from '../../src/controllers/outbox.js';
 import '../../src/define/support-ticket-detail.js';
 import '../../src/define/ticket-form.js';
 import '../../src/define/support-sign-in-help.js';
@@ -193,6 +194,20 @@ describe('offline outbox (reference server)', function () {
     // Alex comes back: it goes, once.
     const again = await open(adapter(alex), number);
     await waitUntil(() => $$(again, '.conversation > li').some((li) => li.textContent?.includes(text)), 'the comment did not arrive for Alex');
+    expect(await commentsOn(alex, number, text)).to.equal(1);
+  });
+
+  it('an item older than 72 h is not resent blindly: the user is asked, and "Send anyway" sends it once', async () => {
+    const number = await newCase(alex, 'Outbox old item case');
+    const text = 'Written four days ago on a long trip.';
+    await sharedOutbox().add(ownerOf('alex@example.com'), { kind: 'comment', number, body: text }, crypto.randomUUID(), Date.now() - 4 * 24 * 3600 * 1000);
+    const detail = await open(adapter(alex), number);
+    await waitUntil(() => detail.shadowRoot?.querySelector('.outbox-item[data-state=ask] button.send-anyway'), 'no question for the old item');
+    expect(waitingText(detail)).to.match(/still not sent.*Send it anyway\?/s);
+    expect(await commentsOn(alex, number, text)).to.equal(0);
+    await expect(detail).to.be.accessible();
+    $<HTMLButtonElement>(detail, 'button.send-anyway').click();
+    await waitUntil(() => $$(detail, '.conversation > li').some((li) => li.textContent?.includes(text)), 'the approved comment did not arrive');
     expect(await commentsOn(alex, number, text)).to.equal(1);
   });
 

@@ -78,7 +78,7 @@ function renderItem(outbox: OutboxController, item: OutboxItem, o: OutboxViewOpt
           </button>`
         : nothing}
       <button type="button" class="link cancel" aria-describedby=${textId} @click=${cancel}>
-        ${item.state === 'waiting'
+        ${item.state === 'waiting' || item.state === 'approved'
           ? msg('Cancel', { id: 'outbox.cancel', desc: 'Button next to a waiting message: do not send it; its text goes back to the form.' })
           : msg('Discard', { id: 'outbox.discard', desc: 'Button next to an old or refused waiting message: do not send it; its text goes back to the form.' })}
       </button>
