@@ -4,8 +4,9 @@
  *   goes to the outbox with the attempt's idempotency key (the form keeps its input and key as
  *   before, so whichever gets through first, the server records the send once);
  * - `items` are the host's waiting items (its user's, of its scope) for the view to show;
- * - while connected, the host drains its user's items: when it connects, on the `online`
- *   event, and on a retry timer with backoff; `onSent` tells the host what got through.
+ * - while connected, the host drains its user's items: when it connects, when its user becomes
+ *   known or changes (a sign-in in place), on the `online` event, and on a retry timer with
+ *   backoff; `onSent` tells the host what got through.
  *
  * One drain at a time across tabs: a Web Lock (`navigator.locks`, `ifAvailable`), or a flag in
  * the page where Web Locks are missing. A tab that finds the lock taken tries again later.
@@ -62,6 +63,7 @@ export class OutboxController implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private running = false;
+  private viewerSeen: string | undefined;
   private again = false;
   private unsubscribe: (() => void) | undefined;
   private readonly onOnline = () => {
@@ -88,6 +90,15 @@ export class OutboxController implements ReactiveController {
       void this.refresh();
     });
     globalThis.addEventListener?.('online', this.onOnline);
+    this.viewerSeen = this.options.viewer();
+    void this.refresh().then(() => this.drain());
+  }
+
+  /** Someone signed in (or another user did): show their items and send them. */
+  hostUpdated(): void {
+    const viewer = this.options.viewer();
+    if (viewer === this.viewerSeen) return;
+    this.viewerSeen = viewer;
     void this.refresh().then(() => this.drain());
   }
 
