@@ -65,10 +65,11 @@ export class OutboxController implements ReactiveController {
   private running = false;
   private viewerSeen: string | undefined;
   private again = false;
+  private forceAgain = false;
   private unsubscribe: (() => void) | undefined;
   private readonly onOnline = () => {
     this.failures = 0;
-    void this.drain();
+    void this.drain(true);
   };
 
   constructor(host: ReactiveControllerHost, options: OutboxControllerOptions) {
@@ -158,12 +159,14 @@ export class OutboxController implements ReactiveController {
   }
 
   /** Sends what can be sent now; on a failure retrying may fix, tries again after a backoff. */
-  async drain(): Promise<void> {
+  /** `force`: the network is back (`online`), items just saved go too. */
+  async drain(force = false): Promise<void> {
     const signal = this.abort?.signal;
     if (!signal || signal.aborted) return;
     // A reason to try (the network is back) while a drain runs: one more drain right after it.
     if (this.running) {
       this.again = true;
+      this.forceAgain ||= force;
       return;
     }
     clearTimeout(this.timer);
@@ -172,7 +175,8 @@ export class OutboxController implements ReactiveController {
     let outcome: DrainOutcome | 'busy' = 'done';
     try {
       if (await this.anythingQueued()) {
-        outcome = await exclusively(() => drainOutbox(this.outbox, this.options.backend(), { signal, now: () => this.now() }));
+        const options = { signal, now: () => this.now(), force, backoff: this.options.backoff ?? OUTBOX_BACKOFF };
+        outcome = await exclusively(() => drainOutbox(this.outbox, this.options.backend(), options));
       }
     } catch {
       outcome = 'wait';
@@ -181,8 +185,9 @@ export class OutboxController implements ReactiveController {
     }
     if (signal.aborted) return;
     if (this.again) {
-      this.again = false;
-      return this.drain();
+      const again = this.forceAgain;
+      this.again = this.forceAgain = false;
+      return this.drain(again);
     }
     if (outcome === 'done') this.failures = 0;
     else this.schedule();
@@ -214,6 +219,8 @@ export class OutboxController implements ReactiveController {
   /** Reads the host's items again (call when the viewer became known or changed). */
   async refresh(): Promise<void> {
     const lists = await Promise.all(this.ownersShown().map((owner) => this.outbox.list(owner).catch(() => [])));
+    // Not after the host left: an update of a removed element would switch the page's language back.
+    if (!this.abort) return;
     this.items = lists.flat().filter((item) => this.options.shows(item));
     this.host.requestUpdate();
   }

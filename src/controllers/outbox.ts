@@ -15,7 +15,7 @@
 import type { SignInHelpReceipt, SupportBackend } from '../adapters/backend.js';
 import { isArrayOf, isNumber, isOneOf, isRecord, isString } from '../adapters/guards.js';
 import { isSupportError, SupportError, type ErrorKind, ERROR_KINDS } from '../core/errors.js';
-import { sendsWithoutAsking, waitsForRetry } from '../core/outbox.js';
+import { dueForRetry, sendsWithoutAsking, waitsForRetry, type OutboxBackoff } from '../core/outbox.js';
 import type { NewTicket, Ticket } from '../core/ticket.js';
 import type { SignInHelpRequest } from '../core/validation.js';
 import { sharedStore, userScope, type KeyValueStore } from './file-store.js';
@@ -225,6 +225,10 @@ export interface DrainOptions {
   readonly now?: () => number;
   /** How long an item is sent without asking (default: core/outbox.ts). */
   readonly askAfterMs?: number;
+  /** There is reason to think the network is back (`online`): items just saved are sent too. */
+  readonly force?: boolean;
+  /** Its `baseMs` is how long a just-saved item waits when not forced (default: core/outbox.ts). */
+  readonly backoff?: OutboxBackoff;
 }
 
 /** How a drain ended: everything it could send was sent, or it stopped to wait for the network. */
@@ -251,6 +255,8 @@ export async function drainOutbox(outbox: Outbox, backend: SupportBackend, optio
     for (const item of await outbox.list(owner)) {
       if (options.signal.aborted) return 'wait';
       if (item.state === 'refused' || item.state === 'ask') continue;
+      // Just failed: later (its turn keeps the later items waiting behind it).
+      if (!options.force && item.state !== 'approved' && !dueForRetry(item.savedAt, now(), options.backoff)) return 'wait';
       if (item.state !== 'approved' && !sendsWithoutAsking(item.savedAt, now(), options.askAfterMs)) {
         await outbox.update(item, { state: 'ask' });
         continue;

@@ -55,6 +55,15 @@ export interface OutboxBackoff {
 /** 5 s, doubling up to 5 minutes: a train's tunnel is short, a dead router is not. */
 export const OUTBOX_BACKOFF: OutboxBackoff = { baseMs: 5000, maxMs: 300_000 };
 
+/**
+ * Whether an item saved at `savedAt` may be tried again at `now` without a reason to think the
+ * network is back (`online`): not in its first `baseMs`, so the outbox does not race the
+ * form's own "Try again" for a send that has just failed.
+ */
+export function dueForRetry(savedAt: number, now: number, backoff: OutboxBackoff = OUTBOX_BACKOFF): boolean {
+  return now - savedAt >= backoff.baseMs;
+}
+
 /** The wait before attempt `failures + 1` (no jitter: one tab drains at a time). */
 export function outboxDelay(failures: number, backoff: OutboxBackoff = OUTBOX_BACKOFF): number {
   return Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, failures - 1));

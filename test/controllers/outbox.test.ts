@@ -49,7 +49,7 @@ describe('offline outbox: store and drain', () => {
     expect((await outbox.list(ownerOf(ALEX))).map((item) => item.idempotencyKey)).to.deep.equal(['key-0', 'key-1', 'key-2']);
 
     const { backend, sent } = recording(memory);
-    expect(await drainOutbox(outbox, backend, { signal: signal() })).to.equal('done');
+    expect(await drainOutbox(outbox, backend, { signal: signal(), force: true })).to.equal('done');
     expect(sent).to.deep.equal([
       { body: 'first', key: 'key-0' },
       { body: 'second', key: 'key-1' },
@@ -57,7 +57,7 @@ describe('offline outbox: store and drain', () => {
     ]);
     expect(await outbox.list(ownerOf(ALEX))).to.deep.equal([]);
     expect(await outbox.wasSent(ownerOf(ALEX), 'key-1')).to.equal(true);
-    expect(await drainOutbox(outbox, backend, { signal: signal() })).to.equal('done');
+    expect(await drainOutbox(outbox, backend, { signal: signal(), force: true })).to.equal('done');
     expect(sent).to.have.length(3);
   });
 
@@ -67,14 +67,14 @@ describe('offline outbox: store and drain', () => {
     const outbox = new Outbox(memoryStore());
     await outbox.add(ownerOf(ALEX), comment(number, 'Alex wrote this'), 'alex-key');
     const sam = recording(createMemoryBackend({ signedInAs: SAM }));
-    await drainOutbox(outbox, sam.backend, { signal: signal() });
+    await drainOutbox(outbox, sam.backend, { signal: signal(), force: true });
     expect(sam.sent).to.deep.equal([]);
     expect(await outbox.list(ownerOf(ALEX))).to.have.length(1);
     const signedOut = recording(createMemoryBackend());
-    await drainOutbox(outbox, signedOut.backend, { signal: signal() });
+    await drainOutbox(outbox, signedOut.backend, { signal: signal(), force: true });
     expect(signedOut.sent).to.deep.equal([]);
     const author = recording(alex);
-    await drainOutbox(outbox, author.backend, { signal: signal() });
+    await drainOutbox(outbox, author.backend, { signal: signal(), force: true });
     expect(author.sent.map((s) => s.key)).to.deep.equal(['alex-key']);
   });
 
@@ -86,15 +86,15 @@ describe('offline outbox: store and drain', () => {
     await outbox.add(ownerOf(ALEX), comment(number, 'from last week'), 'old-key', now - OUTBOX_SEND_WITHOUT_ASKING_MS - HOUR);
     await outbox.add(ownerOf(ALEX), comment(number, 'from this morning'), 'new-key', now - 2 * HOUR);
     const { backend, sent } = recording(memory);
-    await drainOutbox(outbox, backend, { signal: signal(), now: () => now });
+    await drainOutbox(outbox, backend, { signal: signal(), now: () => now, force: true });
     expect(sent.map((s) => s.key)).to.deep.equal(['new-key']);
     const [old] = await outbox.list(ownerOf(ALEX));
     expect(old?.state).to.equal('ask');
-    await drainOutbox(outbox, backend, { signal: signal(), now: () => now });
+    await drainOutbox(outbox, backend, { signal: signal(), now: () => now, force: true });
     expect(sent).to.have.length(1);
     if (!old) throw new Error('the old item is gone');
     await outbox.update(old, { state: 'approved' });
-    await drainOutbox(outbox, backend, { signal: signal(), now: () => now });
+    await drainOutbox(outbox, backend, { signal: signal(), now: () => now, force: true });
     expect(sent.map((s) => s.key)).to.deep.equal(['new-key', 'old-key']);
   });
 
@@ -110,7 +110,7 @@ describe('offline outbox: store and drain', () => {
       ...backend,
       addComment: (n, body, options) => (failure ? Promise.reject(failure) : backend.addComment(n, body, options)),
     };
-    expect(await drainOutbox(outbox, failing, { signal: signal() })).to.equal('wait');
+    expect(await drainOutbox(outbox, failing, { signal: signal(), force: true })).to.equal('wait');
     expect((await outbox.list(ownerOf(ALEX))).map((item) => item.state)).to.deep.equal(['waiting', 'waiting']);
     failure = new SupportError('validation', 'no', { status: 422 });
     const refuseFirst: SupportBackend = {
@@ -120,10 +120,23 @@ describe('offline outbox: store and drain', () => {
         return backend.addComment(n, body, options);
       },
     };
-    expect(await drainOutbox(outbox, refuseFirst, { signal: signal() })).to.equal('done');
+    expect(await drainOutbox(outbox, refuseFirst, { signal: signal(), force: true })).to.equal('done');
     const left = await outbox.list(ownerOf(ALEX));
     expect(left.map((item) => [item.idempotencyKey, item.state, item.refusal])).to.deep.equal([['k1', 'refused', 'validation']]);
     expect(sent.map((s) => s.body)).to.deep.equal(['fine']);
+  });
+
+  it('does not retry a send that has just failed unless the network is back (online) or the user approved it', async () => {
+    const memory = createMemoryBackend({ signedInAs: ALEX });
+    const number = await openCase(memory);
+    const outbox = new Outbox(memoryStore());
+    const now = Date.now();
+    await outbox.add(ownerOf(ALEX), comment(number, 'just failed'), 'fresh-key', now);
+    const { backend, sent } = recording(memory);
+    expect(await drainOutbox(outbox, backend, { signal: signal(), now: () => now + 1000 })).to.equal('wait');
+    expect(sent).to.deep.equal([]);
+    expect(await drainOutbox(outbox, backend, { signal: signal(), now: () => now + 5000 })).to.equal('done');
+    expect(sent.map((s) => s.key)).to.deep.equal(['fresh-key']);
   });
 
   it('queues only failures without an answer: network and timeout, or anything without a status while offline', () => {

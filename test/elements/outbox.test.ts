@@ -146,6 +146,7 @@ describe('offline outbox (reference server)', function () {
     // The reload, online again: the new form's outbox sends the case; the form ends confirmed.
     network.up = true;
     const el = await fixture<TicketForm>(html`<ticket-form locale="en" .area=${'esign'} .backend=${adapter(alex)}></ticket-form>`);
+    window.dispatchEvent(new Event('online'));
     await waitUntil(() => el.shadowRoot?.querySelector('[part=confirmation]'), 'the delivered case did not confirm');
     const found = await adapter(alex).listTickets({ search: subject });
     expect(found.total).to.equal(1);
@@ -168,6 +169,7 @@ describe('offline outbox (reference server)', function () {
 
     network.up = true;
     const second = await helpForm();
+    window.dispatchEvent(new Event('online'));
     await waitUntil(() => second.shadowRoot?.querySelector('[part=confirmation]'), 'the delivered request did not confirm');
     const mail: unknown = await (await fetch(`${api}/_dev/outbox?to=${encodeURIComponent(email)}`)).json();
     const items = typeof mail === 'object' && mail !== null && 'items' in mail && Array.isArray(mail.items) ? mail.items : [];
@@ -193,6 +195,7 @@ describe('offline outbox (reference server)', function () {
 
     // Alex comes back: it goes, once.
     const again = await open(adapter(alex), number);
+    window.dispatchEvent(new Event('online'));
     await waitUntil(() => $$(again, '.conversation > li').some((li) => li.textContent?.includes(text)), 'the comment did not arrive for Alex');
     expect(await commentsOn(alex, number, text)).to.equal(1);
   });
