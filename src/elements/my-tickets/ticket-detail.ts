@@ -55,6 +55,7 @@ export const BACK_EVENT = 'ticket-detail-back';
  * @csspart comment-form - The form that adds a comment.
  * @csspart closed-notice - The notice of a closed case.
  * @csspart unsent-comment - A comment that could not be sent because the case was closed meanwhile.
+ * @csspart outbox - Comments waiting for the connection ("Waiting to send", offline outbox).
  * @cssprop [--se-color-surface-alt=#f4f4f6] - Background of support experts' comments.
  */
 export class SupportTicketDetail extends SupportElement {
@@ -114,14 +115,13 @@ export class SupportTicketDetail extends SupportElement {
   });
 
   private readonly waiting = commentOutbox(this, {
-    backend: () => this.api,
-    viewer: () => this.who?.user.email,
-    number: () => this.number,
-    draftKey: () => this.draft.keyStore.load(),
-    comment: () => this.view.fields.comment,
-    changed: (ticket) => (this.ticket = ticket),
-    delivered: () => (this.draft.clear(), this.actions.comment.clear(), this.send({ type: 'input', field: 'comment', value: '' })),
-    restore: (body) => this.onInput('comment', body),
+    backend: () => this.api, viewer: () => this.who?.user.email, number: () => this.number, comment: () => this.view.fields.comment,
+    draftKey: () => this.draft.keyStore.load(), changed: (ticket) => (this.ticket = ticket), restore: (body) => this.onInput('comment', body),
+    delivered: () => {
+      this.draft.clear();
+      this.actions.comment.clear();
+      this.send({ type: 'input', field: 'comment', value: '' });
+    },
   });
 
   private readonly load = new Task(this, {

@@ -46,6 +46,7 @@ function emptyDraft(areaId: string): HelpDraft {
  * @csspart submit - The "Send" button.
  * @csspart error-summary - The box listing the form's errors.
  * @csspart confirmation - The box with the reference after sending.
+ * @csspart outbox - Requests waiting for the connection ("Waiting to send", offline outbox).
  * @cssprop [--se-color-primary=#1a56c4] - Buttons and links.
  * @cssprop [--se-color-error=#b3261e] - Errors.
  * @cssprop [--se-color-success=#1e6b3a] - The confirmation's border.

@@ -81,6 +81,7 @@ import { ticketFormStyles } from './ticket-form.styles.js';
  * @csspart add-attachment - The "Add attachment" button.
  * @csspart upload-list - The list of attached files with their progress.
  * @csspart confirmation - The confirmation after the case is opened.
+ * @csspart outbox - Cases waiting for the connection ("Waiting to send", offline outbox).
  *
  * @cssprop [--se-color-primary=#1a56c4] - Buttons, links and focus accents.
  * @cssprop [--se-color-on-primary=#ffffff] - Text on primary buttons.
@@ -145,8 +146,7 @@ export class TicketForm extends SupportElement {
   });
 
   private readonly submission = caseSubmitController(this, {
-    backend: () => this.api,
-    locale: () => this.resolvedLocale,
+    backend: () => this.api, locale: () => this.resolvedLocale,
     // Saved with the draft by the next update (`updated`), before any answer comes.
     keyStore: { load: () => this.intentKey, save: (value) => void (this.intentKey = value) },
     onDone: (ticket, { confirmation }) => {
