@@ -54,6 +54,19 @@ export function formatDateTime(value: string | Date | null | undefined, locale: 
   return Number.isFinite(time) ? dateTimeFormat(locale, DATE_TIME).format(time) : '';
 }
 
+const SHORT_TIME: Intl.DateTimeFormatOptions = { timeStyle: 'short' };
+
+/**
+ * When something was saved: the short time if it was on `now`'s day ("14:02"), else the
+ * medium date and time; '' when `value` is not a date (never throws).
+ */
+export function formatSavedAt(value: string | Date | null | undefined, now: Date, locale: LocaleCode): string {
+  const time = timeOf(value);
+  if (!Number.isFinite(time)) return '';
+  const sameDay = new Date(time).toDateString() === now.toDateString();
+  return dateTimeFormat(locale, sameDay ? SHORT_TIME : DATE_TIME).format(time);
+}
+
 /** `value` as a long date; '' when `value` is not a date (never throws). */
 export function formatDate(value: string | Date | null | undefined, locale: LocaleCode): string {
   const time = timeOf(value);

@@ -20,6 +20,13 @@ export async function referenceServer(fresh = false): Promise<string> {
   return `${result.url.replace(/\/+$/, '')}/api`;
 }
 
+/** Base URL (`…/api`) of a reference server of `name`'s own, for a file that must not share one. */
+export async function namedReferenceServer(name: string): Promise<string> {
+  const result = await executeServerCommand<{ url?: string; error?: string }, { name: string }>('reference-server-named', { name });
+  if (!result?.url) throw new Error(`reference server ${name} did not start: ${result?.error ?? 'no answer'}`);
+  return `${result.url.replace(/\/+$/, '')}/api`;
+}
+
 export interface FaultStep {
   readonly type: 'normal' | 'drop' | 'hang' | 'status' | 'raw' | 'commit-drop';
   readonly status?: number;

@@ -144,6 +144,9 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
   let reference;
   /** @type {Map<string, Promise<{url: string, stop: () => Promise<void>}>>} */
   const connectors = new Map();
+  /** Instances of their own for files that must not share (`reference-server-named`, {name}). */
+  /** @type {Map<string, Promise<{url: string, stop: () => Promise<void>}>>} */
+  const named = new Map();
 
   async function stopReference() {
     const current = reference;
@@ -159,7 +162,7 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
       zendeskMock = await startZendeskMock();
     },
     async serverStop() {
-      await Promise.all([fault?.close(), zendesk?.close(), zendeskMock?.close(), stopReference(), ...[...connectors.values()].map((c) => c.then((r) => r.stop(), () => undefined))]);
+      await Promise.all([fault?.close(), zendesk?.close(), zendeskMock?.close(), stopReference(), ...[...connectors.values(), ...named.values()].map((c) => c.then((r) => r.stop(), () => undefined))]);
     },
     async executeCommand({ command, payload }) {
       if (command === 'support-test-servers') return { fault: fault?.url, zendesk: zendesk?.url };
@@ -187,6 +190,16 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
           return { url: (await started).url };
         } catch (error) {
           connectors.delete(connector);
+          return { error: error instanceof Error ? error.message : String(error) };
+        }
+      }
+      if (command === 'reference-server-named') {
+        const name = typeof payload === 'object' && payload !== null ? String(/** @type {{name?: unknown}} */ (payload).name) : 'default';
+        if (!named.has(name)) named.set(name, startReferenceServer(cwd));
+        try {
+          return { url: (await named.get(name))?.url };
+        } catch (error) {
+          named.delete(name);
           return { error: error instanceof Error ? error.message : String(error) };
         }
       }

@@ -8,6 +8,7 @@ import { msg, str } from '@lit/localize';
 import type { ReactiveControllerHost } from 'lit';
 import type { SupportBackend } from '../../adapters/backend.js';
 import { ActionController, type IntentKey } from '../../controllers/action-controller.js';
+import type { OutboxController } from '../../controllers/outbox-controller.js';
 import type { LocaleCode, SupportConfig } from '../../core/config.js';
 import type { SupportError } from '../../core/errors.js';
 import type { Status, Ticket } from '../../core/ticket.js';
@@ -34,6 +35,8 @@ export interface CaseActionDeps {
   /** A `conflict`/`closed` failure: reload the case; true when it is closed now (announced). */
   readonly closedMeanwhile: (error: SupportError) => Promise<boolean>;
   readonly find: (selector: string) => HTMLElement | null;
+  /** A comment that fails for want of a network waits there too, with its key. */
+  readonly outbox: () => OutboxController;
 }
 
 export interface CommentArgs {
@@ -69,7 +72,12 @@ export function createCaseActions(host: ReactiveControllerHost, deps: CaseAction
     validate: ({ body }) => validateComment(body, deps.config()),
     intentOf: ({ body }) => body,
     keyStore: deps.commentKey,
-    task: ({ body }, { signal, idempotencyKey }) => deps.backend().addComment(deps.number(), body, { ...options(), signal, idempotencyKey }),
+    task: ({ body }, { signal, idempotencyKey }) =>
+      deps
+        .outbox()
+        .queueOnNetworkFailure({ kind: 'comment', number: deps.number(), body }, idempotencyKey, () =>
+          deps.backend().addComment(deps.number(), body, { ...options(), signal, idempotencyKey }),
+        ),
     onDone: (ticket, { before }) => {
       deps.changed(ticket);
       deps.send({ type: 'comment-added', before, after: ticket.status });

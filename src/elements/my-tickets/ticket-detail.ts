@@ -17,6 +17,8 @@ import { FollowUpRequestedEvent, type SessionChangedEvent } from '../../events/e
 import { errorSummary, textField } from '../shared/forms.js';
 import { SupportElement } from '../shared/support-element.js';
 import { createCaseActions, type CaseForm } from './ticket-detail-actions.js';
+import { commentOutbox } from './ticket-detail-outbox.js';
+import { outboxStyles, renderOutbox } from '../shared/outbox-view.js';
 import { COMMENT_PAGE, copyText, renderConversation, renderUnsent } from './ticket-detail-conversation.js';
 import { renderAttachments, renderCallback, renderWatchers, type CaseFormsView } from './ticket-detail-forms.js';
 import { detailTransition, initialView, type DetailEvent, type DetailField, type DetailView } from './ticket-detail.machine.js';
@@ -54,10 +56,11 @@ export const BACK_EVENT = 'ticket-detail-back';
  * @csspart comment-form - The form that adds a comment.
  * @csspart closed-notice - The notice of a closed case.
  * @csspart unsent-comment - A comment that could not be sent because the case was closed meanwhile.
+ * @csspart outbox - Comments waiting for the connection ("Waiting to send", offline outbox).
  * @cssprop [--se-color-surface-alt=#f4f4f6] - Background of support experts' comments.
  */
 export class SupportTicketDetail extends SupportElement {
-  static override styles = [...SupportElement.styles, uploadStyles, ticketDetailStyles];
+  static override styles = [...SupportElement.styles, uploadStyles, outboxStyles, ticketDetailStyles];
 
   /** Number of the case shown. */
   @property() number = '';
@@ -109,6 +112,17 @@ export class SupportTicketDetail extends SupportElement {
     attachKey: localKeyStore(() => (this.switching ? undefined : this.storageScope('my-tickets:attach'))),
     closedMeanwhile: (error) => this.closedMeanwhile(error),
     find: (selector) => this.renderRoot.querySelector<HTMLElement>(selector),
+    outbox: () => this.waiting.outbox,
+  });
+
+  private readonly waiting = commentOutbox(this, {
+    backend: () => this.api, viewer: () => this.who?.user.email, number: () => this.number, comment: () => this.view.fields.comment,
+    draftKey: () => this.draft.keyStore.load(), changed: (ticket) => (this.ticket = ticket), restore: (body) => this.onInput('comment', body),
+    delivered: () => {
+      this.draft.clear();
+      this.actions.comment.clear();
+      this.send({ type: 'input', field: 'comment', value: '' });
+    },
   });
 
   /** Follows the case while it is shown; `live.state` says whether it is live. */
@@ -129,6 +143,7 @@ export class SupportTicketDetail extends SupportElement {
       this.who = who;
       this.ticket = ticket;
       this.send({ type: 'draft-restored', comment: this.draft.loadBody() });
+      void this.waiting.loaded();
       return ticket;
     },
   });
@@ -410,7 +425,7 @@ export class SupportTicketDetail extends SupportElement {
   }
 
   private renderCommentArea(ticket: Ticket) {
-    const form = this.renderCommentForm(ticket);
+    const form = html`${renderOutbox(this.waiting.outbox, { locale: this.resolvedLocale, onCancel: (payload) => this.waiting.cancelled(payload) })}${this.renderCommentForm(ticket)}`;
     if (ticket.contactMethod === 'portal') return form;
     return renderEmailCommentArea(form, this.view.commentOpen, (open) => this.send({ type: 'comment-toggled', open }));
   }

@@ -3,11 +3,14 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { ActionController } from '../../controllers/action-controller.js';
+import { OutboxController } from '../../controllers/outbox-controller.js';
+import type { OutboxItem, OutboxPayload, OutboxResult } from '../../controllers/outbox.js';
 import { validateSignInHelp, type SignInHelpRequest } from '../../core/validation.js';
 import { SignInHelpSubmittedEvent } from '../../events/events.js';
 import { errorSummary, selectField, textField, type ShownError } from '../shared/forms.js';
 import { fieldErrorMessage } from '../shared/field-errors.js';
 import { failureMessage } from '../shared/messages.js';
+import { outboxStyles, renderOutbox } from '../shared/outbox-view.js';
 import { SupportElement } from '../shared/support-element.js';
 import { signInHelpStyles } from './sign-in-help.styles.js';
 
@@ -33,7 +36,9 @@ function emptyDraft(areaId: string): HelpDraft {
  *
  * What is typed is kept as a draft (never a password: the form has none) until the backend
  * confirms; a repeated submit of the same request reuses its idempotency key (kept with the
- * draft, so a reload keeps it too), so it creates one request.
+ * draft, so a reload keeps it too), so it creates one request. Sent while the network is gone,
+ * the request also waits in the outbox and is sent when the connection returns. It has no
+ * session, so it belongs to the browser profile: whoever uses this browser sees it waiting.
  *
  * @fires sign-in-help-submitted - The backend received the request; `event.reference`, `event.areaId`.
  * @csspart heading - The form's heading.
@@ -41,12 +46,13 @@ function emptyDraft(areaId: string): HelpDraft {
  * @csspart submit - The "Send" button.
  * @csspart error-summary - The box listing the form's errors.
  * @csspart confirmation - The box with the reference after sending.
+ * @csspart outbox - Requests waiting for the connection ("Waiting to send", offline outbox).
  * @cssprop [--se-color-primary=#1a56c4] - Buttons and links.
  * @cssprop [--se-color-error=#b3261e] - Errors.
  * @cssprop [--se-color-success=#1e6b3a] - The confirmation's border.
  */
 export class SupportSignInHelp extends SupportElement {
-  static override styles = [...SupportElement.styles, signInHelpStyles];
+  static override styles = [...SupportElement.styles, outboxStyles, signInHelpStyles];
 
   /** The product area chosen in advance (when the user came from that area's link). */
   @property() area: string | undefined;
@@ -66,20 +72,48 @@ export class SupportSignInHelp extends SupportElement {
       save: (value) => this.edit({ intent: value?.intent ?? '', idempotencyKey: value?.key ?? '' }),
     },
     task: async (request, { signal, idempotencyKey }) => {
-      const receipt = await this.api.submitSignInHelp(request, { idempotencyKey, signal, locale: this.resolvedLocale });
+      const send = () => this.api.submitSignInHelp(request, { idempotencyKey, signal, locale: this.resolvedLocale });
+      const receipt = await this.waiting.queueOnNetworkFailure({ kind: 'sign-in-help', request }, idempotencyKey, send);
       return { reference: receipt.reference, email: request.email, areaId: request.areaId };
     },
-    onDone: (receipt) => {
-      this.drafts.clear();
-      this.draft = emptyDraft(this.area ?? '');
-      this.dispatchEvent(new SignInHelpSubmittedEvent(receipt.reference, receipt.areaId));
-    },
+    onDone: (receipt) => this.received(receipt),
     focus: {
       done: () => this.heading,
       invalid: () => this.summary,
       failed: () => this.renderRoot.querySelector<HTMLElement>('.notice--error'),
     },
   });
+
+  /** The request the outbox delivered while this form held it (its own send had failed). */
+  @state() private delivered: Receipt | undefined;
+
+  private readonly waiting = new OutboxController(this, {
+    backend: () => this.api,
+    viewer: () => undefined,
+    shows: (item) => item.payload.kind === 'sign-in-help',
+    onSent: (item, result) => this.outboxSent(item, result),
+  });
+
+  private received(receipt: Receipt): void {
+    this.drafts.clear();
+    this.draft = emptyDraft(this.area ?? '');
+    this.dispatchEvent(new SignInHelpSubmittedEvent(receipt.reference, receipt.areaId));
+  }
+
+  private outboxSent(item: OutboxItem, result: OutboxResult): void {
+    if (item.payload.kind !== 'sign-in-help' || result.kind !== 'receipt' || item.idempotencyKey !== this.draft.idempotencyKey) return;
+    const { email, areaId } = item.payload.request;
+    this.submission.clear();
+    this.delivered = { reference: result.receipt.reference, email, areaId };
+    this.received(this.delivered);
+  }
+
+  /** Cancel: the request's words come back when the form is empty (nothing typed since is overwritten). */
+  private cancelled(payload: OutboxPayload): void {
+    if (payload.kind !== 'sign-in-help' || this.draft.description.trim() !== '') return;
+    const { name, email, areaId, description } = payload.request;
+    this.edit({ name, email, areaId, description });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -132,6 +166,7 @@ export class SupportSignInHelp extends SupportElement {
   override render() {
     const outcome = this.submission.state;
     if (outcome.status === 'done') return this.renderConfirmation(outcome.result);
+    if (this.delivered) return this.renderConfirmation(this.delivered);
     const shown: ShownError[] = this.submission.fieldErrors.map((e) => ({
       id: e.field,
       message: fieldErrorMessage('sign-in-help', e, { config: this.config }),
@@ -148,6 +183,7 @@ export class SupportSignInHelp extends SupportElement {
       </p>
       ${errorSummary(shown, this.renderRoot)}
       ${failure ? html`<div class="notice notice--error" role="alert" tabindex="-1">${failureMessage(this.submission.failure ?? failure, { locale: this.resolvedLocale })}</div>` : nothing}
+      ${renderOutbox(this.waiting, { locale: this.resolvedLocale, onCancel: (payload) => this.cancelled(payload) })}
       <form part="form" novalidate @submit=${this.submit} aria-busy=${busy ? 'true' : 'false'}>
         ${textField({
           id: 'name',

@@ -6,7 +6,9 @@ import type { AreaConfig, FlowConfig } from '../../core/config.js';
 import type { ErrorKind } from '../../core/errors.js';
 import { productAvailability } from '../../core/flows.js';
 import type { ContactMethod } from '../../core/ticket.js';
+import type { OutboxController } from '../../controllers/outbox-controller.js';
 import type { UploadController } from '../../controllers/upload-controller.js';
+import { renderOutbox } from '../shared/outbox-view.js';
 import { errorSummary, fieldMessages, radioGroup, selectField, textField, type Choice } from '../shared/forms.js';
 import { rejectionMessage, renderUploadList, renderUploadPicker } from '../shared/upload-list.js';
 import type { InputStep } from './ticket-form.machine.js';
@@ -25,6 +27,24 @@ export interface DetailsOptions {
   readonly previous: InputStep | undefined;
   submit(event: Event): void;
   paste(event: ClipboardEvent): void;
+  /** The user's cases waiting to be sent (typed while offline). */
+  readonly outbox?: OutboxController | undefined;
+}
+
+/** The details step shows the waiting cases: its host adds their styles. */
+export { outboxStyles } from '../shared/outbox-view.js';
+
+/** Cancel gives a waiting case back to the form when the form is empty, else the form keeps what it holds. */
+function waitingCases(view: TicketFormView, outbox: OutboxController | undefined) {
+  if (!outbox) return nothing;
+  return renderOutbox(outbox, {
+    locale: view.locale,
+    onCancel: (payload) => {
+      if (payload.kind === 'case' && view.fields.subject.trim() === '' && view.fields.description.trim() === '') {
+        view.edit({ subject: payload.ticket.subject, description: payload.ticket.description });
+      }
+    },
+  });
 }
 
 export function detailsHeading(): TemplateResult {
@@ -42,7 +62,8 @@ export function renderDetails(view: TicketFormView, o: DetailsOptions): Template
     <p class="hint">
       ${msg('Fields marked with an asterisk (*) are required.', { id: 'ticket-form.required_note', desc: 'Above the case form: explains the asterisk. Seed: "Les champs marqués d\'un astérisque (*) sont requis."' })}
     </p>
-    ${errorSummary(view.summary, view.root)} ${o.failure ? failureNotice(o.failure, { locale, maxBytes: config.attachments.maxBytes }) : nothing} ${renderAccount(o.session)}
+    ${errorSummary(view.summary, view.root)} ${o.failure ? failureNotice(o.failure, { locale, maxBytes: config.attachments.maxBytes }) : nothing}
+    ${waitingCases(view, o.outbox)} ${renderAccount(o.session)}
     ${o.flow.steps.includes('category') ? renderClassification(view) : nothing}
     <form part="form" novalidate aria-busy=${o.busy ? 'true' : 'false'} @submit=${o.submit} @paste=${o.paste}>
       ${textField({

@@ -48,7 +48,7 @@ import {
   type TicketFormEvent,
   type TicketFormPhase,
 } from './ticket-form.machine.js';
-import { renderDetails } from './ticket-form.render-details.js';
+import { outboxStyles, renderDetails } from './ticket-form.render-details.js';
 import { renderConfirmation, renderSolved } from './ticket-form.render-end.js';
 import { failureNotice, followUpNotice, loadingStatus, shownErrors, type TicketFormView } from './ticket-form.render-parts.js';
 import { renderAreaChooser, renderCategory, renderNotOffered, renderSubject, catalogState } from './ticket-form.render-steps.js';
@@ -81,6 +81,7 @@ import { ticketFormStyles } from './ticket-form.styles.js';
  * @csspart add-attachment - The "Add attachment" button.
  * @csspart upload-list - The list of attached files with their progress.
  * @csspart confirmation - The confirmation after the case is opened.
+ * @csspart outbox - Cases waiting for the connection ("Waiting to send", offline outbox).
  *
  * @cssprop [--se-color-primary=#1a56c4] - Buttons, links and focus accents.
  * @cssprop [--se-color-on-primary=#ffffff] - Text on primary buttons.
@@ -97,7 +98,7 @@ import { ticketFormStyles } from './ticket-form.styles.js';
  * @cssprop [--se-radius=6px] - Corner radius.
  */
 export class TicketForm extends SupportElement {
-  static override styles = [...SupportElement.styles, uploadStyles, ticketFormStyles];
+  static override styles = [...SupportElement.styles, uploadStyles, outboxStyles, ticketFormStyles];
 
   /** Product area id (e.g. `esign`, `seal`). Without it, the element asks for one. */
   @property({ reflect: true }) area: string | undefined;
@@ -145,8 +146,7 @@ export class TicketForm extends SupportElement {
   });
 
   private readonly submission = caseSubmitController(this, {
-    backend: () => this.api,
-    locale: () => this.resolvedLocale,
+    backend: () => this.api, locale: () => this.resolvedLocale,
     // Saved with the draft by the next update (`updated`), before any answer comes.
     keyStore: { load: () => this.intentKey, save: (value) => void (this.intentKey = value) },
     onDone: (ticket, { confirmation }) => {
@@ -157,6 +157,7 @@ export class TicketForm extends SupportElement {
     },
     onRefused: (error) => this.dispatch({ type: 'rejected', kind: error.kind, fieldErrors: error.fieldErrors }),
     focus: { done: () => this.stepHeading, invalid: () => this.refusalTarget, failed: () => this.refusalTarget },
+    viewer: () => this.activeSession?.user.email, uploads: () => this.uploads.items, confirmation: () => (this.resolution?.offered ? this.resolution.flow.confirmation : undefined),
   });
 
   private intentKey: IntentKey | undefined;
@@ -428,7 +429,7 @@ export class TicketForm extends SupportElement {
           failure: this.failureDetails(phase.failure),
           previous: previousStep('details', steps),
           submit: (e) => this.submit(e, flow),
-          paste: (e) => this.onPaste(e, flow),
+          paste: (e) => this.onPaste(e, flow), outbox: this.submission.outbox,
         });
     }
   }

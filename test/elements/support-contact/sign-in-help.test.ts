@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { createMemoryBackend, type MemoryBackend } from '../../../src/adapters/memory-adapter.js';
 import { seedConfig, type SignInHelpLabel, type SupportConfig } from '../../../src/core/config.js';
 import { SupportError } from '../../../src/core/errors.js';
+import { sharedStore } from '../../../src/controllers/file-store.js';
 import '../../../src/define/support-sign-in-help.js';
 import type { SupportSignInHelp } from '../../../src/define/support-sign-in-help.js';
 import type { SupportContact } from '../../../src/define/support-contact.js';
@@ -44,7 +45,11 @@ async function sendHelpForm(el: SupportContact, backend: MemoryBackend, expected
 }
 
 describe('<support-contact> "I can\'t sign in"', () => {
-  afterEach(() => localStorage.clear());
+  // A send that failed for want of a network waits in the outbox (IndexedDB): no test inherits one.
+  afterEach(async () => {
+    localStorage.clear();
+    await sharedStore().deletePrefix('outbox');
+  });
 
   it('puts the reset-password link first, advising to try it before the form', async () => {
     const el = await contact('en');
@@ -132,7 +137,11 @@ describe('<support-contact> "I can\'t sign in"', () => {
 });
 
 describe('<support-sign-in-help>', () => {
-  afterEach(() => localStorage.clear());
+  // A send that failed for want of a network waits in the outbox (IndexedDB): no test inherits one.
+  afterEach(async () => {
+    localStorage.clear();
+    await sharedStore().deletePrefix('outbox');
+  });
 
   async function helpForm(backend: MemoryBackend | ReturnType<typeof createMemoryBackend>, areaId?: string) {
     return fixture<SupportSignInHelp>(html`<support-sign-in-help locale="en" area=${areaId ?? ''} .backend=${backend}></support-sign-in-help>`);

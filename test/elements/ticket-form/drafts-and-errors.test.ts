@@ -2,6 +2,7 @@ import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import type { IdempotentCallOptions, SupportBackend } from '../../../src/adapters/backend.js';
 import { DEMO_PASSWORD } from '../../../src/adapters/memory-adapter.js';
 import { ERROR_KINDS, SupportError } from '../../../src/core/errors.js';
+import { sharedStore } from '../../../src/controllers/file-store.js';
 import type { NewTicket } from '../../../src/core/ticket.js';
 import { seedConfig } from '../../../src/core/config.js';
 import { failureMessage } from '../../../src/elements/shared/messages.js';
@@ -36,7 +37,11 @@ async function detailsShown(el: TicketForm): Promise<void> {
 }
 
 describe('<ticket-form> drafts, duplicates and errors', () => {
-  afterEach(() => localStorage.clear());
+  // A send that failed for want of a network waits in the outbox (IndexedDB): no test inherits one.
+  afterEach(async () => {
+    localStorage.clear();
+    await sharedStore().deletePrefix('outbox');
+  });
 
   it('restores everything typed after a reload, at the same step', async () => {
     const backend = memoryFor(ALEX);
@@ -192,12 +197,14 @@ describe('<ticket-form> drafts, duplicates and errors', () => {
 
     fail = false;
     const again = await form({ backend, area: 'esign' });
-    await detailsShown(again);
     const created = nextEvent(again, 'ticket-created');
-    submitButton(again).click();
+    // The reloaded page's outbox may send the waiting case before the click: the same key either way.
+    await waitUntil(() => find(again, '#description, [part=confirmation]'), 'no case form');
+    if (find(again, '#description')) submitButton(again).click();
     await created;
-    expect(keys).to.have.length(2);
-    expect(keys[1]).to.equal(keys[0]);
+    expect(keys.length).to.be.within(2, 3);
+    expect(new Set(keys).size).to.equal(1);
+    expect((await memory.listTickets({ search: 'Reloaded retry case' })).total).to.equal(1);
   });
 
   for (const kind of ERROR_KINDS) {
