@@ -2,7 +2,8 @@
  * The reference support server: the REST contract of docs/openapi.yaml over node:http and
  * SQLite, with the seed's rules taken from src/core (never re-implemented here). This file
  * wires the parts: the store (server/store/), the route table (server/routes/), the request
- * pipeline (pipeline.ts) and the auto-close timer (auto-close.ts).
+ * pipeline (pipeline.ts), the auto-close timer (auto-close.ts) and the live-update streams
+ * (events.ts), which look for new changes after every request.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -13,12 +14,13 @@ import { autoClose, sweepOrphans } from './auto-close.js';
 import type { ServerParts } from './context.js';
 import { HttpError, problemReply, sendReply } from './http.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
+import { createEventHub } from './events.js';
 import { createPipeline } from './pipeline.js';
 import { loadRequestSchemas } from './request-schema.js';
 import { apiRoutes, devRoutes } from './routes/index.js';
 import { seedIfEmpty } from './seed.js';
 import { caseLink } from './case-url.js';
-import { openDatabase, releaseRunningKeys, urlSecret, type Db } from './store.js';
+import { openDatabase, purgeEvents, releaseRunningKeys, urlSecret, type Db } from './store.js';
 
 export interface SupportServerOptions {
   /** Folder of the SQLite file and the attachments. */
@@ -45,6 +47,8 @@ export interface SupportServerOptions {
     readonly beforeHandle?: (info: { readonly method: string; readonly path: string }) => Promise<void> | void;
   };
   readonly log?: (line: string) => void;
+  /** Live updates (`GET /api/events`): heartbeat interval (default 15 s), `retry:` hint (default 1 s), events kept (default 10 000). */
+  readonly events?: { readonly heartbeatMs?: number; readonly retryMs?: number; readonly keep?: number };
 }
 
 export interface SupportServer {
@@ -56,6 +60,9 @@ export interface SupportServer {
 }
 
 const HOUR_S = 60 * 60;
+
+/** How many change events the log keeps: a client that was away for more than that many changes misses the oldest. */
+export const DEFAULT_EVENTS_KEPT = 10_000;
 
 export function createSupportServer(options: SupportServerOptions): SupportServer {
   const config = options.config ?? seedConfig;
@@ -69,19 +76,31 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
   let ownOrigin = 'http://127.0.0.1';
   const signature = (id: string, expires: number): string => createHmac('sha256', secret).update(`${id}.${expires}`).digest('base64url');
 
+  const attachmentUrl = (origin: string) => (attachmentId: string) => {
+    // Valid 1 to 2 hours, as the contract says: rounded to the hour, so a case reads the same within it.
+    const expires = (Math.floor(now().getTime() / 1000 / HOUR_S) + 2) * HOUR_S;
+    return `${origin}/api/attachments/${attachmentId}?expires=${expires}&sig=${signature(attachmentId, expires)}`;
+  };
+  const events = createEventHub({
+    db,
+    now,
+    attachmentUrl,
+    heartbeatMs: options.events?.heartbeatMs ?? 15_000,
+    retryMs: options.events?.retryMs ?? 1_000,
+    log,
+  });
+  const eventsKept = options.events?.keep ?? DEFAULT_EVENTS_KEPT;
+
   const parts: ServerParts = {
     db,
+    events,
     config,
     dataDir: options.dataDir,
     now,
     scryptCost: options.scryptCost,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     ticketLink: caseLink(options.caseUrl ?? (options.publicUrl === undefined ? undefined : `${options.publicUrl.replace(/\/+$/, '')}/?ticket={number}`)),
-    attachmentUrl: (origin) => (attachmentId) => {
-      // Valid 1 to 2 hours, as the contract says: rounded to the hour, so a case reads the same within it.
-      const expires = (Math.floor(now().getTime() / 1000 / HOUR_S) + 2) * HOUR_S;
-      return `${origin}/api/attachments/${attachmentId}?expires=${expires}&sig=${signature(attachmentId, expires)}`;
-    },
+    attachmentUrl,
     validDownloadLink(attachmentId, expires, sig) {
       const expected = Buffer.from(signature(attachmentId, expires));
       const given = Buffer.from(sig);
@@ -93,6 +112,8 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
   function runAutoClose(): string[] {
     const closed = autoClose(parts, now());
     const swept = sweepOrphans(parts, now());
+    events.pump();
+    purgeEvents(db, eventsKept);
     if (swept > 0) log(`swept ${swept} unattached uploads`);
     if (closed.length > 0) log(`auto-closed ${closed.join(', ')}`);
     return closed;
@@ -106,10 +127,13 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
     log,
   });
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      log(`unhandled: ${String(error)}`);
-      if (!res.headersSent) sendReply(res, problemReply(new HttpError(500, 'server', 'Unexpected error.')));
-    });
+    handle(req, res)
+      .catch((error: unknown) => {
+        log(`unhandled: ${String(error)}`);
+        if (!res.headersSent) sendReply(res, problemReply(new HttpError(500, 'server', 'Unexpected error.')));
+      })
+      // Whatever the request wrote (through the triggers of the events table) goes out to the streams now.
+      .finally(() => events.pump());
   });
   let timer: NodeJS.Timeout | undefined;
   const interval = options.autoCloseIntervalMs ?? 60_000;
@@ -139,6 +163,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
     },
     close() {
       if (timer) clearInterval(timer);
+      events.close();
       return new Promise((resolve) => {
         server.close(() => {
           db.close();
