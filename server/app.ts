@@ -47,8 +47,11 @@ export interface SupportServerOptions {
     readonly beforeHandle?: (info: { readonly method: string; readonly path: string }) => Promise<void> | void;
   };
   readonly log?: (line: string) => void;
-  /** Live updates (`GET /api/events`): heartbeat interval (default 15 s), `retry:` hint (default 1 s), events kept (default 10 000). */
-  readonly events?: { readonly heartbeatMs?: number; readonly retryMs?: number; readonly keep?: number };
+  /**
+   * Live updates (`GET /api/events`): heartbeat interval (default 15 s), `retry:` hint (default 1 s), events kept
+   * (default 10 000); `off` leaves the route out (404), as a backend without a stream (clients then poll).
+   */
+  readonly events?: { readonly heartbeatMs?: number; readonly retryMs?: number; readonly keep?: number; readonly off?: boolean };
 }
 
 export interface SupportServer {
@@ -121,7 +124,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
 
   const handle = createPipeline({
     server: parts,
-    routes: options.dev ? [...apiRoutes, ...devRoutes] : apiRoutes,
+    routes: [...apiRoutes, ...(options.dev ? devRoutes : [])].filter((r) => !(options.events?.off && r.path === '/api/events')),
     schemas: loadRequestSchemas(),
     beforeHandle: options.hooks?.beforeHandle,
     log,

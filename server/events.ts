@@ -42,8 +42,8 @@ export interface EventHub {
   open(res: ServerResponse, session: SessionInfo, origin: string, lastEventId: number | undefined): void;
   /** Sends every stream what was logged since it last looked. */
   pump(): void;
-  /** How many streams are open (for `GET /api/_dev/streams`). */
-  openCount(): number;
+  /** How many streams are open, and how many were opened since the start (for `GET /api/_dev/streams`). */
+  counts(): { open: number; opened: number };
   /** Ends every stream and stops the heartbeat (the server is stopping). */
   close(): void;
 }
@@ -89,6 +89,7 @@ export function createEventHub(options: EventHubOptions): EventHub {
   const streams = new Set<Stream>();
   let heartbeat: NodeJS.Timeout | undefined;
   let closed = false;
+  let opened = 0;
 
   function end(stream: Stream): void {
     streams.delete(stream);
@@ -163,6 +164,7 @@ export function createEventHub(options: EventHubOptions): EventHub {
       const mine = [...streams].filter((s) => s.session.userId === session.userId);
       for (const old of mine.slice(0, Math.max(0, mine.length - MAX_STREAMS_PER_USER + 1))) end(old);
       streams.add(stream);
+      opened += 1;
       res.once('close', () => end(stream));
       res.writeHead(200, {
         ...CORS_HEADERS,
@@ -170,7 +172,8 @@ export function createEventHub(options: EventHubOptions): EventHub {
         'Cache-Control': 'no-store',
         'X-Accel-Buffering': 'no',
       });
-      res.write(`retry: ${options.retryMs}\n\n`);
+      // The id says where this stream starts: a client that gets no event before it reconnects resumes from here.
+      res.write(`retry: ${options.retryMs}\nid: ${stream.cursor}\n\n`);
       heartbeat ??= setInterval(beat, options.heartbeatMs);
       heartbeat.unref();
       try {
@@ -187,7 +190,7 @@ export function createEventHub(options: EventHubOptions): EventHub {
         options.log(`events: ${String(error)}`);
       }
     },
-    openCount: () => streams.size,
+    counts: () => ({ open: streams.size, opened }),
     close() {
       closed = true;
       for (const stream of [...streams]) end(stream);

@@ -2,7 +2,7 @@
  * CLI of the reference server:
  *   node --import tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--data ./data] [--dev]
  *     [--case-url 'https://app.example.com/support?case={number}'] [--public-url URL] [--auto-close-interval-ms 60000]
- *     [--events-heartbeat-ms 15000] [--events-retry-ms 1000]
+ *     [--events-heartbeat-ms 15000] [--events-retry-ms 1000] [--no-events]
  * `--case-url` is the emails' link to a case (http or https, with `{number}`); without it (and
  * without the older `--public-url`) the emails carry no link.
  * Prints `listening on http://127.0.0.1:PORT` as its first line; port 0 picks a free port.
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     'auto-close-interval-ms': { type: 'string', default: '60000' },
     'events-heartbeat-ms': { type: 'string', default: '15000' },
     'events-retry-ms': { type: 'string', default: '1000' },
+    // Serves no GET /api/events (404): a backend without a stream, whose clients poll.
+    'no-events': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -46,7 +48,7 @@ const server = createSupportServer({
   caseUrl,
   publicUrl: values['public-url'],
   autoCloseIntervalMs: Number(values['auto-close-interval-ms']),
-  events: { heartbeatMs: Number(values['events-heartbeat-ms']), retryMs: Number(values['events-retry-ms']) },
+  events: { heartbeatMs: Number(values['events-heartbeat-ms']), retryMs: Number(values['events-retry-ms']), off: values['no-events'] },
   log: (line) => process.stderr.write(`${line}\n`),
 });
 const { url } = await server.listen(Number(values.port), values.host);

@@ -1,7 +1,7 @@
 /**
  * `GET /api/events`: the session's live updates as Server-Sent Events (server/events.ts), and
- * with `--dev`, `GET /api/_dev/streams`: how many are open (a test that aborts its stream
- * checks that the server saw it close).
+ * with `--dev`, `GET /api/_dev/streams`: how many are open and how many were opened (a test
+ * that aborts its stream checks that the server saw it close and that no reconnect followed).
  */
 import type { ApiRoute, Ctx } from '../context.js';
 import { parseLastEventId } from '../events.js';
@@ -15,7 +15,7 @@ function events(ctx: Ctx): Reply {
 }
 
 function streams(ctx: Ctx): Reply {
-  return { status: 200, body: { open: ctx.server.events.openCount() } };
+  return { status: 200, body: ctx.server.events.counts() };
 }
 
 export const eventRoutes: readonly ApiRoute[] = [{ method: 'GET', path: '/api/events', handler: events }];

@@ -133,6 +133,9 @@ export function watchLive(
         onRetry: (ms) => {
           retryMs = ms;
         },
+        onId: (id) => {
+          if (id !== '' && after(id, lastEventId)) lastEventId = id;
+        },
       });
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       try {

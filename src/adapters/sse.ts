@@ -22,6 +22,11 @@ export interface SseHandlers {
   readonly onEvent: (event: SseEvent) => void;
   /** A valid `retry:` field, in milliseconds. */
   readonly onRetry?: ((ms: number) => void) | undefined;
+  /**
+   * The last event id changed in a block without data: nothing is dispatched, but the id is
+   * what a reconnect sends (a server tells a new client where it starts this way).
+   */
+  readonly onId?: ((id: string) => void) | undefined;
 }
 
 export interface SseParser {
@@ -37,10 +42,15 @@ export function createSseParser(handlers: SseHandlers): SseParser {
   let hasData = false;
   let type = '';
   let lastEventId = '';
+  /** The id as of the last dispatch, to tell a block that changed it. */
+  let dispatchedId = '';
 
   function dispatch(): void {
+    const idChanged = lastEventId !== dispatchedId;
+    dispatchedId = lastEventId;
     if (!hasData) {
       type = '';
+      if (idChanged) handlers.onId?.(lastEventId);
       return;
     }
     const event: SseEvent = { type: type || 'message', data: data.endsWith('\n') ? data.slice(0, -1) : data, lastEventId };

@@ -89,7 +89,8 @@ async function alexCases(): Promise<string[]> {
   return page.body.items.map((t) => t.number);
 }
 
-const openCount = async (): Promise<number> => (await s.api.call<{ open: number }>('GET', '/api/_dev/streams')).body.open;
+const counts = async (): Promise<{ open: number; opened: number }> => (await s.api.call<{ open: number; opened: number }>('GET', '/api/_dev/streams')).body;
+const openCount = async (): Promise<number> => (await counts()).open;
 
 test('401 without a session, as problem+json', async () => {
   const res = await fetch(`${s.url}/api/events`);
@@ -201,10 +202,10 @@ test('heartbeats keep an idle stream alive; the stream ends when the server stop
 });
 
 test('the dev endpoint counts open streams; a closed one is gone', async () => {
-  const base = await openCount();
+  const { open: base, opened } = await counts();
   const stream = await openStream(alex);
   await stream.until(() => stream.text().includes('retry:'));
-  assert.equal(await openCount(), base + 1);
+  assert.deepEqual(await counts(), { open: base + 1, opened: opened + 1 });
   stream.close();
   await stream.ended;
   for (let i = 0; i < 50 && (await openCount()) !== base; i += 1) await new Promise((r) => setTimeout(r, 10));
