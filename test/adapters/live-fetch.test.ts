@@ -212,6 +212,57 @@ describe('fetch adapter watch() against the reference server', function () {
   });
 });
 
+describe('fetch adapter watch(): the stream and the host token', () => {
+  it('sends the bearer in a header, refreshes it on 401, and resumes with Last-Event-ID after a drop', async () => {
+    const ticket = await (async () => {
+      const { backend } = await signedIn(await server({ name: POLL, fresh: true, noEvents: true }));
+      return backend.getTicket((await backend.listTickets({})).items[0]?.number ?? '');
+    })();
+    const requests: { url: string; auth: string | null; lastEventId: string | null }[] = [];
+    let token = 'stale';
+    const adapter = createFetchAdapter({
+      baseUrl: 'http://127.0.0.1:9/api',
+      getToken: () => token,
+      refreshToken: () => {
+        token = 'fresh';
+        return token;
+      },
+      live: TIMING,
+      fetch: (input) => {
+        const request = input instanceof Request ? input : new Request(input);
+        requests.push({ url: request.url, auth: request.headers.get('Authorization'), lastEventId: request.headers.get('Last-Event-ID') });
+        if (request.headers.get('Authorization') !== 'Bearer fresh') return Promise.resolve(new Response('{}', { status: 401 }));
+        const first = requests.filter((r) => r.auth === 'Bearer fresh').length === 1;
+        const text = first
+          ? `retry: 5\nid: 10\n\nid: 11\nevent: change\ndata: ${JSON.stringify({ id: '11', kinds: ['comment'], ticket })}\n\n`
+          : `retry: 5\nid: 11\n\n`;
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(text));
+            // The first stream drops after its event; the second stays open.
+            if (first) controller.close();
+          },
+        });
+        return Promise.resolve(new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }));
+      },
+    });
+    const w = watch(adapter, { kind: 'cases' });
+    try {
+      await until(() => requests.length >= 3 && w.states.at(-1) === 'live', 'the reconnect');
+      expect(requests.map((r) => [new URL(r.url).pathname, r.auth, r.lastEventId])).to.deep.equal([
+        ['/api/events', 'Bearer stale', null],
+        ['/api/events', 'Bearer fresh', null],
+        ['/api/events', 'Bearer fresh', '11'],
+      ]);
+      expect(requests.every((r) => !r.url.includes('fresh') && !r.url.includes('stale')), 'never in the URL').to.equal(true);
+      expect(w.changes.map((c) => c.id)).to.deep.equal(['11']);
+      expect(w.states).to.deep.equal(['live', 'reconnecting', 'live']);
+    } finally {
+      w.controller.abort();
+    }
+  });
+});
+
 describe('fetch adapter watch() without a stream: polling with If-None-Match', function () {
   this.timeout(30_000);
 

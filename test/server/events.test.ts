@@ -231,3 +231,31 @@ test('JSON GETs carry an ETag; If-None-Match answers 304 until the case changes'
   assert.notEqual(changed.headers.get('etag'), etag);
   assert.equal((await s.api.call('GET', '/api/tickets', { token: alex, headers: { 'If-None-Match': listTag } })).status, 200);
 });
+
+test('a stream ends at the first heartbeat after its session is signed out', async () => {
+  const token = await s.api.signIn('alex@example.com');
+  const stream = await openStream(token);
+  await stream.until(() => stream.text().includes('retry:'));
+  assert.equal((await s.api.call('DELETE', '/api/session', { token })).status, 204);
+  await stream.ended;
+  assert.equal((await fetch(`${s.url}/api/events`, { headers: { Authorization: `Bearer ${token}` } })).status, 401);
+});
+
+test('the event log keeps the newest `keep` events (trimmed by the auto-close job); resuming from a kept id still works', async () => {
+  const own = await start({ events: { heartbeatMs: 1000, retryMs: 40, keep: 3 } });
+  try {
+    const token = await own.api.signIn('alex@example.com');
+    const [number] = (await own.api.call<{ items: { number: string }[] }>('GET', '/api/tickets', { token })).body.items.map((t) => t.number);
+    assert.ok(number);
+    for (let i = 0; i < 5; i += 1) await agentReply(number, `Reply ${i}`, undefined, own);
+    own.server.runAutoClose();
+    const rows = own.server.db.prepare('SELECT seq FROM events ORDER BY seq').all() as { seq: number }[];
+    assert.equal(rows.length, 3);
+    const stream = await openStream(token, String((rows[0]?.seq ?? 0) - 1), own.url);
+    await stream.until(() => stream.changes().length === 1);
+    assert.equal(stream.changes()[0]?.id, String(rows[2]?.seq), 'the kept events of the case, as one change');
+    stream.close();
+  } finally {
+    await own.close();
+  }
+});
