@@ -45,6 +45,12 @@ export interface LiveTiming {
   readonly pollMs?: number | undefined;
   /** Longest wait for the stream's response headers (default 15000). */
   readonly connectTimeoutMs?: number | undefined;
+  /**
+   * Longest silence on an open stream before it counts as dead and is opened again (default
+   * 45000: three of the reference server's heartbeats). A connection a sleeping laptop or a
+   * network change left half-open never ends by itself.
+   */
+  readonly idleTimeoutMs?: number | undefined;
   readonly random?: (() => number) | undefined;
 }
 
@@ -112,9 +118,16 @@ export function watchLive(
   /** One connection: `'done'` when it ran and ended, `'failed'` when it never opened, `'absent'` without a stream. */
   async function connect(): Promise<'done' | 'failed' | 'absent'> {
     const connection = new AbortController();
-    const stop = (): void => connection.abort();
+    let reader: ReadableStreamDefaultReader<string> | undefined;
+    // Cancelling the reader too ends a read that an abort alone would not (a fetch that ignores its signal).
+    const stop = (): void => {
+      connection.abort();
+      void reader?.cancel().catch(() => undefined);
+    };
     signal.addEventListener('abort', stop, { once: true });
-    const timer = setTimeout(stop, timing.connectTimeoutMs ?? 15_000);
+    let timer = setTimeout(stop, timing.connectTimeoutMs ?? 15_000);
+    const idleMs = timing.idleTimeoutMs ?? 45_000;
+    let opened = false;
     try {
       const response = await transport.openStream(lastEventId, connection.signal);
       clearTimeout(timer);
@@ -128,6 +141,7 @@ export function watchLive(
         return 'failed';
       }
       report('live');
+      opened = true;
       const parser = createSseParser({
         onEvent: (event) => onEvent(event.type, event.data, event.lastEventId),
         onRetry: (ms) => {
@@ -137,10 +151,12 @@ export function watchLive(
           if (id !== '' && after(id, lastEventId)) lastEventId = id;
         },
       });
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       try {
         for (;;) {
+          timer = setTimeout(stop, idleMs);
           const { done, value } = await reader.read();
+          clearTimeout(timer);
           if (done) break;
           parser.feed(value);
         }
@@ -149,7 +165,8 @@ export function watchLive(
       }
       return 'done';
     } catch {
-      return 'failed';
+      // A stream that was open and broke (or went silent) starts the backoff over, as one that ended.
+      return opened ? 'done' : 'failed';
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', stop);
@@ -188,16 +205,20 @@ export function watchLive(
         } else {
           const polled = await transport.pollCases(etag, signal);
           if (polled) {
-            etag = polled.etag;
             for (const row of polled.value) {
               const before = seen.get(row.number);
-              seen.set(row.number, row);
-              if (first || (before && before.updatedAt === row.updatedAt && before.status === row.status)) continue;
+              if (first || (before && before.updatedAt === row.updatedAt && before.status === row.status)) {
+                if (!before) seen.set(row.number, row);
+                continue;
+              }
+              // Recorded once read: a case that failed to load is read again at the next poll.
               const ticket = await transport.getTicket(row.number, signal);
-              const change = polledChange(before, ticket);
               seen.set(row.number, ticket);
+              const change = polledChange(before, ticket);
               if (change) deliver(change);
             }
+            // Only now: a page whose cases did not all load is asked for again in full.
+            etag = polled.etag;
           }
         }
         first = false;

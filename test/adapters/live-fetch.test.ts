@@ -263,6 +263,33 @@ describe('fetch adapter watch(): the stream and the host token', () => {
   });
 });
 
+describe('fetch adapter watch(): a silent stream', () => {
+  it('counts a stream that stays silent past idleTimeoutMs as dead and opens it again', async () => {
+    let opened = 0;
+    const adapter = createFetchAdapter({
+      baseUrl: 'http://127.0.0.1:9/api',
+      getToken: () => 'host-token',
+      live: { ...TIMING, idleTimeoutMs: 60 },
+      fetch: () => {
+        opened += 1;
+        // Headers and the retry hint, then nothing: a half-open connection.
+        const body = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('retry: 5\n\n')) });
+        return Promise.resolve(new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }));
+      },
+    });
+    const w = watch(adapter, { kind: 'cases' });
+    try {
+      await until(() => opened >= 2, 'a second connection');
+      expect(w.states.slice(0, 3)).to.deep.equal(['live', 'reconnecting', 'live']);
+    } finally {
+      w.controller.abort();
+    }
+    const after = opened;
+    await wait(150);
+    expect(opened).to.equal(after, 'nothing after the abort');
+  });
+});
+
 describe('fetch adapter watch() without a stream: polling with If-None-Match', function () {
   this.timeout(30_000);
 
