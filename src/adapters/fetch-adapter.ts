@@ -31,7 +31,7 @@ import type { Ticket } from '../core/ticket.js';
 import { FULL_CAPABILITIES } from './backend.js';
 import type { CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
 import { hasStrings, isArrayOf, isNumber, isOptionalString, isRecord, isString, type Guard } from './guards.js';
-import { buildUrl, errorFromResponse, newIdempotencyKey, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
+import { buildUrl, newIdempotencyKey, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
 import type { OutgoingCall, RawResponse, RetryPolicy, Sender } from './http.js';
 import { removedOrAbsent } from './idempotency.js';
 import { watchLive, type LiveTiming, type LiveTransport, type Polled } from './live-stream.js';
@@ -132,6 +132,8 @@ interface CallSpec {
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly body?: unknown;
   readonly idempotencyKey?: string;
+  /** Sent as If-None-Match: a 304 then comes back as it is instead of as an error. */
+  readonly etag?: string | undefined;
   readonly retryable: boolean;
   readonly options?: CallOptions | undefined;
 }
@@ -186,7 +188,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
     const first = await currentToken();
     const raw = await tokens.send(first, (token) => send(sender, { ...call, request: (signal) => request(token, signal) }), call.signal);
     if (raw.status === 401 && !first.refreshable && heldToken === first.token) heldToken = undefined;
-    return successOrThrow(raw);
+    return raw.status === 304 ? raw : successOrThrow(raw);
   }
 
   function exchange(spec: CallSpec): Promise<RawResponse> {
@@ -194,6 +196,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
     return deliver({ retryable: spec.retryable, timeoutMs, signal: spec.options?.signal }, (token, signal) => {
       const headers = baseHeaders(spec, token);
       if (body !== undefined) headers.set('Content-Type', 'application/json');
+      if (spec.etag !== undefined) headers.set('If-None-Match', spec.etag);
       return intercept(new Request(buildUrl(options.baseUrl, spec.path, spec.query), { method: spec.method, headers, body: body ?? null, signal }));
     });
   }
@@ -256,33 +259,16 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
   }
 
   /** A GET with `If-None-Match`: undefined on 304, else the checked body and its ETag. */
-  async function conditionalGet<T>(spec: CallSpec, etag: string | undefined, guard: Guard<T>, prepare: (body: unknown) => unknown): Promise<Polled<T>> {
-    const first = await currentToken();
-    const raw = await tokens.send(
-      first,
-      (token) =>
-        send(sender, {
-          retryable: false,
-          timeoutMs,
-          signal: spec.options?.signal,
-          request: (signal) => {
-            const headers = baseHeaders(spec, token);
-            if (etag !== undefined) headers.set('If-None-Match', etag);
-            return intercept(new Request(buildUrl(options.baseUrl, spec.path, spec.query), { headers, signal }));
-          },
-        }),
-      spec.options?.signal,
-    );
-    if (raw.status === 304) return undefined;
-    if (raw.status < 200 || raw.status >= 300) throw errorFromResponse(raw);
-    return { etag: raw.headers.get('ETag') ?? undefined, value: parseBody(raw, guard, prepare) };
+  async function conditionalGet<T>(spec: CallSpec, guard: Guard<T>, prepare: (body: unknown) => unknown): Promise<Polled<T>> {
+    const raw = await exchange(spec);
+    return raw.status === 304 ? undefined : { etag: raw.headers.get('ETag') ?? undefined, value: parseBody(raw, guard, prepare) };
   }
 
   const live: LiveTransport = {
     openStream: openEvents,
-    pollCase: (number, etag, signal) => conditionalGet({ method: 'GET', path: path(number), retryable: false, options: { signal } }, etag, isTicket, withoutNulls),
+    pollCase: (number, etag, signal) => conditionalGet({ method: 'GET', path: path(number), etag, retryable: true, options: { signal } }, isTicket, withoutNulls),
     async pollCases(etag, signal) {
-      const page = await conditionalGet({ method: 'GET', path: '/tickets', retryable: false, options: { signal } }, etag, isTicketPage, pageWithoutNulls);
+      const page = await conditionalGet({ method: 'GET', path: '/tickets', etag, retryable: true, options: { signal } }, isTicketPage, pageWithoutNulls);
       return page && { etag: page.etag, value: page.value.items };
     },
     getTicket: (number, signal) => ticket({ method: 'GET', path: path(number), retryable: true, options: { signal } }),

@@ -9,39 +9,22 @@ import type { TicketChange, TicketChangeKind } from './backend.js';
 /** A case as seen before: the whole case (the case view polls it) or its list row. */
 export type SeenBefore = Ticket | TicketSummary;
 
-const isWhole = (seen: SeenBefore): seen is Ticket => 'comments' in seen;
-
-/** Ids in `after` that `before` did not have. */
-const added = <T>(before: readonly T[], after: readonly T[], key: (item: T) => string): boolean => {
-  const known = new Set(before.map(key));
-  return after.some((item) => !known.has(key(item)));
-};
-
 /**
  * The kinds of change from `before` (undefined: the case is new) to `after`; empty when
- * nothing the user would notice changed. From a list row, which lists no comments, anything
- * dated after the row's `updatedAt` is new.
+ * nothing the user would notice changed. Every change moves `updatedAt`, so what is dated
+ * after `before.updatedAt` is new (a list row lists no comments: dates tell for both).
  */
 export function changeKinds(before: SeenBefore | undefined, after: Ticket): TicketChangeKind[] {
   if (before === undefined) return ['created'];
-  const kinds: TicketChangeKind[] = [];
-  if (isWhole(before)) {
-    if (added(before.comments, after.comments, (c) => c.id)) kinds.push('comment');
-    if (before.status !== after.status) kinds.push('status');
-    if (added(before.attachments, after.attachments, (a) => a.id)) kinds.push('attachment');
-    const emails = (t: Ticket): string => t.watchers.map((w) => w.email).sort().join('\n');
-    if (emails(before) !== emails(after)) kinds.push('watcher');
-    if (added(before.callbacks, after.callbacks, (c) => c.id)) kinds.push('callback');
-    return kinds;
-  }
   const since = Date.parse(before.updatedAt);
   const newer = (at: string): boolean => Date.parse(at) > since;
+  const kinds: TicketChangeKind[] = [];
   if (after.comments.some((c) => newer(c.createdAt))) kinds.push('comment');
   if (before.status !== after.status) kinds.push('status');
   if (after.attachments.some((a) => newer(a.createdAt))) kinds.push('attachment');
   if (after.watchers.some((w) => newer(w.addedAt))) kinds.push('watcher');
   if (after.callbacks.some((c) => newer(c.requestedAt))) kinds.push('callback');
-  // Something changed (the row moved) that none of the above names: a watcher left, say.
+  // The case moved for none of the above: what is left is a watcher who left.
   if (kinds.length === 0 && after.updatedAt !== before.updatedAt) kinds.push('watcher');
   return kinds;
 }
@@ -50,6 +33,5 @@ export function changeKinds(before: SeenBefore | undefined, after: Ticket): Tick
 export function polledChange(before: SeenBefore | undefined, after: Ticket): TicketChange | undefined {
   const kinds = changeKinds(before, after);
   if (kinds.length === 0) return undefined;
-  const state = [after.updatedAt, after.status, after.comments.length, after.attachments.length, after.watchers.length, after.callbacks.length];
-  return { id: `poll:${after.number}:${state.join(':')}`, kinds, ticket: after };
+  return { id: `poll:${after.number}:${after.updatedAt}:${after.status}`, kinds, ticket: after };
 }

@@ -18,7 +18,7 @@
 import type { Ticket, TicketSummary } from '../core/ticket.js';
 import type { TicketChange, TicketChangeKind, WatchOptions, WatchScope, WatchState } from './backend.js';
 import { isArrayOf, isOneOf, isRecord, isString } from './guards.js';
-import { sleep } from './http.js';
+import { backoffDelay, sleep } from './http.js';
 import { polledChange, type SeenBefore } from './live-diff.js';
 import { createSseParser } from './sse.js';
 
@@ -43,12 +43,11 @@ export interface LiveTiming {
   readonly maxRetryMs?: number | undefined;
   /** Poll interval without a stream (default 30000: modest, one request per element). */
   readonly pollMs?: number | undefined;
-  /** Longest wait for the stream's response headers (default 15000). */
-  readonly connectTimeoutMs?: number | undefined;
   /**
-   * Longest silence on an open stream before it counts as dead and is opened again (default
-   * 45000: three of the reference server's heartbeats). A connection a sleeping laptop or a
-   * network change left half-open never ends by itself.
+   * Longest wait for the stream's headers, and longest silence on an open stream, before it
+   * counts as dead and is opened again (default 45000: three of the reference server's
+   * heartbeats). A connection a sleeping laptop or a network change left half-open never
+   * ends by itself.
    */
   readonly idleTimeoutMs?: number | undefined;
   readonly random?: (() => number) | undefined;
@@ -56,12 +55,8 @@ export interface LiveTiming {
 
 const isKind = isOneOf<TicketChangeKind>(['created', 'comment', 'status', 'attachment', 'watcher', 'callback']);
 
-/** Whether `a` comes after `b` as event ids (decimal, as the reference server sends; text otherwise). */
-function after(a: string, b: string | undefined): boolean {
-  if (b === undefined) return true;
-  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return a.length !== b.length ? a.length > b.length : a > b;
-  return a !== b;
-}
+/** Whether id `a` may come after `b`: not when both are numbers (as the contract's are) and `a` is not greater. */
+const after = (a: string, b: string | undefined): boolean => !(Number(a) <= Number(b));
 
 export function watchLive(
   transport: LiveTransport,
@@ -91,11 +86,9 @@ export function watchLive(
       // The element's own failure: the subscription goes on for the next change.
     }
   };
-  /** Backoff for the `failures`-th failure in a row: from `retryMs`, doubling, half of it jittered. */
-  const backoff = (failures: number): number => {
-    const base = Math.min(maxRetryMs, retryMs * 2 ** Math.max(0, failures - 1));
-    return base / 2 + (random() * base) / 2;
-  };
+  /** Backoff for the `failures`-th failure in a row: full jitter under `retryMs` (the server's hint), doubling. */
+  const backoff = (failures: number): number =>
+    backoffDelay({ retries: 0, maxRetryAfterMs: 0, baseDelayMs: retryMs, maxDelayMs: maxRetryMs }, failures - 1, random);
 
   let lastEventId: string | undefined;
 
@@ -125,8 +118,8 @@ export function watchLive(
       void reader?.cancel().catch(() => undefined);
     };
     signal.addEventListener('abort', stop, { once: true });
-    let timer = setTimeout(stop, timing.connectTimeoutMs ?? 15_000);
     const idleMs = timing.idleTimeoutMs ?? 45_000;
+    let timer = setTimeout(stop, idleMs);
     let opened = false;
     try {
       const response = await transport.openStream(lastEventId, connection.signal);
@@ -194,32 +187,22 @@ export function watchLive(
     let failures = 0;
     while (!signal.aborted) {
       try {
-        if (scope.kind === 'case') {
-          const polled = await transport.pollCase(scope.number, etag, signal);
-          if (polled) {
-            etag = polled.etag;
-            const change = first ? undefined : polledChange(seen.get(scope.number), polled.value);
-            seen.set(scope.number, polled.value);
+        const polled = scope.kind === 'case' ? await transport.pollCase(scope.number, etag, signal) : await transport.pollCases(etag, signal);
+        if (polled) {
+          for (const row of Array.isArray(polled.value) ? polled.value : [polled.value]) {
+            const before = seen.get(row.number);
+            if (first || (before && before.updatedAt === row.updatedAt && before.status === row.status)) {
+              if (!before) seen.set(row.number, row);
+              continue;
+            }
+            // Recorded once read: a case that failed to load is read again at the next poll.
+            const ticket = 'comments' in row ? row : await transport.getTicket(row.number, signal);
+            seen.set(row.number, ticket);
+            const change = polledChange(before, ticket);
             if (change) deliver(change);
           }
-        } else {
-          const polled = await transport.pollCases(etag, signal);
-          if (polled) {
-            for (const row of polled.value) {
-              const before = seen.get(row.number);
-              if (first || (before && before.updatedAt === row.updatedAt && before.status === row.status)) {
-                if (!before) seen.set(row.number, row);
-                continue;
-              }
-              // Recorded once read: a case that failed to load is read again at the next poll.
-              const ticket = await transport.getTicket(row.number, signal);
-              seen.set(row.number, ticket);
-              const change = polledChange(before, ticket);
-              if (change) deliver(change);
-            }
-            // Only now: a page whose cases did not all load is asked for again in full.
-            etag = polled.etag;
-          }
+          // Only now: a page whose cases did not all load is asked for again in full.
+          etag = polled.etag;
         }
         first = false;
         failures = 0;

@@ -80,26 +80,17 @@ export function createSseParser(handlers: SseHandlers): SseParser {
 
   return {
     feed(chunk) {
-      let text = chunk;
-      if (pendingCr && text.startsWith('\n')) text = text.slice(1);
-      pendingCr = false;
+      let text = pendingCr && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
       if (!started && text.length > 0) {
         started = true;
         if (text.startsWith('\uFEFF')) text = text.slice(1);
       }
       buffer += text;
-      let start = 0;
-      for (let i = 0; i < buffer.length; i += 1) {
-        const c = buffer[i];
-        if (c !== '\n' && c !== '\r') continue;
-        line(buffer.slice(start, i));
-        if (c === '\r') {
-          if (i + 1 === buffer.length) pendingCr = true;
-          else if (buffer[i + 1] === '\n') i += 1;
-        }
-        start = i + 1;
-      }
-      buffer = buffer.slice(start);
+      pendingCr = buffer.endsWith('\r');
+      const lines = buffer.split(/\r\n|\r|\n/);
+      // The last piece has no line end yet (empty when the text ended with one).
+      buffer = lines.pop() ?? '';
+      for (const l of lines) line(l);
     },
   };
 }
