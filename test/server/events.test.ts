@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { TicketChange } from '../../src/adapters/backend.js';
 import { createSseParser, type SseEvent } from '../../src/adapters/sse.js';
-import { start, type Started } from './helpers.js';
+import { clock, DAY, newCase, start, type Started } from './helpers.js';
 
 let s: Started;
 let alex: string;
@@ -254,6 +254,49 @@ test('the event log keeps the newest `keep` events (trimmed by the auto-close jo
     const stream = await openStream(token, String((rows[0]?.seq ?? 0) - 1), own.url);
     await stream.until(() => stream.changes().length === 1);
     assert.equal(stream.changes()[0]?.id, String(rows[2]?.seq), 'the kept events of the case, as one change');
+    stream.close();
+  } finally {
+    await own.close();
+  }
+});
+
+test('every kind of write is an event: created, customer comment, email reply, attachment, watcher, call-me, auto-close', async () => {
+  const time = clock();
+  const own = await start({ now: time.now, events: { heartbeatMs: 1000, retryMs: 40 } });
+  try {
+    const token = await own.api.signIn('alex@example.com');
+    const stream = await openStream(token, undefined, own.url);
+    await stream.until(() => stream.text().includes('retry:'));
+    const kindsAfter = async (write: () => Promise<{ status: number }>, expected: number): Promise<string[]> => {
+      const before = stream.changes().length;
+      const res = await write();
+      assert.equal(res.status, expected);
+      await stream.until(() => stream.changes().length > before);
+      return [...(stream.changes().at(-1)?.kinds ?? [])].sort();
+    };
+    const created = await own.api.call<{ number: string }>('POST', '/api/tickets', { token, json: newCase() });
+    assert.equal(created.status, 201);
+    await stream.until(() => stream.changes().length === 1);
+    assert.deepEqual(stream.changes()[0]?.kinds, ['created']);
+    const n = created.body.number;
+    assert.deepEqual(await kindsAfter(() => own.api.call('POST', `/api/tickets/${n}/comments`, { token, json: { body: 'More detail.' } }), 201), ['comment']);
+    assert.deepEqual(await kindsAfter(() => agentReply(n, 'Try this.', 'pending', own), 201), ['comment', 'status']);
+    assert.deepEqual(await kindsAfter(() => own.api.call('POST', `/api/_dev/tickets/${n}/email-reply`, { json: { body: 'By email.' } }), 201), ['comment', 'status']);
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(100, 0x20), Buffer.from('\n%%EOF\n')]);
+    const upload = await own.api.call<{ token: string }>('POST', '/api/uploads', {
+      token,
+      raw: pdf,
+      headers: { 'Content-Type': 'application/pdf', 'X-File-Name': 'log.pdf' },
+    });
+    assert.equal(upload.status, 201);
+    assert.deepEqual(await kindsAfter(() => own.api.call('POST', `/api/tickets/${n}/attachments`, { token, json: { tokens: [upload.body.token] } }), 201), ['attachment']);
+    assert.deepEqual(await kindsAfter(() => own.api.call('POST', `/api/tickets/${n}/watchers`, { token, json: { email: 'kim@example.com' } }), 201), ['watcher']);
+    const callMe = () => own.api.call('POST', `/api/tickets/${n}/callbacks`, { token, json: { phone: '+1 415 555 0100' }, lang: 'en-US' });
+    assert.deepEqual(await kindsAfter(callMe, 201), ['callback']);
+    assert.deepEqual(await kindsAfter(() => agentReply(n, 'Waiting for you.', 'pending', own), 201), ['comment', 'status']);
+    time.advance(30 * DAY);
+    assert.deepEqual(await kindsAfter(() => own.api.call('POST', '/api/_dev/auto-close'), 200), ['status']);
+    assert.equal(stream.changes().at(-1)?.ticket.status, 'closed');
     stream.close();
   } finally {
     await own.close();
