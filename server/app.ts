@@ -2,7 +2,8 @@
  * The reference support server: the REST contract of docs/openapi.yaml over node:http and
  * SQLite, with the seed's rules taken from src/core (never re-implemented here). This file
  * wires the parts: the store (server/store/), the route table (server/routes/), the request
- * pipeline (pipeline.ts) and the auto-close timer (auto-close.ts).
+ * pipeline (pipeline.ts), the auto-close timer (auto-close.ts) and the live-update streams
+ * (events.ts), which look for new changes after every request.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -13,6 +14,7 @@ import { autoClose, sweepOrphans } from './auto-close.js';
 import type { ServerParts } from './context.js';
 import { HttpError, problemReply, sendReply } from './http.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
+import { createEventHub } from './events.js';
 import { createPipeline } from './pipeline.js';
 import { loadRequestSchemas } from './request-schema.js';
 import { apiRoutes, devRoutes } from './routes/index.js';
@@ -20,7 +22,7 @@ import { sqliteConnector } from './connectors/sqlite.js';
 import type { ConnectorFactory } from './connectors/types.js';
 import { seedIfEmpty } from './seed.js';
 import { caseLink } from './case-url.js';
-import { openDatabase, releaseRunningKeys, urlSecret, type Db } from './store.js';
+import { openDatabase, purgeEvents, releaseRunningKeys, urlSecret, type Db } from './store.js';
 
 export interface SupportServerOptions {
   /** Folder of the SQLite file and the attachments. */
@@ -49,6 +51,11 @@ export interface SupportServerOptions {
   readonly log?: (line: string) => void;
   /** Where cases live; default the SQLite store of `dataDir` (server/connectors/sqlite.ts). See connectors/index.ts. */
   readonly connector?: ConnectorFactory;
+  /**
+   * Live updates (`GET /api/events`): heartbeat interval (default 15 s), `retry:` hint (default 1 s), events kept
+   * (default 10 000); `off` leaves the route out (404), as a backend without a stream (clients then poll).
+   */
+  readonly events?: { readonly heartbeatMs?: number; readonly retryMs?: number; readonly keep?: number; readonly off?: boolean };
 }
 
 export interface SupportServer {
@@ -60,6 +67,9 @@ export interface SupportServer {
 }
 
 const HOUR_S = 60 * 60;
+
+/** How many change events the log keeps: a client that was away for more than that many changes misses the oldest. */
+export const DEFAULT_EVENTS_KEPT = 10_000;
 
 export function createSupportServer(options: SupportServerOptions): SupportServer {
   const config = options.config ?? seedConfig;
@@ -79,9 +89,20 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
     return `${origin}/api/attachments/${attachmentId}?expires=${expires}&sig=${signature(attachmentId, expires)}`;
   };
   const ticketLink = caseLink(options.caseUrl ?? (options.publicUrl === undefined ? undefined : `${options.publicUrl.replace(/\/+$/, '')}/?ticket={number}`));
+  const events = createEventHub({
+    db,
+    now,
+    attachmentUrl,
+    heartbeatMs: options.events?.heartbeatMs ?? 15_000,
+    retryMs: options.events?.retryMs ?? 1_000,
+    log,
+  });
+  const eventsKept = options.events?.keep ?? DEFAULT_EVENTS_KEPT;
+
   const parts: ServerParts = {
     db,
     cases: (options.connector ?? sqliteConnector)({ db, dataDir: options.dataDir, now, ticketLink, attachmentUrl, log }),
+    events,
     config,
     dataDir: options.dataDir,
     now,
@@ -100,6 +121,8 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
   function runAutoClose(): string[] {
     const closed = autoClose(parts, now());
     const swept = sweepOrphans(parts, now());
+    events.pump();
+    purgeEvents(db, eventsKept);
     if (swept > 0) log(`swept ${swept} unattached uploads`);
     if (closed.length > 0) log(`auto-closed ${closed.join(', ')}`);
     return closed;
@@ -107,16 +130,19 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
 
   const handle = createPipeline({
     server: parts,
-    routes: options.dev ? [...apiRoutes, ...devRoutes] : apiRoutes,
+    routes: [...apiRoutes, ...(options.dev ? devRoutes : [])].filter((r) => !(options.events?.off && r.path === '/api/events')),
     schemas: loadRequestSchemas(),
     beforeHandle: options.hooks?.beforeHandle,
     log,
   });
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      log(`unhandled: ${String(error)}`);
-      if (!res.headersSent) sendReply(res, problemReply(new HttpError(500, 'server', 'Unexpected error.')));
-    });
+    handle(req, res)
+      .catch((error: unknown) => {
+        log(`unhandled: ${String(error)}`);
+        if (!res.headersSent) sendReply(res, problemReply(new HttpError(500, 'server', 'Unexpected error.')));
+      })
+      // Whatever the request wrote (through the triggers of the events table) goes out to the streams now.
+      .finally(() => events.pump());
   });
   let timer: NodeJS.Timeout | undefined;
   const interval = options.autoCloseIntervalMs ?? 60_000;
@@ -146,6 +172,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
     },
     close() {
       if (timer) clearInterval(timer);
+      events.close();
       return new Promise((resolve) => {
         server.close(() => {
           void parts.cases.close().finally(() => {

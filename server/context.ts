@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { SupportConfig } from '../src/core/config.js';
 import type { TicketLink } from './case-url.js';
 import type { CaseConnector } from './connectors/types.js';
+import type { EventHub } from './events.js';
 import type { ServerLimits } from './limits.js';
 import type { Db } from './store.js';
 import type { JsonObject, ReceivedFile, RouteSpec } from './http.js';
@@ -30,6 +31,8 @@ export interface ServerParts {
   validDownloadLink(attachmentId: string, expires: number, sig: string): boolean;
   /** Closes every pending case that is due now; returns their numbers. */
   runAutoClose(): string[];
+  /** The open live-update streams (`GET /api/events`). */
+  readonly events: EventHub;
 }
 
 /** A file upload, streamed to a temp file. */

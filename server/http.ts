@@ -4,7 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, rmSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { ConflictReason, ErrorKind, FieldError } from '../src/core/errors.js';
 
@@ -99,13 +99,17 @@ export interface Reply {
   readonly headers?: Readonly<Record<string, string>>;
   /** A file streamed as the body instead of JSON (downloads); `headers` give its type and length. */
   readonly file?: string;
+  /** Takes over the response (Server-Sent Events): writes its own head and ends it when it will. */
+  readonly stream?: (res: ServerResponse) => void;
+  /** `body`, already serialized (by `conditional`, which hashed it). */
+  readonly json?: string;
 }
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, X-File-Name, Accept-Language',
-  'Access-Control-Expose-Headers': 'Retry-After, Content-Disposition, Content-Language, Idempotent-Replayed',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, X-File-Name, Accept-Language, If-None-Match, Last-Event-ID',
+  'Access-Control-Expose-Headers': 'Retry-After, Content-Disposition, Content-Language, Idempotent-Replayed, ETag',
   'Access-Control-Max-Age': '600',
 };
 
@@ -128,6 +132,7 @@ export function sendRaw(
 }
 
 export function sendReply(res: ServerResponse, reply: Reply): void {
+  if (reply.stream) return reply.stream(res);
   if (reply.file !== undefined) {
     res.writeHead(reply.status, { ...CORS_HEADERS, ...reply.headers });
     createReadStream(reply.file)
@@ -136,7 +141,27 @@ export function sendReply(res: ServerResponse, reply: Reply): void {
     return;
   }
   const contentType = reply.status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8';
-  sendRaw(res, reply.status, contentType, reply.body === undefined ? undefined : JSON.stringify(reply.body), reply.headers);
+  sendRaw(res, reply.status, contentType, reply.json ?? (reply.body === undefined ? undefined : JSON.stringify(reply.body)), reply.headers);
+}
+
+/** Whether an `If-None-Match` header names `etag` (weak comparison, RFC 9110 §13.1.2) or is `*`. */
+function noneMatch(header: string, etag: string): boolean {
+  const bare = (tag: string): string => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
+}
+
+/**
+ * Conditional GETs for every JSON answer: a 200 gets an `ETag` (a hash of its body), and a
+ * request whose `If-None-Match` names it gets a 304 without a body, so a client that polls
+ * pays for a change only.
+ */
+export function conditional(method: string, headers: IncomingHttpHeaders, reply: Reply): Reply {
+  if ((method !== 'GET' && method !== 'HEAD') || reply.status !== 200 || reply.body === undefined || reply.file !== undefined || reply.stream) return reply;
+  const json = JSON.stringify(reply.body);
+  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+  const ifNoneMatch = headers['if-none-match'];
+  if (ifNoneMatch !== undefined && noneMatch(ifNoneMatch, etag)) return { status: 304, headers: { ...reply.headers, ETag: etag } };
+  return { ...reply, json, headers: { ...reply.headers, ETag: etag } };
 }
 
 export function problemReply(error: HttpError): Reply {

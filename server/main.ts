@@ -4,6 +4,7 @@
  *     [--case-url 'https://app.example.com/support?case={number}'] [--public-url URL] [--auto-close-interval-ms 60000]
  *     [--connector sqlite|freshdesk|zendesk] [--freshdesk-domain acme --freshdesk-key-file key.txt]
  *     [--zendesk-subdomain acme --zendesk-email agent@acme.com --zendesk-token-file t.txt]
+ *     [--events-heartbeat-ms 15000] [--events-retry-ms 1000] [--no-events]
  * `--case-url` is the emails' link to a case (http or https, with `{number}`); without it (and
  * without the older `--public-url`) the emails carry no link. The connector flags are checked by
  * server/connectors/options.ts (`--freshdesk-url` / `--zendesk-url` point at another address).
@@ -33,6 +34,10 @@ const { values } = parseArgs({
     'zendesk-email': { type: 'string' },
     'zendesk-token-file': { type: 'string' },
     'zendesk-url': { type: 'string' },
+    'events-heartbeat-ms': { type: 'string', default: '15000' },
+    'events-retry-ms': { type: 'string', default: '1000' },
+    // Serves no GET /api/events (404): a backend without a stream, whose clients poll.
+    'no-events': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -59,6 +64,7 @@ const server = createSupportServer({
   publicUrl: values['public-url'],
   autoCloseIntervalMs: Number(values['auto-close-interval-ms']),
   connector: connectorFor(connector),
+  events: { heartbeatMs: Number(values['events-heartbeat-ms']), retryMs: Number(values['events-retry-ms']), off: values['no-events'] },
   log: (line) => process.stderr.write(`${line}\n`),
 });
 const { url } = await server.listen(Number(values.port), values.host);

@@ -2,7 +2,8 @@
  * The request pipeline, driven by the route table: CORS preflight, routing (404, 405), the
  * session (401 unless the route is `public`), the Idempotency-Key (400 without it), the body
  * (a file for `rawBody` routes, JSON otherwise), idempotent replay, the contract's request
- * schema, then the handler. Every error becomes problem+json.
+ * schema, then the handler. Every error becomes problem+json; every JSON GET answer gets an
+ * ETag, and a 304 when the request's If-None-Match names it (`conditional`).
  */
 import { rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -13,6 +14,7 @@ import type { ApiRoute, Ctx, ServerParts, Upload } from './context.js';
 import { idempotencyKey, idempotently, inProgress, keyScope, KeysInFlight } from './idempotency.js';
 import {
   compileRoute,
+  conditional,
   CORS_HEADERS,
   drainRequest,
   HttpError,
@@ -86,7 +88,7 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     // Every answer goes through here: whatever of the body is still unread is drained after it.
     const respond = (reply: Reply): void => {
-      sendReply(res, reply);
+      sendReply(res, conditional(method, req.headers, reply));
       drainRequest(req);
     };
     if (method === 'OPTIONS') {

@@ -10,3 +10,4 @@ export * from './store/limits.js';
 export * from './store/meta.js';
 export * from './store/outbox.js';
 export * from './store/tickets.js';
+export * from './store/events.js';

@@ -7,7 +7,8 @@ import { articleRoutes } from './articles.js';
 import { attachmentRoutes } from './attachments.js';
 import { callMeRoutes } from './call-me.js';
 import { commentRoutes } from './comments.js';
-import { devRoutes } from './dev.js';
+import { devRoutes as devCaseRoutes } from './dev.js';
+import { devEventRoutes, eventRoutes } from './events.js';
 import { sessionRoutes } from './session.js';
 import { signInHelpRoutes } from './sign-in-help.js';
 import { ticketRoutes } from './tickets.js';
@@ -24,6 +25,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...watcherRoutes,
   ...callMeRoutes,
   ...signInHelpRoutes,
+  ...eventRoutes,
 ];
 
-export { devRoutes };
+export const devRoutes: readonly ApiRoute[] = [...devCaseRoutes, ...devEventRoutes];

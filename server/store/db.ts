@@ -222,6 +222,41 @@ const MIGRATIONS: readonly string[] = [
       SELECT 'delete', old.number, old.subject_folded WHERE old.subject_folded IS NOT NULL;
   END;
   `,
+  // Live updates (issue 12): every write to a case appends what changed to `events`, from
+  // triggers, so no route can forget it. `seq` is AUTOINCREMENT: never reused after the
+  // retention purge, so it serves as the SSE event id a reconnect resumes from.
+  `
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    ticket_number INTEGER NOT NULL,
+    kind TEXT NOT NULL
+  );
+  CREATE TRIGGER events_created AFTER INSERT ON tickets BEGIN
+    INSERT INTO events (ticket_number, kind) VALUES (new.number, 'created');
+  END;
+  CREATE TRIGGER events_status AFTER UPDATE OF status ON tickets WHEN old.status IS NOT new.status BEGIN
+    INSERT INTO events (ticket_number, kind) VALUES (new.number, 'status');
+  END;
+  CREATE TRIGGER events_comment AFTER INSERT ON comments BEGIN
+    INSERT INTO events (ticket_number, kind) VALUES (new.ticket_number, 'comment');
+  END;
+  CREATE TRIGGER events_attachment_insert AFTER INSERT ON attachments WHEN new.ticket_number IS NOT NULL BEGIN
+    INSERT INTO events (ticket_number, kind) VALUES (new.ticket_number, 'attachment');
+  END;
+  CREATE TRIGGER events_attachment_attach AFTER UPDATE OF ticket_number ON attachments
+    WHEN new.ticket_number IS NOT NULL AND old.ticket_number IS NOT new.ticket_number BEGIN
+    INSERT INTO events (ticket_number, kind) VALUES (new.ticket_number, 'attachment');
+  END;
+  CREATE TRIGGER events_watcher_insert AFTER INSERT ON watchers BEGIN
+    INSERT INTO events (ticket_number, kind) VALUES (new.ticket_number, 'watcher');
+  END;
+  CREATE TRIGGER events_watcher_delete AFTER DELETE ON watchers BEGIN
+    INSERT INTO events (ticket_number, kind) VALUES (old.ticket_number, 'watcher');
+  END;
+  CREATE TRIGGER events_callback AFTER INSERT ON callbacks BEGIN
+    INSERT INTO events (ticket_number, kind) VALUES (new.ticket_number, 'callback');
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -22,16 +22,19 @@
  *   to `retry.maxRetryAfterMs`; past that the call fails at once with `retryAfterSeconds`.
  * - Every non-2xx becomes a SupportError from its status and problem+json body; a 2xx body
  *   that is not JSON or not the expected shape becomes `bad_response`.
+ * - `watch()` follows the server's `GET /events` stream, or polls with `If-None-Match` where
+ *   there is none (live-stream.ts); `capabilities.live` is `'push'`.
  */
 import type { Article, Catalog, Category } from '../core/catalog.js';
 import { SupportError } from '../core/errors.js';
 import type { Ticket } from '../core/ticket.js';
-import { FULL_CAPABILITIES, watchNothing } from './backend.js';
+import { FULL_CAPABILITIES } from './backend.js';
 import type { CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
 import { hasStrings, isArrayOf, isNumber, isOptionalString, isRecord, isString, type Guard } from './guards.js';
 import { buildUrl, newIdempotencyKey, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
 import type { OutgoingCall, RawResponse, RetryPolicy, Sender } from './http.js';
 import { removedOrAbsent } from './idempotency.js';
+import { watchLive, type LiveTiming, type LiveTransport, type Polled } from './live-stream.js';
 import { createTokenRefresh, type TokenSource, type TokenUse } from './token-refresh.js';
 import { isSession, isTicket, isTicketSummary } from './shapes.js';
 
@@ -66,6 +69,8 @@ export interface FetchAdapterOptions {
   readonly retry?: RetryPolicy;
   /** Source of randomness for the backoff jitter (tests pass a fixed one). */
   readonly random?: () => number;
+  /** `watch()`: reconnect backoff, poll interval (tests shorten them). */
+  readonly live?: LiveTiming;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -127,6 +132,8 @@ interface CallSpec {
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly body?: unknown;
   readonly idempotencyKey?: string;
+  /** Sent as If-None-Match: a 304 then comes back as it is instead of as an error. */
+  readonly etag?: string | undefined;
   readonly retryable: boolean;
   readonly options?: CallOptions | undefined;
 }
@@ -181,7 +188,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
     const first = await currentToken();
     const raw = await tokens.send(first, (token) => send(sender, { ...call, request: (signal) => request(token, signal) }), call.signal);
     if (raw.status === 401 && !first.refreshable && heldToken === first.token) heldToken = undefined;
-    return successOrThrow(raw);
+    return raw.status === 304 ? raw : successOrThrow(raw);
   }
 
   function exchange(spec: CallSpec): Promise<RawResponse> {
@@ -189,6 +196,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
     return deliver({ retryable: spec.retryable, timeoutMs, signal: spec.options?.signal }, (token, signal) => {
       const headers = baseHeaders(spec, token);
       if (body !== undefined) headers.set('Content-Type', 'application/json');
+      if (spec.etag !== undefined) headers.set('If-None-Match', spec.etag);
       return intercept(new Request(buildUrl(options.baseUrl, spec.path, spec.query), { method: spec.method, headers, body: body ?? null, signal }));
     });
   }
@@ -226,9 +234,53 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
     return parseBody(raw, isUploadedFile);
   }
 
+  /** The event stream's response as it is: `watchLive` reads its body and its status. */
+  async function openEvents(lastEventId: string | undefined, signal: AbortSignal): Promise<Response> {
+    throwIfAborted(signal);
+    const first = await currentToken();
+    let response: Response | undefined;
+    const raw = await tokens.send(
+      first,
+      async (token) => {
+        // A 401 answered first: its body is not read, the refreshed attempt replaces it.
+        void response?.body?.cancel().catch(() => undefined);
+        const headers = baseHeaders({}, token);
+        headers.set('Accept', 'text/event-stream');
+        if (lastEventId !== undefined) headers.set('Last-Event-ID', lastEventId);
+        const request = await intercept(new Request(buildUrl(options.baseUrl, '/events'), { headers, signal }));
+        response = await sender.fetch(request, { signal });
+        return { status: response.status, headers: response.headers, text: '' };
+      },
+      signal,
+    );
+    if (raw.status === 401 && !first.refreshable && heldToken === first.token) heldToken = undefined;
+    if (!response) throw new SupportError('network', 'No response');
+    return response;
+  }
+
+  /** A GET with `If-None-Match`: undefined on 304, else the checked body and its ETag. */
+  async function conditionalGet<T>(spec: CallSpec, guard: Guard<T>, prepare: (body: unknown) => unknown): Promise<Polled<T>> {
+    const raw = await exchange(spec);
+    return raw.status === 304 ? undefined : { etag: raw.headers.get('ETag') ?? undefined, value: parseBody(raw, guard, prepare) };
+  }
+
+  const live: LiveTransport = {
+    openStream: openEvents,
+    pollCase: (number, etag, signal) => conditionalGet({ method: 'GET', path: path(number), etag, retryable: true, options: { signal } }, isTicket, withoutNulls),
+    async pollCases(etag, signal) {
+      const page = await conditionalGet({ method: 'GET', path: '/tickets', etag, retryable: true, options: { signal } }, isTicketPage, pageWithoutNulls);
+      return page && { etag: page.etag, value: page.value.items };
+    },
+    getTicket: (number, signal) => ticket({ method: 'GET', path: path(number), retryable: true, options: { signal } }),
+    checkTicket(value) {
+      const checked = withoutNulls(value);
+      return isTicket(checked) ? checked : undefined;
+    },
+  };
+
   return {
-    capabilities: FULL_CAPABILITIES,
-    watch: watchNothing,
+    capabilities: { ...FULL_CAPABILITIES, live: 'push' },
+    watch: (scope, onChange, watchOptions) => watchLive(live, scope, onChange, watchOptions, { random: options.random, ...options.live }),
 
     async getSession(opts) {
       const { session } = await json({ method: 'GET', path: '/session', retryable: true, options: opts }, isSessionEnvelope);

@@ -5,6 +5,16 @@
 //   executeServerCommand('reference-server', {fresh: true}) → {url} | {error}
 //   executeServerCommand('zendesk-mock')                    → {url}  (test/support/zendesk-mock.mjs)
 //   executeServerCommand('connector-server', {connector: 'freshdesk' | 'zendesk'}) → {url} | {error}
+//   executeServerCommand('reference-server', {name: 'live', fresh: true, eventsRetryMs: 20}) → {url} | {error}
+//   executeServerCommand('reference-server', {name: 'live', restart: true}) → {url} | {error}
+//
+// A `name` gives a file an instance of its own, apart from the shared default one: `fresh`
+// starts it on a new data folder, `restart` stops it and starts it again on the same folder
+// and port (a reconnect test), `eventsRetryMs` is its `retry:` hint, `noEvents: true` serves
+// it without GET /api/events (as `--no-events`: the fetch adapter's polling fallback). Named
+// instances run in this process (server/app.ts through tsx's `tsImport`, loaded once): a
+// restart closes the HTTP server and the database and opens them again in milliseconds, where
+// a new node process takes about 3 s.
 //
 // The fault and Zendesk fixture servers start with the runner; the reference server
 // (`server/main.ts`) starts on first request, in a fresh temporary data folder, and is killed
@@ -16,6 +26,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 import { startFaultServer } from './fault-server.mjs';
 import { startZendeskServer } from './zendesk-server.mjs';
 import { startZendeskMock } from './zendesk-mock.mjs';
@@ -144,14 +156,62 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
   let reference;
   /** @type {Map<string, Promise<{url: string, stop: () => Promise<void>}>>} */
   const connectors = new Map();
-  /** Instances of their own for files that must not share (`reference-server-named`, {name}). */
-  /** @type {Map<string, Promise<{url: string, stop: () => Promise<void>}>>} */
-  const named = new Map();
 
   async function stopReference() {
     const current = reference;
     reference = undefined;
     if (current) await current.then((r) => r.stop(), () => undefined);
+  }
+
+  /** server/app.ts, loaded once for the named instances. */
+  let app;
+  /** Starts `createSupportServer` in this process on `dataDir` (a new folder when absent) and `port`. */
+  async function startInProcess({ dataDir: given, port = 0, events }) {
+    app ??= tsImport(pathToFileURL(join(cwd, 'server/app.ts')).href, import.meta.url);
+    const { createSupportServer } = await app;
+    const dataDir = given ?? (await mkdtemp(join(tmpdir(), 'support-elements-named-')));
+    const server = createSupportServer({ dataDir, dev: true, autoCloseIntervalMs: 0, events });
+    const { url } = await server.listen(port, '127.0.0.1');
+    return {
+      url,
+      dataDir,
+      async stop({ keep = false } = {}) {
+        await server.close();
+        if (!keep) await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  /** The named instances: name → {server: Promise, events}. */
+  const named = new Map();
+
+  async function stopNamed(name, { keep = false } = {}) {
+    const entry = named.get(name);
+    if (!entry) return undefined;
+    if (!keep) named.delete(name);
+    const server = await entry.server.catch(() => undefined);
+    await server?.stop({ keep });
+    return { entry, server };
+  }
+
+  /** `{name, fresh, restart, eventsRetryMs, noEvents}`: see the header. */
+  async function namedReference(payload) {
+    const name = String(payload.name);
+    if (payload.restart === true && named.has(name)) {
+      const { entry, server } = (await stopNamed(name, { keep: true })) ?? {};
+      if (entry && server) entry.server = startInProcess({ dataDir: server.dataDir, port: Number(new URL(server.url).port), events: entry.events });
+    } else if (payload.fresh === true || !named.has(name)) {
+      await stopNamed(name);
+      const events = { off: payload.noEvents === true, ...(typeof payload.eventsRetryMs === 'number' ? { retryMs: payload.eventsRetryMs } : {}) };
+      named.set(name, { events, server: startInProcess({ events }) });
+    }
+    const entry = named.get(name);
+    try {
+      return { url: (await entry.server).url };
+    } catch (error) {
+      named.delete(name);
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   return {
@@ -162,11 +222,14 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
       zendeskMock = await startZendeskMock();
     },
     async serverStop() {
-      await Promise.all([fault?.close(), zendesk?.close(), zendeskMock?.close(), stopReference(), ...[...connectors.values(), ...named.values()].map((c) => c.then((r) => r.stop(), () => undefined))]);
+      await Promise.all([fault?.close(), zendesk?.close(), zendeskMock?.close(), stopReference(), ...[...connectors.values()].map((c) => c.then((r) => r.stop(), () => undefined)), ...[...named.keys()].map((name) => stopNamed(name))]);
     },
     async executeCommand({ command, payload }) {
       if (command === 'support-test-servers') return { fault: fault?.url, zendesk: zendesk?.url };
       if (command === 'zendesk-mock') return { url: zendeskMock?.url };
+      if (command === 'reference-server' && typeof payload === 'object' && payload !== null && typeof payload.name === 'string') {
+        return namedReference(payload);
+      }
       if (command === 'reference-server') {
         const fresh = typeof payload === 'object' && payload !== null && /** @type {{fresh?: unknown}} */ (payload).fresh === true;
         if (fresh) await stopReference();
@@ -194,14 +257,9 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
         }
       }
       if (command === 'reference-server-named') {
+        // A file's own instance, started on first use (same as `reference-server` with a `name`).
         const name = typeof payload === 'object' && payload !== null ? String(/** @type {{name?: unknown}} */ (payload).name) : 'default';
-        if (!named.has(name)) named.set(name, startReferenceServer(cwd));
-        try {
-          return { url: (await named.get(name))?.url };
-        } catch (error) {
-          named.delete(name);
-          return { error: error instanceof Error ? error.message : String(error) };
-        }
+        return namedReference({ name });
       }
       return undefined;
     },
