@@ -17,7 +17,7 @@
  * | `account_dialog_dismissed` | `choose_account`         | `choose_account`, dialog closed (no form)           |
  * | `account_choice_started` | `choose_account`           | `choose_account`, the last failure forgotten        |
  * | `account_chosen`         | `choose_account`           | `form`, the account counts as chosen                |
- * | `account_choice_failed`  | `choose_account`           | `choose_account`, with the failure's kind           |
+ * | `account_choice_failed`  | `choose_account`           | `choose_account`, with the failure's kind; `sign_in` for the same area when the session ended |
  * | `account_switched`       | any                        | same view, announcing the account                   |
  * | `account_switch_failed`  | any                        | same view, announcing the failure's kind            |
  * | `signed_out`             | any                        | `home`, signed out, announced                       |
@@ -227,6 +227,8 @@ export function transition(state: ContactState, event: ContactEvent, context: Co
     case 'account_choice_failed': {
       if (view.kind !== 'choose_account') return stay(state);
       const failure = event.type === 'account_choice_failed' ? event.kind : undefined;
+      // The session ended: sign in again, then this area's account choice once more.
+      if (failure === 'unauthorized') return go(state, { kind: 'sign_in', realm: sessionOf(state)?.realm ?? 'product', areaId: view.areaId, lockedHelpShown: false });
       return stay(state, { view: { ...view, failure } });
     }
     case 'account_switched': {
