@@ -94,6 +94,7 @@
 'error.too_large': `Das überschreitet die Größe, die der Support-Dienst akzeptiert.`,
 'error.too_large.limit': str`Dateien bis ${0}. Versuchen Sie es mit einer kleineren Datei.`,
 'error.unauthorized': `Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren; Ihre Eingaben bleiben erhalten.`,
+'error.unauthorized.signed_out': `Melden Sie sich an, um fortzufahren.`,
 'error.validation': `Einige Angaben müssen korrigiert werden.`,
 'error.validation.detail': str`Einige Angaben müssen korrigiert werden: ${0}`,
 'form.error_prefix': `Fehler:`,

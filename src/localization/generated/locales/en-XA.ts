@@ -94,6 +94,7 @@
 'error.too_large': `⟦Ţĥîš îš ļåŕĝéŕ ţĥåñ ţĥé šûþþöŕţ šéŕṽîçé åççéþţš. one two three four⟧`,
 'error.too_large.limit': str`⟦Ƒîļéš ûþ ţö ${0}. Ţŕý å šɱåļļéŕ ƒîļé. one two three⟧`,
 'error.unauthorized': `⟦Ýöûŕ šéššîöñ ĥåš éñðéð. Šîĝñ îñ åĝåîñ ţö çöñţîñûé; ŵĥåţ ýöû ţýþéð îš ķéþţ. one two three four five six seven⟧`,
+'error.unauthorized.signed_out': `⟦Šîĝñ îñ ţö çöñţîñûé. one two⟧`,
 'error.validation': `⟦Šöɱé åñšŵéŕš ñééð çöŕŕéçţîñĝ. one two three⟧`,
 'error.validation.detail': str`⟦Šöɱé åñšŵéŕš ñééð çöŕŕéçţîñĝ: ${0} one two three⟧`,
 'form.error_prefix': `⟦Éŕŕöŕ: one⟧`,

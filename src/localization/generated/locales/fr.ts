@@ -94,6 +94,7 @@
 'error.too_large': `La taille dépasse la limite acceptée par le service d'assistance.`,
 'error.too_large.limit': str`Fichiers de ${0} au maximum. Essayez avec un fichier plus petit.`,
 'error.unauthorized': `Votre session a expiré. Identifiez-vous à nouveau pour continuer ; votre saisie est conservée.`,
+'error.unauthorized.signed_out': `Identifiez-vous pour continuer.`,
 'error.validation': `Certaines réponses doivent être corrigées.`,
 'error.validation.detail': str`Certaines réponses doivent être corrigées : ${0}`,
 'form.error_prefix': `Erreur :`,

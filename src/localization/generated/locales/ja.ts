@@ -94,6 +94,7 @@
 'error.too_large': `サポートサービスで受け付けられるサイズを超えています。`,
 'error.too_large.limit': str`ファイルは ${0} までです。もっと小さいファイルでお試しください。`,
 'error.unauthorized': `セッションの有効期限が切れました。続行するには、もう一度サインインしてください。入力した内容は保持されています。`,
+'error.unauthorized.signed_out': `続行するにはサインインしてください。`,
 'error.validation': `一部の回答を修正する必要があります。`,
 'error.validation.detail': str`一部の回答を修正する必要があります：${0}`,
 'form.error_prefix': `エラー:`,

@@ -94,6 +94,7 @@
 'error.too_large': `Isso é maior do que o serviço de suporte aceita.`,
 'error.too_large.limit': str`Arquivos de até ${0}. Tente um arquivo menor.`,
 'error.unauthorized': `Sua sessão expirou. Entre novamente para continuar; o que você digitou foi mantido.`,
+'error.unauthorized.signed_out': `Entre para continuar.`,
 'error.validation': `Algumas respostas precisam ser corrigidas.`,
 'error.validation.detail': str`Algumas respostas precisam ser corrigidas: ${0}`,
 'form.error_prefix': `Erro:`,
