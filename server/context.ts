@@ -27,6 +27,8 @@ export interface ServerParts {
   validDownloadLink(attachmentId: string, expires: number, sig: string): boolean;
   /** Closes every pending case that is due now; returns their numbers. */
   runAutoClose(): string[];
+  /** The secret host JWTs are signed with (`POST /api/session/jwt`); none: that route is off. Never logged, never sent. */
+  readonly hostJwtSecret: Buffer | undefined;
 }
 
 /** A file upload, streamed to a temp file. */

@@ -2,14 +2,19 @@
  * CLI of the reference server:
  *   node --import tsx server/main.ts [--port 8787] [--host 127.0.0.1] [--data ./data] [--dev]
  *     [--case-url 'https://app.example.com/support?case={number}'] [--public-url URL] [--auto-close-interval-ms 60000]
+ *     [--jwt-secret-file secret.txt]
+ * `--jwt-secret-file` holds the secret shared with the host app's backend for host JWTs
+ * (`POST /api/session/jwt`, at least 32 bytes; a trailing newline is dropped; never logged).
  * `--case-url` is the emails' link to a case (http or https, with `{number}`); without it (and
  * without the older `--public-url`) the emails carry no link.
  * Prints `listening on http://127.0.0.1:PORT` as its first line; port 0 picks a free port.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { createSupportServer } from './app.js';
 import { checkCaseUrl } from './case-url.js';
+import { MIN_SECRET_BYTES } from './host-jwt.js';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +25,7 @@ const { values } = parseArgs({
     'case-url': { type: 'string' },
     'public-url': { type: 'string' },
     'auto-close-interval-ms': { type: 'string', default: '60000' },
+    'jwt-secret-file': { type: 'string' },
   },
   strict: true,
 });
@@ -37,7 +43,21 @@ try {
   process.exit(2);
 }
 
+/** The host JWT secret, read once; its bytes never reach a log line or an answer. */
+function hostJwtSecret(file: string | undefined): Buffer | undefined {
+  if (file === undefined) return undefined;
+  try {
+    const secret = Buffer.from(readFileSync(resolve(file), 'utf8').replace(/\r?\n$/, ''), 'utf8');
+    if (secret.length >= MIN_SECRET_BYTES) return secret;
+    process.stderr.write(`--jwt-secret-file: the secret must be at least ${MIN_SECRET_BYTES} bytes.\n`);
+  } catch {
+    process.stderr.write('--jwt-secret-file: the file cannot be read.\n');
+  }
+  process.exit(2);
+}
+
 const server = createSupportServer({
+  hostJwtSecret: hostJwtSecret(values['jwt-secret-file']),
   dataDir: resolve(values.data),
   dev: values.dev,
   caseUrl,

@@ -9,6 +9,7 @@ import { callMeRoutes } from './call-me.js';
 import { commentRoutes } from './comments.js';
 import { devRoutes } from './dev.js';
 import { sessionRoutes } from './session.js';
+import { sessionJwtRoutes } from './session-jwt.js';
 import { signInHelpRoutes } from './sign-in-help.js';
 import { ticketRoutes } from './tickets.js';
 import { uploadRoutes } from './uploads.js';
@@ -26,4 +27,5 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...signInHelpRoutes,
 ];
 
-export { devRoutes };
+/** Only with a host JWT secret (`--jwt-secret-file`). */
+export { devRoutes, sessionJwtRoutes };

@@ -222,6 +222,10 @@ const MIGRATIONS: readonly string[] = [
       SELECT 'delete', old.number, old.subject_folded WHERE old.subject_folded IS NOT NULL;
   END;
   `,
+  // Host JWT sign-in (issue 13): each token id is accepted once, until the token expires.
+  `
+  CREATE TABLE used_jwt_ids (jti TEXT PRIMARY KEY, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
