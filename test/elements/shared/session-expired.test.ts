@@ -16,7 +16,7 @@ import type { SupportTicketDetail } from '../../../src/define/support-ticket-det
 import { failureMessage } from '../../../src/elements/shared/messages.js';
 import { SessionExpiredEvent } from '../../../src/events/events.js';
 import { $, deepActive, nextEvent, setValue, shadowText, until } from '../../support/dom.js';
-import { fill, find, form, get, memoryFor, seedDraft, type TicketForm } from '../ticket-form/helpers.js';
+import { find, form, get, memoryFor, seedDraft, type TicketForm } from '../ticket-form/helpers.js';
 
 const USER = 'session-expired@example.com';
 const ENDED = failureMessage('unauthorized', { locale: 'en', hadSession: true });
