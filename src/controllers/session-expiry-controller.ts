@@ -36,6 +36,7 @@ export class SessionExpiryController implements ReactiveController {
   private readonly host: SessionExpiryHost;
   private state: ExpiryState = { status: 'active' };
   private had = false;
+  private lastRealm: Realm | undefined;
   private returnTo: HTMLElement | undefined;
   private focusPending = false;
 
@@ -55,7 +56,7 @@ export class SessionExpiryController implements ReactiveController {
 
   hostUpdate(): void {
     const session = this.host.session;
-    if (session) this.had = true;
+    this.noteSession(session);
     const state = this.state;
     if (state.status !== 'host' || !session || session === state.since) return;
     this.state = { status: 'active' };
@@ -75,9 +76,16 @@ export class SessionExpiryController implements ReactiveController {
     return this.state.status === 'host';
   }
 
-  /** The element learned of a session (from the backend or a successful signed-in call). */
+  /** The realm of the last session known here, if any (sign-in again asks for the same credentials). */
+  get realm(): Realm | undefined {
+    return this.lastRealm;
+  }
+
+  /** The element learned of a session (from the backend, or `true`: a call that needs one succeeded). */
   noteSession(session: Session | null | undefined | true): void {
-    if (session) this.had = true;
+    if (!session) return;
+    this.had = true;
+    if (session !== true) this.lastRealm = session.realm;
   }
 
   /**

@@ -12,7 +12,7 @@ import type { SupportError } from '../../core/errors.js';
 import { isSupportError } from '../../core/errors.js';
 import { canRequestCallbackFor } from '../../core/flows.js';
 import { isReadOnly } from '../../core/status.js';
-import type { Realm, Ticket } from '../../core/ticket.js';
+import type { Ticket } from '../../core/ticket.js';
 import { FollowUpRequestedEvent } from '../../events/events.js';
 import { errorSummary, textField } from '../shared/forms.js';
 import { SupportElement } from '../shared/support-element.js';
@@ -95,6 +95,7 @@ export class SupportTicketDetail extends SupportElement {
     alreadyAttached: () => this.ticket?.attachments.length ?? 0,
     store: sharedStore(),
     scope: () => this.storageScope('uploads'),
+    onUnauthorized: (retry) => this.sessionExpiry.expired(this.signInRealm, retry),
   });
 
   private readonly actions = createCaseActions(this, {
@@ -218,10 +219,6 @@ export class SupportTicketDetail extends SupportElement {
     event.preventDefault();
     if (!this.start()) return;
     void this.actions.callback.run({ phone: this.view.fields.phone });
-  }
-
-  protected override get signInRealm(): Realm {
-    return this.who?.realm ?? super.signInRealm;
   }
 
   /** The case did not load: a session that ended goes to the host (the load runs again with its session), else sign-in shows here. */

@@ -148,9 +148,9 @@ export class SupportElement extends LitElement {
   }
 
 
-  /** The credentials sign-in in place asks for: the session's, else the config's first area's. */
+  /** The credentials sign-in in place asks for: the last session's, else the config's first area's. */
   protected get signInRealm(): Realm {
-    return this.session?.realm ?? this.config.areas[0]?.realm ?? 'product';
+    return this.session?.realm ?? this.sessionExpiry.realm ?? this.config.areas[0]?.realm ?? 'product';
   }
 
   /**

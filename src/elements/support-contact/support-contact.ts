@@ -131,7 +131,7 @@ export class SupportContact extends SupportElement {
       this.dispatch({ type: 'signed_out' });
       this.dispatchEvent(new SessionChangedEvent(null));
     },
-    expired: (retry) => this.sessionExpiry.expired(sessionOf(this.state)?.realm ?? this.signInRealm, retry),
+    expired: (retry) => this.sessionExpiry.expired(this.signInRealm, retry),
   });
 
   /** The view shown now (read-only; for hosts and tests). */

@@ -119,6 +119,7 @@ export class TicketForm extends SupportElement {
     locale: () => this.resolvedLocale,
     store: sharedStore(),
     scope: () => (this.activeSession && this.area ? `uploads:${userScope(this.activeSession.user.email)}:form:${this.area}:` : undefined),
+    onUnauthorized: (retry) => this.sessionExpiry.expired(this.signInRealm, retry),
   });
 
   private readonly sessionTask = new Task(this, {

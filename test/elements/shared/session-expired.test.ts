@@ -195,6 +195,26 @@ describe('session-expired', () => {
       expect(event.comment.body).to.equal('Sent after the host signed in');
       expect(event.ticket.comments.filter((c) => c.body === 'Sent after the host signed in')).to.have.length(1);
     });
+
+    it('cancelled, an upload: the file is sent again once the host sets `session`, with no sign-in form meanwhile', async () => {
+      host = hostListener(true);
+      const backend = memoryFor(USER);
+      const { el, detail } = await openCase(backend, 'Upload expiry by the host');
+      backend.expireSession();
+      const picker = $<HTMLInputElement>(detail, 'input[type=file]');
+      const files = new DataTransfer();
+      files.items.add(new File(['log line'], 'expired.log', { type: 'text/plain' }));
+      picker.files = files.files;
+      picker.dispatchEvent(new Event('change'));
+      await until(() => host?.events.length === 1, 'no session-expired');
+      await detail.updateComplete;
+      expect(find(detail, 'support-sign-in')).to.equal(null);
+      await hostSignsIn(backend, el);
+      await until(() => find(detail, 'button.attach'), 'the file was not sent again');
+      const added = nextEvent(detail, 'attachments-added');
+      get<HTMLButtonElement>(detail, 'button.attach').click();
+      expect((await added).ticket.attachments.map((a) => a.name)).to.deep.equal(['expired.log']);
+    });
   });
 
   describe('<support-contact>', () => {
