@@ -24,6 +24,9 @@ type ExpiryState =
   | { readonly status: 'active' }
   | { readonly status: 'host'; readonly since: Session | null | undefined; readonly resumes: Set<(session: Session) => void> };
 
+/** Each element's controller, so a nested one can ask its enclosing ones whether a session existed. */
+const controllers = new WeakMap<HTMLElement, SessionExpiryController>();
+
 /**
  * The one place the support elements handle a call refused with `unauthorized` (after the
  * adapter's refresh, if any): fires the cancelable `session-expired`, waits for the host's
@@ -43,6 +46,7 @@ export class SessionExpiryController implements ReactiveController {
   constructor(host: SessionExpiryHost) {
     this.host = host;
     host.addController(this);
+    controllers.set(host, this);
   }
 
   hostConnected(): void {}
@@ -66,9 +70,16 @@ export class SessionExpiryController implements ReactiveController {
     });
   }
 
-  /** Whether a session existed here (the host's, one the backend reported, or one signed in with). */
+  /**
+   * Whether a session existed here or in an enclosing support element (the host's, one the
+   * backend reported, one signed in with): a case opened from a list that had loaded was seen
+   * signed in, though the case view itself never held the session.
+   */
   get hadSession(): boolean {
-    return this.had;
+    for (let node: Node | null = this.host; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
+      if (node instanceof HTMLElement && controllers.get(node)?.had) return true;
+    }
+    return false;
   }
 
   /** The host took over and the element waits for its session: no sign-in form in place. */
@@ -101,7 +112,7 @@ export class SessionExpiryController implements ReactiveController {
       return true;
     }
     this.returnTo = deepActiveElement(this.host);
-    const event = new SessionExpiredEvent(realm, this.had);
+    const event = new SessionExpiredEvent(realm, this.hadSession);
     this.host.dispatchEvent(event);
     if (!event.defaultPrevented) return false;
     this.state = { status: 'host', since: this.host.session, resumes: new Set(resume ? [resume] : []) };

@@ -177,6 +177,24 @@ describe('session-expired', () => {
       expect((await added).comment.body).to.equal('Still here after sign-in');
     });
 
+    it('opened from a list that had loaded: the case view says the session ended (the list had one)', async () => {
+      host = hostListener(false);
+      const backend = memoryFor(USER);
+      await backend.createTicket(
+        { areaId: 'esign', productId: 'esignature', subject: 'Opened after the list', description: 'Seeded.', contactMethod: 'portal', attachmentTokens: [] },
+        { idempotencyKey: crypto.randomUUID() },
+      );
+      const el = await fixture<MyTickets>(html`<my-tickets locale="en" .backend=${backend}></my-tickets>`);
+      await until(() => find(el, '.row__open'), 'no row');
+      backend.expireSession();
+      get<HTMLButtonElement>(el, '.row__open').click();
+      const detail = await until(() => find(el, 'support-ticket-detail'), 'no case view').then(() => get<SupportTicketDetail>(el, 'support-ticket-detail'));
+      await until(() => find(detail, 'support-sign-in'), 'no sign-in in place');
+      expect(host.events.map((e) => e.hadSession)).to.deep.equal([true]);
+      expect(shadowText(detail)).to.contain(ENDED);
+      await until(() => signInHeadingFocused(detail), 'focus not on the sign-in heading');
+    });
+
     it('cancelled: once the host sets `session`, the comment goes by itself, exactly once', async () => {
       host = hostListener(true);
       const backend = memoryFor(USER);
