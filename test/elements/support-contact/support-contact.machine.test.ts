@@ -75,6 +75,11 @@ describe('support-contact machine', () => {
 
     step = transition(step.state, { type: 'account_choice_failed', kind: 'network' }, en);
     expect(step.state.view).to.deep.include({ kind: 'choose_account', failure: 'network' });
+    // The session ended meanwhile: sign in again for this area, then its account choice once more.
+    const expired = transition(step.state, { type: 'account_choice_failed', kind: 'unauthorized' }, en);
+    expect(expired.navigated).to.equal(true);
+    expect(expired.state.view).to.deep.equal({ kind: 'sign_in', realm: 'product', areaId: 'esign', lockedHelpShown: false });
+    expect(transition(expired.state, { type: 'signed_in', session: sam }, en).state.view).to.deep.include({ kind: 'choose_account', areaId: 'esign' });
     step = transition(step.state, { type: 'account_choice_started' }, en);
     expect(step.state.view).to.deep.include({ failure: undefined });
 
