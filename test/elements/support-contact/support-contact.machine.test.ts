@@ -116,6 +116,12 @@ describe('support-contact machine', () => {
     const failed = transition(step.state, { type: 'account_switch_failed', kind: 'network' }, fr);
     expect(failed.state.announcement).to.deep.equal({ kind: 'failed', error: 'network' });
     expect(sessionOf(failed.state)).to.equal(switched);
+
+    // The session ended during a switch from the form: sign in again, then back to that area's form.
+    const inForm = run(signedInAs(sam, fr), fr, { type: 'start_area', areaId: 'esign' }).state;
+    const expired = transition(inForm, { type: 'account_switch_failed', kind: 'unauthorized' }, fr);
+    expect(expired.state.view).to.deep.equal({ kind: 'sign_in', realm: 'product', areaId: 'esign', lockedHelpShown: false });
+    expect(transition(expired.state, { type: 'signed_in', session: sam }, fr).state.view).to.deep.equal({ kind: 'form', areaId: 'esign', followUpOf: undefined });
   });
 
   it('Flow 3: Seal needs support-center credentials even with a product session, then Manage my tickets', () => {
