@@ -112,10 +112,12 @@ export class SessionExpiryController implements ReactiveController {
       return true;
     }
     this.returnTo = deepActiveElement(this.host);
+    // Before the event: a listener may hand back a session at once, from inside it.
+    const since = this.host.session;
     const event = new SessionExpiredEvent(realm, this.hadSession);
     this.host.dispatchEvent(event);
     if (!event.defaultPrevented) return false;
-    this.state = { status: 'host', since: this.host.session, resumes: new Set(resume ? [resume] : []) };
+    this.state = { status: 'host', since, resumes: new Set(resume ? [resume] : []) };
     this.host.requestUpdate();
     return true;
   }

@@ -91,6 +91,20 @@ describe('SessionExpiryController', () => {
     expect(resumed).to.have.length(2);
   });
 
+  it('a session handed back from inside the listener resumes too', async () => {
+    const host = document.createElement('session-expiry-host') as ExpiryHost;
+    document.body.append(host);
+    host.addEventListener('session-expired', (event) => {
+      event.preventDefault();
+      host.session = session('c@example.com');
+    });
+    let resumed = 0;
+    expect(host.expiry.expired('product', () => resumed++)).to.equal(true);
+    host.update();
+    await settled();
+    expect(resumed).to.equal(1);
+  });
+
   it('hadSession and realm: from the element or any enclosing one (through shadow roots)', () => {
     const outer = document.createElement('session-expiry-host') as ExpiryHost;
     const inner = document.createElement('session-expiry-host') as ExpiryHost;
