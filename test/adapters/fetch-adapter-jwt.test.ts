@@ -32,13 +32,17 @@ describe('host-managed sign-in through the fetch adapter (POST /api/session/jwt)
   it('session-expired → the host exchanges its JWT → <my-tickets> signed in; again after the session ends', async () => {
     const backend: FetchAdapter = createFetchAdapter({ baseUrl: await apiBase(), retry: { retries: 0 } });
     const expired: SessionExpiredEvent[] = [];
+    const jwts: string[] = [];
     // The host page: it owns sign-in, so it takes every session-expired and hands back a session.
     const onExpired = (event: SessionExpiredEvent) => {
       expired.push(event);
       event.preventDefault();
       const el = event.target as MyTickets;
       void jwtFromHostBackend()
-        .then((jwt) => backend.signInWithJwt(jwt))
+        .then((jwt) => {
+          jwts.push(jwt);
+          return backend.signInWithJwt(jwt);
+        })
         .then((session) => (el.session = session));
     };
     document.addEventListener('session-expired', onExpired);
@@ -59,6 +63,10 @@ describe('host-managed sign-in through the fetch adapter (POST /api/session/jwt)
       await until(() => expired.length === 2, 'no second session-expired');
       await until(() => el.shadowRoot?.querySelector('.row__open')?.textContent?.includes('Opened with a host JWT'), 'the case is not listed after the second sign-in');
       expect(expired[1]?.hadSession).to.equal(true);
+      // Neither the JWTs nor anything derived from them went to storage.
+      const stored = [localStorage, sessionStorage].flatMap((storage) => Object.keys(storage).map((key) => `${key}=${storage.getItem(key) ?? ''}`));
+      expect(jwts).to.have.length(2);
+      for (const jwt of jwts) expect(stored.some((entry) => entry.includes(jwt) || entry.includes(jwt.split('.')[2] ?? jwt))).to.equal(false);
       await expect(el).to.be.accessible();
     } finally {
       document.removeEventListener('session-expired', onExpired);
