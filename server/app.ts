@@ -11,13 +11,14 @@ import type { AddressInfo } from 'node:net';
 import { seedConfig, type SupportConfig } from '../src/core/config.js';
 import { DEFAULT_SCRYPT_COST } from './auth.js';
 import { autoClose, sweepOrphans } from './auto-close.js';
+import { MIN_SECRET_BYTES } from './host-jwt.js';
 import type { ServerParts } from './context.js';
 import { HttpError, problemReply, sendReply } from './http.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { createEventHub } from './events.js';
 import { createPipeline } from './pipeline.js';
 import { loadRequestSchemas } from './request-schema.js';
-import { apiRoutes, devRoutes } from './routes/index.js';
+import { apiRoutes, devRoutes, sessionJwtRoutes } from './routes/index.js';
 import { sqliteConnector } from './connectors/sqlite.js';
 import type { ConnectorFactory } from './connectors/types.js';
 import { seedIfEmpty } from './seed.js';
@@ -40,6 +41,8 @@ export interface SupportServerOptions {
   readonly publicUrl?: string | undefined;
   /** Writes Alex's demo cases at first start (the demo users are always written). Default true. */
   readonly seedDemo?: boolean;
+  /** The shared secret of host JWTs (at least 32 bytes); enables `POST /api/session/jwt` (server/host-jwt.ts). */
+  readonly hostJwtSecret?: Buffer | undefined;
   /** Per-user limits; each defaults to `DEFAULT_LIMITS` (server/limits.ts). */
   readonly limits?: Partial<ServerLimits>;
   /** scrypt cost (N) for new password hashes; default 16384. Tests may lower it. */
@@ -73,6 +76,7 @@ export const DEFAULT_EVENTS_KEPT = 10_000;
 
 export function createSupportServer(options: SupportServerOptions): SupportServer {
   const config = options.config ?? seedConfig;
+  if (options.hostJwtSecret && options.hostJwtSecret.length < MIN_SECRET_BYTES) throw new Error(`The host JWT secret must be at least ${MIN_SECRET_BYTES} bytes.`);
   const now = options.now ?? ((): Date => new Date());
   const log = options.log ?? ((): void => undefined);
   const db = openDatabase(options.dataDir);
@@ -116,6 +120,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
       return Number.isFinite(expires) && expires * 1000 > now().getTime() && expected.length === given.length && timingSafeEqual(expected, given);
     },
     runAutoClose,
+    hostJwtSecret: options.hostJwtSecret,
   };
 
   function runAutoClose(): string[] {
@@ -130,7 +135,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
 
   const handle = createPipeline({
     server: parts,
-    routes: [...apiRoutes, ...(options.dev ? devRoutes : [])].filter((r) => !(options.events?.off && r.path === '/api/events')),
+    routes: [...apiRoutes, ...(options.hostJwtSecret ? sessionJwtRoutes : []), ...(options.dev ? devRoutes : [])].filter((r) => !(options.events?.off && r.path === '/api/events')),
     schemas: loadRequestSchemas(),
     beforeHandle: options.hooks?.beforeHandle,
     log,

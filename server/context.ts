@@ -33,6 +33,8 @@ export interface ServerParts {
   runAutoClose(): string[];
   /** The open live-update streams (`GET /api/events`). */
   readonly events: EventHub;
+  /** The secret host JWTs are signed with (`POST /api/session/jwt`); none: that route is off. Never logged, never sent. */
+  readonly hostJwtSecret: Buffer | undefined;
 }
 
 /** A file upload, streamed to a temp file. */

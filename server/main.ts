@@ -5,17 +5,22 @@
  *     [--connector sqlite|freshdesk|zendesk] [--freshdesk-domain acme --freshdesk-key-file key.txt]
  *     [--zendesk-subdomain acme --zendesk-email agent@acme.com --zendesk-token-file t.txt]
  *     [--events-heartbeat-ms 15000] [--events-retry-ms 1000] [--no-events]
+ *     [--jwt-secret-file secret.txt]
+ * `--jwt-secret-file` holds the secret shared with the host app's backend for host JWTs
+ * (`POST /api/session/jwt`, at least 32 bytes; a trailing newline is dropped; never logged).
  * `--case-url` is the emails' link to a case (http or https, with `{number}`); without it (and
  * without the older `--public-url`) the emails carry no link. The connector flags are checked by
  * server/connectors/options.ts (`--freshdesk-url` / `--zendesk-url` point at another address).
  * Prints `listening on http://127.0.0.1:PORT` as its first line; port 0 picks a free port.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { createSupportServer } from './app.js';
 import { checkCaseUrl } from './case-url.js';
 import { connectorFor } from './connectors/index.js';
 import { checkConnectorFlags, type ConnectorSpec } from './connectors/options.js';
+import { MIN_SECRET_BYTES } from './host-jwt.js';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +43,7 @@ const { values } = parseArgs({
     'events-retry-ms': { type: 'string', default: '1000' },
     // Serves no GET /api/events (404): a backend without a stream, whose clients poll.
     'no-events': { type: 'boolean', default: false },
+    'jwt-secret-file': { type: 'string' },
   },
   strict: true,
 });
@@ -57,7 +63,21 @@ try {
   process.exit(2);
 }
 
+/** The host JWT secret, read once; its bytes never reach a log line or an answer. */
+function hostJwtSecret(file: string | undefined): Buffer | undefined {
+  if (file === undefined) return undefined;
+  try {
+    const secret = Buffer.from(readFileSync(resolve(file), 'utf8').replace(/\r?\n$/, ''), 'utf8');
+    if (secret.length >= MIN_SECRET_BYTES) return secret;
+    process.stderr.write(`--jwt-secret-file: the secret must be at least ${MIN_SECRET_BYTES} bytes.\n`);
+  } catch {
+    process.stderr.write('--jwt-secret-file: the file cannot be read.\n');
+  }
+  process.exit(2);
+}
+
 const server = createSupportServer({
+  hostJwtSecret: hostJwtSecret(values['jwt-secret-file']),
   dataDir: resolve(values.data),
   dev: values.dev,
   caseUrl,

@@ -5,7 +5,7 @@
  */
 import './define/lazy.js';
 
-export { createFetchAdapter, type FetchAdapterOptions } from './adapters/fetch-adapter.js';
+export { createFetchAdapter, type FetchAdapter, type FetchAdapterOptions } from './adapters/fetch-adapter.js';
 export type * from './adapters/backend.js';
 export * from './events/events.js';
 export { SupportError, isSupportError } from './core/errors.js';

@@ -15,7 +15,7 @@ export { backendContext, configContext, sessionContext, themeContext, type Theme
 
 export type * from './adapters/backend.js';
 export { FULL_CAPABILITIES, TICKET_SORTS, watchNothing } from './adapters/backend.js';
-export { createFetchAdapter, type FetchAdapterOptions } from './adapters/fetch-adapter.js';
+export { createFetchAdapter, type FetchAdapter, type FetchAdapterOptions } from './adapters/fetch-adapter.js';
 export { createMemoryBackend, demoUsers, DEMO_PASSWORD, type MemoryBackend, type MemoryBackendOptions } from './adapters/memory-adapter.js';
 export { createZendeskAdapter, type ZendeskAdapterOptions } from './adapters/zendesk-adapter.js';
 export { seedHelpCenter, helpCenterLocale, type HelpCenterConfig, type HelpCenterScope } from './core/help-center.js';

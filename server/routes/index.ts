@@ -10,6 +10,7 @@ import { commentRoutes } from './comments.js';
 import { devRoutes as devCaseRoutes } from './dev.js';
 import { devEventRoutes, eventRoutes } from './events.js';
 import { sessionRoutes } from './session.js';
+import { sessionJwtRoutes } from './session-jwt.js';
 import { signInHelpRoutes } from './sign-in-help.js';
 import { ticketRoutes } from './tickets.js';
 import { uploadRoutes } from './uploads.js';
@@ -29,3 +30,5 @@ export const apiRoutes: readonly ApiRoute[] = [
 ];
 
 export const devRoutes: readonly ApiRoute[] = [...devCaseRoutes, ...devEventRoutes];
+/** Only with a host JWT secret (`--jwt-secret-file`). */
+export { sessionJwtRoutes };

@@ -56,17 +56,23 @@ async function signIn(ctx: Ctx): Promise<Reply> {
     throw new HttpError(401, 'unauthorized', 'The email address, password or kind of account is not right.');
   }
   clearFailures(db, email, ctx.ip);
-  const accountId = firstAccountId(db, user.id) ?? '';
+  return startSession(ctx, user.id);
+}
+
+/** A new session of `userId` on their first account: the 201 of every sign-in (password or host JWT). */
+export function startSession(ctx: Ctx, userId: string): Reply {
+  const { db, now } = ctx.server;
+  const accountId = firstAccountId(db, userId) ?? '';
   const token = newToken();
   const createdAt = now();
   insertSession(db, {
     tokenHash: sha256(token),
-    userId: user.id,
+    userId,
     accountId,
     at: createdAt.toISOString(),
     expiresAt: new Date(createdAt.getTime() + SESSION_DAYS * DAY_MS).toISOString(),
   });
-  return { status: 201, body: { session: sessionView(db, user.id, accountId), token } };
+  return { status: 201, body: { session: sessionView(db, userId, accountId), token } };
 }
 
 function signOut(ctx: Ctx): Reply {

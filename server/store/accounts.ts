@@ -109,6 +109,15 @@ export function clearFailures(db: Db, email: string, ip: string): void {
   db.prepare('DELETE FROM login_failures WHERE email = ? AND ip = ?').run(email, ip);
 }
 
+/**
+ * Records the id of a host JWT (until `expiresMs`, when the token is refused anyway); false
+ * when it was already used: a replay. Ids of expired tokens are forgotten first.
+ */
+export function useJwtId(db: Db, jti: string, expiresMs: number, nowMs: number): boolean {
+  db.prepare('DELETE FROM used_jwt_ids WHERE expires_ms < ?').run(nowMs);
+  return db.prepare('INSERT OR IGNORE INTO used_jwt_ids (jti, expires_ms) VALUES (?, ?)').run(jti, expiresMs).changes === 1;
+}
+
 /** Forgets failed sign-ins older than `beforeMs` and sessions expired at `at`. */
 export function purgeAccounts(db: Db, beforeMs: number, at: string): void {
   db.prepare('DELETE FROM login_failures WHERE at < ?').run(beforeMs);

@@ -257,6 +257,10 @@ const MIGRATIONS: readonly string[] = [
     INSERT INTO events (ticket_number, kind) VALUES (new.ticket_number, 'callback');
   END;
   `,
+  // Host JWT sign-in (issue 13): each token id is accepted once, until the token expires.
+  `
+  CREATE TABLE used_jwt_ids (jti TEXT PRIMARY KEY, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

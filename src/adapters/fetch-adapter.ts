@@ -3,7 +3,8 @@
  * `fetch` for JSON calls and XMLHttpRequest for uploads (fetch has no upload progress).
  *
  * What it does for the elements:
- * - Bearer token: from the host's `getToken()` when given, else the token `signIn` received,
+ * - Bearer token: from the host's `getToken()` when given, else the token `signIn` (or
+ *   `signInWithJwt`, the host-managed sign-in) received,
  *   held in this closure only (never in localStorage, sessionStorage or a cookie). A 401 on a
  *   call that used the held token forgets it. A 401 on any other call (host token, or none)
  *   calls the host's `refreshToken()` when given, once for all concurrent 401s, and sends the
@@ -15,7 +16,7 @@
  *   `signal` → an AbortError DOMException (never a SupportError).
  * - Retries only what is safe to send twice: GET, PUT and DELETE, and POSTs that carry an
  *   `Idempotency-Key` the server deduplicates on (create case, comment, attachments, call me,
- *   can't-sign-in form, add watcher, uploads). `signIn` is never retried (a second attempt would
+ *   can't-sign-in form, add watcher, uploads). `signIn` and `signInWithJwt` are never retried (a second attempt would
  *   start a second session and count twice against the sign-in rate limit). Retried: network
  *   failures, timeouts, 408, 429, 502, 503, 504; never other statuses. Backoff is exponential
  *   with full jitter; `Retry-After` (seconds or HTTP date) on 429/503 replaces the backoff, up
@@ -138,7 +139,19 @@ interface CallSpec {
   readonly options?: CallOptions | undefined;
 }
 
-export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend {
+/**
+ * The fetch adapter: a `SupportBackend`, plus the reference server's host-managed sign-in.
+ */
+export interface FetchAdapter extends SupportBackend {
+  /**
+   * Signs in with a JWT the host app's backend minted (`POST /session/jwt` of the reference
+   * server; docs/EMBEDDING.md): the session token it returns is held like `signIn`'s, in this
+   * closure only. Hand the session to the elements (`session` property) afterwards.
+   */
+  signInWithJwt(jwt: string, options?: CallOptions): Promise<Session>;
+}
+
+export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
   const sender: Sender = {
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     policy: resolveRetryPolicy(options.retry),
@@ -297,6 +310,15 @@ export function createFetchAdapter(options: FetchAdapterOptions): SupportBackend
           retryable: false,
           options: opts,
         },
+        isSignInResult,
+      );
+      heldToken = result.token;
+      return result.session;
+    },
+
+    async signInWithJwt(jwt, opts) {
+      const result = await json(
+        { method: 'POST', path: '/session/jwt', body: { jwt }, idempotencyKey: newIdempotencyKey(), retryable: false, options: opts },
         isSignInResult,
       );
       heldToken = result.token;

@@ -15,6 +15,8 @@ export interface ContactAccountOptions {
   readonly onSwitchFailed: (kind: ErrorKind) => void;
   /** Signed out (whatever the backend answered). */
   readonly onSignedOut: () => void;
+  /** A choice or switch refused with `unauthorized`: true when the host signs the user in again (then `retry`). */
+  readonly expired?: (retry: () => void) => boolean;
 }
 
 /** Why a run did not succeed, if it did not (a refused or aborted run: no failure). */
@@ -59,14 +61,18 @@ export class ContactAccountController {
     this.abortAllBut(this.choosing);
     await this.choosing.run(accountId);
     const failure = failureOf(this.choosing.state);
-    if (failure) this.options.onChoiceFailed(failure);
+    if (failure && !this.handedToHost(failure, () => void this.choose(accountId))) this.options.onChoiceFailed(failure);
   }
 
   async switchTo(accountId: string): Promise<void> {
     this.abortAllBut(this.switching);
     await this.switching.run(accountId);
     const failure = failureOf(this.switching.state);
-    if (failure) this.options.onSwitchFailed(failure);
+    if (failure && !this.handedToHost(failure, () => void this.switchTo(accountId))) this.options.onSwitchFailed(failure);
+  }
+
+  private handedToHost(failure: ErrorKind, retry: () => void): boolean {
+    return failure === 'unauthorized' && (this.options.expired?.(retry) ?? false);
   }
 
   async signOut(): Promise<void> {

@@ -20,8 +20,8 @@ export interface CaseSubmitOptions {
   /** Where the idempotency key lives between reloads (the case's draft). */
   readonly keyStore: NonNullable<ActionOptions<CaseSubmission, Ticket>['keyStore']>;
   readonly onDone: (ticket: Ticket, submission: CaseSubmission) => void;
-  /** Every refusal, whatever threw it (as a SupportError), before focus moves. */
-  readonly onRefused: (error: SupportError) => void;
+  /** Every refusal, whatever threw it (as a SupportError), before focus moves; true: handled, nothing to show. */
+  readonly onRefused: (error: SupportError) => boolean;
   readonly focus: ActionFocus<Ticket>;
   /** The signed-in user's address: a case that fails for want of a network waits in their outbox. */
   readonly viewer?: () => string | undefined;
@@ -111,11 +111,8 @@ function submitOptions(o: CaseSubmitOptions, outbox: () => OutboxController): Ac
     intentOf: ({ ticket }) => caseIntent(ticket),
     keyStore: o.keyStore,
     onDone: o.onDone,
-    onFailure: (error) => {
-      o.onRefused(error);
-      // Not handled here: the controller still settles as invalid or failed and moves focus.
-      return false;
-    },
+    // Unless handled (the host signs the user in again), the controller still settles as invalid or failed and moves focus.
+    onFailure: (error) => o.onRefused(error),
     focus: o.focus,
   };
 }

@@ -100,6 +100,11 @@ export interface UploadControllerOptions {
    * `uploads:<userScope>:case:42:`. Undefined while either is unknown (nothing is kept then).
    */
   readonly scope?: () => string | undefined;
+  /**
+   * An upload refused with `unauthorized`: true when the host signs the user in again and
+   * `retry` (this file's) runs once it handed back a session (`SessionExpiryController.expired`).
+   */
+  readonly onUnauthorized?: (retry: () => void) => boolean;
 }
 
 function isStoredUpload(value: unknown): value is StoredUpload {
@@ -321,6 +326,7 @@ export class UploadController implements ReactiveController {
     } catch (error) {
       if (abort.signal.aborted || isAbort(error)) return;
       this.patch(id, { state: 'failed', error: isSupportError(error) ? error.kind : 'network', retryAfterSeconds: isSupportError(error) ? error.retryAfterSeconds : undefined });
+      if (isSupportError(error) && error.kind === 'unauthorized') this.options.onUnauthorized?.(() => this.retry(id));
     } finally {
       if (this.aborts.get(id) === abort) this.aborts.delete(id);
     }

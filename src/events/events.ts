@@ -5,7 +5,7 @@
  */
 import type { Article } from '../core/catalog.js';
 import type { LocaleCode } from '../core/config.js';
-import type { Comment, Ticket } from '../core/ticket.js';
+import type { Comment, Realm, Ticket } from '../core/ticket.js';
 import type { Session } from '../adapters/backend.js';
 
 const init = { bubbles: true, composed: true } as const;
@@ -69,6 +69,21 @@ export class SessionChangedEvent extends Event {
   }
 }
 
+/**
+ * A call failed with `unauthorized` after the adapter's own refresh (if it has one): the
+ * session ended, or there never was one (`hadSession` false). Cancelable: a host that calls
+ * `preventDefault()` signs the user in its own way and then hands the element a session by
+ * setting its `session` property (a new object); the element then sends the pending call
+ * again, with everything typed still there. Not cancelled: the element shows its sign-in form
+ * in place. `realm` is the kind of credentials the element needs.
+ */
+export class SessionExpiredEvent extends Event {
+  static readonly eventName = 'session-expired';
+  constructor(readonly realm: Realm, readonly hadSession: boolean) {
+    super(SessionExpiredEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
 /** A can't-sign-in request was received by the backend. */
 export class SignInHelpSubmittedEvent extends Event {
   static readonly eventName = 'sign-in-help-submitted';
@@ -124,6 +139,7 @@ declare global {
     'callback-requested': CallbackRequestedEvent;
     'follow-up-requested': FollowUpRequestedEvent;
     'session-changed': SessionChangedEvent;
+    'session-expired': SessionExpiredEvent;
     'sign-in-help-submitted': SignInHelpSubmittedEvent;
     'article-opened': ArticleOpenedEvent;
     'locale-change-request': LocaleChangeRequestEvent;

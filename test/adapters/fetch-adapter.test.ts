@@ -95,6 +95,15 @@ describe('createFetchAdapter against a faulty server', () => {
       expect((await server.record()).requests).to.have.length(1);
     });
 
+    it('never retries the host JWT exchange either (the JWT is single-use), and posts it with a key', async () => {
+      await server.script({ type: 'drop' });
+      const error = await supportError(createFetchAdapter({ baseUrl: server.api, retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 5 } }).signInWithJwt('a.b.c'));
+      expect(error.kind).to.equal('network');
+      const requests = (await server.record()).requests;
+      expect(requests.map((r) => [r.method, r.path, r.body])).to.deep.equal([['POST', '/api/session/jwt', '{"jwt":"a.b.c"}']]);
+      expect(requests[0]?.headers['idempotency-key']).to.match(/^[0-9a-f-]{36}$/);
+    });
+
     it('reports network when every attempt is dropped', async () => {
       await server.script({ type: 'drop' }, { type: 'drop' });
       const error = await supportError(adapter({ retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 1 } }).getCatalog());

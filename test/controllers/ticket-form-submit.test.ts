@@ -36,7 +36,10 @@ class SubmitHost extends LitElement {
     locale: () => 'en',
     keyStore: { load: () => this.stored, save: (value) => void (this.stored = value) },
     onDone: (ticket) => this.done.push(ticket),
-    onRefused: (error) => this.refused.push(error),
+    onRefused: (error) => {
+      this.refused.push(error);
+      return false;
+    },
     focus: {},
   });
 }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apiRoutes, devRoutes } from '../../server/routes/index.js';
+import { apiRoutes, devRoutes, sessionJwtRoutes } from '../../server/routes/index.js';
 import { checkBody, loadRequestSchemas } from '../../server/request-schema.js';
 import { spec } from './helpers.js';
 
@@ -19,14 +19,14 @@ const operations = Object.entries(isNode(spec['paths']) ? spec['paths'] : {}).fl
 );
 
 test('one route per operation of the contract, and one operation per route', () => {
-  const routes = [...apiRoutes, ...devRoutes].map((r) => `${r.method} ${r.path}`);
+  const routes = [...apiRoutes, ...sessionJwtRoutes, ...devRoutes].map((r) => `${r.method} ${r.path}`);
   assert.equal(new Set(routes).size, routes.length, 'no route twice');
   assert.deepEqual([...routes].sort(), operations.map((o) => o.key).sort());
 });
 
 test('public and idempotent flags say what the contract says', () => {
   const byKey = new Map(operations.map((o) => [o.key, o.op]));
-  for (const r of [...apiRoutes, ...devRoutes]) {
+  for (const r of [...apiRoutes, ...sessionJwtRoutes, ...devRoutes]) {
     const op = byKey.get(`${r.method} ${r.path}`) ?? {};
     const security = op['security'];
     // `security: []`, or a list with an empty alternative (a signed link instead of the session).
@@ -38,8 +38,8 @@ test('public and idempotent flags say what the contract says', () => {
     assert.equal(r.idempotent !== undefined && r.idempotent !== 'optional', needsKey, `${r.method} ${r.path}: idempotent`);
     assert.equal(r.idempotent === 'optional', takesKey, `${r.method} ${r.path}: optional key`);
   }
-  const keyOnly = apiRoutes.filter((r) => r.idempotent === 'key-only').map((r) => `${r.method} ${r.path}`);
-  assert.deepEqual(keyOnly, ['POST /api/session'], 'only sign-in is never replayed');
+  const keyOnly = [...apiRoutes, ...sessionJwtRoutes].filter((r) => r.idempotent === 'key-only').map((r) => `${r.method} ${r.path}`);
+  assert.deepEqual(keyOnly, ['POST /api/session', 'POST /api/session/jwt'], 'only sign-in (password or host JWT) is never replayed');
   assert.deepEqual(apiRoutes.filter((r) => r.rawBody).map((r) => r.path), ['/api/uploads']);
 });
 

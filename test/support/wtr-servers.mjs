@@ -15,6 +15,12 @@
 // instances run in this process (server/app.ts through tsx's `tsImport`, loaded once): a
 // restart closes the HTTP server and the database and opens them again in milliseconds, where
 // a new node process takes about 3 s.
+//   executeServerCommand('reference-server-jwt')            → {url} | {error}
+//   executeServerCommand('host-jwt', {email, name})         → {jwt}
+//
+// `reference-server-jwt` is a second reference server of its own (its own data folder), with
+// `--jwt-secret-file`; `host-jwt` plays the host app's backend: it mints a JWT for that server
+// with the secret, which stays on this side (the browser only ever sees the JWT).
 //
 // The fault and Zendesk fixture servers start with the runner; the reference server
 // (`server/main.ts`) starts on first request, in a fresh temporary data folder, and is killed
@@ -23,7 +29,8 @@
 // zendesk-tickets-mock.mjs) seeded through its documented agent API with the demo's cases of
 // alex@example.com, and a reference server of its own with `--connector … --…-url <mock>`.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,11 +38,18 @@ import { tsImport } from 'tsx/esm/api';
 import { startFaultServer } from './fault-server.mjs';
 import { startZendeskServer } from './zendesk-server.mjs';
 import { startZendeskMock } from './zendesk-mock.mjs';
-import { writeFile } from 'node:fs/promises';
 import { startFreshdeskMock } from './freshdesk-mock.mjs';
 import { startZendeskTicketsMock } from './zendesk-tickets-mock.mjs';
 
 const READY_TIMEOUT_MS = 30_000;
+
+/** The host backend's minting (as server/host-jwt.ts `mintHostJwt`, which this file cannot import: no tsx here). */
+function mintHostJwt(user, secret) {
+  const nowS = Math.floor(Date.now() / 1000);
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const signed = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...user, iat: nowS, exp: nowS + 60, jti: randomUUID() })}`;
+  return `${signed}.${createHmac('sha256', secret).update(signed).digest('base64url')}`;
+}
 
 /** Starts `node --import tsx server/main.ts --port 0 --data <dir> --dev [flags]`; resolves on its "listening on" line. */
 async function startReferenceServer(cwd, flags = () => [], onStop = async () => undefined) {
@@ -156,6 +170,9 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
   let reference;
   /** @type {Map<string, Promise<{url: string, stop: () => Promise<void>}>>} */
   const connectors = new Map();
+  /** @type {Promise<{url: string, stop: () => Promise<void>}> | undefined} */
+  let referenceJwt;
+  const jwtSecret = randomBytes(32).toString('hex');
 
   async function stopReference() {
     const current = reference;
@@ -222,7 +239,7 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
       zendeskMock = await startZendeskMock();
     },
     async serverStop() {
-      await Promise.all([fault?.close(), zendesk?.close(), zendeskMock?.close(), stopReference(), ...[...connectors.values()].map((c) => c.then((r) => r.stop(), () => undefined)), ...[...named.keys()].map((name) => stopNamed(name))]);
+      await Promise.all([fault?.close(), zendesk?.close(), zendeskMock?.close(), stopReference(), referenceJwt?.then((r) => r.stop(), () => undefined), ...[...connectors.values()].map((c) => c.then((r) => r.stop(), () => undefined)), ...[...named.keys()].map((name) => stopNamed(name))]);
     },
     async executeCommand({ command, payload }) {
       if (command === 'support-test-servers') return { fault: fault?.url, zendesk: zendesk?.url };
@@ -260,6 +277,23 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
         // A file's own instance, started on first use (same as `reference-server` with a `name`).
         const name = typeof payload === 'object' && payload !== null ? String(/** @type {{name?: unknown}} */ (payload).name) : 'default';
         return namedReference({ name });
+      }
+      if (command === 'reference-server-jwt') {
+        referenceJwt ??= startReferenceServer(cwd, async (dataDir) => {
+          const file = join(dataDir, 'jwt-secret.txt');
+          await writeFile(file, jwtSecret, { mode: 0o600 });
+          return ['--jwt-secret-file', file];
+        });
+        try {
+          return { url: (await referenceJwt).url };
+        } catch (error) {
+          referenceJwt = undefined;
+          return { error: error instanceof Error ? error.message : String(error) };
+        }
+      }
+      if (command === 'host-jwt') {
+        const { email, name } = /** @type {{email: string, name: string}} */ (payload);
+        return { jwt: mintHostJwt({ email, name }, jwtSecret) };
       }
       return undefined;
     },

@@ -53,6 +53,7 @@ const LOAD_AHEAD_ROWS = 10;
  * @fires manage-tickets-request - "View my tickets" on that form's confirmation; this element
  *   handles it (back to the list) and marks it `defaultPrevented`.
  * @fires session-changed - The customer signed in after the session had ended.
+ * @fires session-expired - A call was refused with `unauthorized` (after the adapter's refresh); `event.realm`, `event.hadSession`. Cancelable: the host signs the user in and sets `session`, and the call goes again; by default sign-in shows in place. What was typed stays.
  * @csspart list - The scrolling list of cases.
  * @csspart row - One case of the list.
  * @csspart empty - The notice shown when there is no case.
@@ -89,7 +90,8 @@ export class MyTickets extends SupportElement {
     task: async ([wanted, query, pageSize, api], { signal }) => {
       if (!wanted) return undefined;
       this.more.clear();
-      const page = await api.listTickets(ticketQuery(query, pageSize), { signal, locale: this.resolvedLocale });
+      const page = await api.listTickets(ticketQuery(query, pageSize), { signal, locale: this.resolvedLocale }).catch((error: unknown) => this.refused(error));
+      this.sessionExpiry.noteSession(true);
       this.send({ type: 'page-loaded', page });
       return page;
     },
@@ -101,7 +103,10 @@ export class MyTickets extends SupportElement {
     task: (cursor, { signal }) =>
       this.api.listTickets(ticketQuery(this.view.query, this.pageSize, cursor), { signal, locale: this.resolvedLocale }),
     onDone: (page) => this.send({ type: 'more-loaded', page }),
+    onFailure: (error) => error.kind === 'unauthorized' && this.sessionExpiry.expired(this.signInRealm, this.resumeMore),
+    focus: { failed: () => this.renderRoot.querySelector<HTMLElement>('.more-error + support-sign-in') },
   });
+  private readonly resumeMore = (): void => void this.more.retry();
 
   private readonly live = new ListLive(this, {
     backend: () => this.api, session: () => this.session, locale: () => this.resolvedLocale, shownCase: () => this.ticket,
@@ -167,6 +172,12 @@ export class MyTickets extends SupportElement {
   /** Loads the list again from the backend (after the host created or changed cases). */
   refresh(): Promise<unknown> {
     return this.list.run();
+  }
+
+  /** The list did not load: a session that ended goes to the host (the list loads again with its session), else sign-in shows here. */
+  private refused(error: unknown): never {
+    if (isSupportError(error) && error.kind === 'unauthorized' && !this.sessionExpiry.expired(this.signInRealm)) this.sessionExpiry.focusSignIn();
+    throw error;
   }
 
   private send(event: TicketsEvent): void {
@@ -337,18 +348,12 @@ export class MyTickets extends SupportElement {
       const error = this.list.error;
       const kind: ErrorKind = isSupportError(error) ? error.kind : 'server';
       return html`<div class="notice notice--error list-error" role="alert">
-          <p>${failureMessage(isSupportError(error) ? error : kind, { locale: this.resolvedLocale })}</p>
+          <p>${failureMessage(isSupportError(error) ? error : kind, this.failureContext)}</p>
           <button type="button" class="secondary" @click=${() => this.list.run()}>
             ${msg('Try again', { id: 'my-tickets.retry', desc: 'Button that retries loading cases or a case after an error.' })}
           </button>
         </div>
-        ${kind === 'unauthorized'
-          ? html`<support-sign-in
-              realm=${this.session?.realm ?? 'product'}
-              locale=${ifDefined(this.locale ?? this.resolvedLocale)}
-              @session-changed=${() => this.list.run()}
-            ></support-sign-in>`
-          : nothing}`;
+        ${kind === 'unauthorized' ? this.renderSignInHere(this.signInRealm, () => void this.list.run()) : nothing}`;
     }
     const { items, nextCursor } = this.view.rows;
     if (status !== TaskStatus.COMPLETE && items.length === 0) return nothing;
@@ -356,9 +361,10 @@ export class MyTickets extends SupportElement {
     const moreError = this.more.failureKind;
     return html`${this.renderRows()}
       ${moreError
-        ? html`<div class="notice notice--error" role="alert">
-            <p>${failureMessage(this.more.failure ?? moreError, { locale: this.resolvedLocale })}</p>
-          </div>`
+        ? html`<div class="notice notice--error more-error" role="alert">
+              <p>${failureMessage(this.more.failure ?? moreError, this.failureContext)}</p>
+            </div>
+            ${moreError === 'unauthorized' ? this.renderSignInHere(this.signInRealm, this.resumeMore, { returnFocus: true }) : nothing}`
         : nothing}
       ${nextCursor
         ? html`<div class="actions">
@@ -369,6 +375,10 @@ export class MyTickets extends SupportElement {
             </button>
           </div>`
         : nothing}`;
+  }
+
+  private get failureContext() {
+    return { locale: this.resolvedLocale, hadSession: this.sessionExpiry.hadSession };
   }
 
   private renderEmpty() {

@@ -32,8 +32,11 @@ export interface CaseActionDeps {
   readonly commentKey: { readonly load: () => IntentKey | undefined; readonly save: (value: IntentKey | undefined) => void };
   /** The key of "attach these files" lives with the chosen files, so a reload sends it once. */
   readonly attachKey: { readonly load: () => IntentKey | undefined; readonly save: (value: IntentKey | undefined) => void };
-  /** A `conflict`/`closed` failure: reload the case; true when it is closed now (announced). */
-  readonly closedMeanwhile: (error: SupportError) => Promise<boolean>;
+  /**
+   * A refusal the view may handle itself (true: handled, nothing to show): a `conflict`/`closed`
+   * (reload the case), an `unauthorized` the host takes over (`retry` sends the same call again).
+   */
+  readonly refused: (error: SupportError, retry: () => void) => Promise<boolean> | boolean;
   readonly find: (selector: string) => HTMLElement | null;
   /** A comment that fails for want of a network waits there too, with its key. */
   readonly outbox: () => OutboxController;
@@ -61,14 +64,13 @@ const FORM_FIELDS: { readonly [F in CaseForm]: { readonly field: string; readonl
 export function createCaseActions(host: ReactiveControllerHost, deps: CaseActionDeps) {
   const options = () => ({ locale: deps.locale() });
   const focusErrors = () => deps.find('.error-summary');
-  const focusFailure = () => deps.find('.failure');
-  const common = {
-    onFailure: (error: SupportError) => deps.closedMeanwhile(error),
-    focus: { invalid: focusErrors, failed: focusFailure },
-  };
+  // A session that ended: the sign-in form shown under the notice takes focus.
+  const focusFailure = () => deps.find('.failure + support-sign-in') ?? deps.find('.failure');
+  const focus = { invalid: focusErrors, failed: focusFailure };
+  const common = (retry: () => void) => ({ onFailure: (error: SupportError) => deps.refused(error, retry), focus });
 
   const comment = new ActionController<CommentArgs, Ticket>(host, {
-    ...common,
+    ...common((): void => void comment.retry()),
     validate: ({ body }) => validateComment(body, deps.config()),
     intentOf: ({ body }) => body,
     keyStore: deps.commentKey,
@@ -87,7 +89,7 @@ export function createCaseActions(host: ReactiveControllerHost, deps: CaseAction
   });
 
   const attachments = new ActionController<{ readonly tokens: readonly string[] }, Ticket>(host, {
-    ...common,
+    ...common((): void => void attachments.retry()),
     intentOf: ({ tokens }) => [...tokens].sort().join(','),
     keyStore: deps.attachKey,
     task: ({ tokens }, { signal, idempotencyKey }) =>
@@ -100,7 +102,7 @@ export function createCaseActions(host: ReactiveControllerHost, deps: CaseAction
   });
 
   const addWatcher = new ActionController<{ readonly email: string }, Ticket>(host, {
-    ...common,
+    ...common((): void => void addWatcher.retry()),
     validate: ({ email }) => validateEmailField('email', email),
     task: ({ email }, { signal }) => deps.backend().addWatcher(deps.number(), email.trim(), { ...options(), signal }),
     onDone: (ticket, { email }) => {
@@ -110,8 +112,8 @@ export function createCaseActions(host: ReactiveControllerHost, deps: CaseAction
     },
   });
 
+  const retryRemove = (): void => void removeWatcher.retry();
   const removeWatcher = new ActionController<{ readonly email: string }, Ticket>(host, {
-    ...common,
     task: ({ email }, { signal }) => deps.backend().removeWatcher(deps.number(), email, { ...options(), signal }),
     onDone: (ticket, { email }) => {
       deps.changed(ticket);
@@ -120,13 +122,13 @@ export function createCaseActions(host: ReactiveControllerHost, deps: CaseAction
     },
     onFailure: (error) => {
       deps.send({ type: 'remove-failed' });
-      return deps.closedMeanwhile(error);
+      return deps.refused(error, retryRemove);
     },
-    focus: { ...common.focus, done: () => deps.find('#watchers-title') },
+    focus: { ...focus, done: () => deps.find('#watchers-title') },
   });
 
   const callback = new ActionController<{ readonly phone: string }, Ticket>(host, {
-    ...common,
+    ...common((): void => void callback.retry()),
     validate: ({ phone }) => validatePhone('phone', phone),
     intentOf: ({ phone }) => phone.trim(),
     task: ({ phone }, { signal, idempotencyKey }) => {

@@ -31,7 +31,7 @@ export interface CaseFormsView {
   readonly uploads: UploadController;
   readonly attach: () => void;
   /** The sign-in form in place, for an upload the backend refused because the session ended. */
-  readonly signIn: () => TemplateResult;
+  readonly signIn: () => TemplateResult | typeof nothing;
 }
 
 export function renderWatchers(f: CaseFormsView, ticket: Ticket, closed: boolean): TemplateResult {

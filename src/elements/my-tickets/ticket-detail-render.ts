@@ -105,7 +105,7 @@ export function renderActionFailure(
   failure: FailureDetails,
   context: FailureContext,
   retry: () => void,
-  signIn: () => TemplateResult,
+  signIn: () => TemplateResult | typeof nothing,
 ): TemplateResult {
   return html`<div class="notice notice--error failure" role="alert" tabindex="-1">
       <p>${failureMessage(failure, context)}</p>

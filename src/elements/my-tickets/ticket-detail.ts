@@ -13,7 +13,7 @@ import { isSupportError } from '../../core/errors.js';
 import { canRequestCallbackFor } from '../../core/flows.js';
 import { isReadOnly } from '../../core/status.js';
 import type { Ticket } from '../../core/ticket.js';
-import { FollowUpRequestedEvent, type SessionChangedEvent } from '../../events/events.js';
+import { FollowUpRequestedEvent } from '../../events/events.js';
 import { errorSummary, textField } from '../shared/forms.js';
 import { SupportElement } from '../shared/support-element.js';
 import { createCaseActions, type CaseForm } from './ticket-detail-actions.js';
@@ -50,6 +50,7 @@ export const BACK_EVENT = 'ticket-detail-back';
  * @fires follow-up-requested - "Open a follow-up case" on a closed case (cancelable; by default
  *   `<ticket-form follow-up-of>` opens inline); `event.ticketNumber`, `event.areaId`.
  * @fires ticket-detail-back - "Back to my tickets" was chosen (does not bubble).
+ * @fires session-expired - A call was refused with `unauthorized` (after the adapter's refresh); `event.realm`, `event.hadSession`. Cancelable: the host signs the user in and sets `session`, and the call goes again; by default sign-in shows in place. What was typed stays.
  * @csspart heading - The case's heading.
  * @csspart conversation - The list of comments.
  * @csspart state - The case's state name.
@@ -98,6 +99,7 @@ export class SupportTicketDetail extends SupportElement {
     alreadyAttached: () => this.ticket?.attachments.length ?? 0,
     store: sharedStore(),
     scope: () => this.storageScope('uploads'),
+    onUnauthorized: (retry) => this.sessionExpiry.expired(this.signInRealm, retry),
   });
 
   private readonly actions = createCaseActions(this, {
@@ -110,7 +112,7 @@ export class SupportTicketDetail extends SupportElement {
     dispatch: (event) => this.dispatchEvent(event),
     commentKey: this.draft.keyStore,
     attachKey: localKeyStore(() => (this.switching ? undefined : this.storageScope('my-tickets:attach'))),
-    closedMeanwhile: (error) => this.closedMeanwhile(error),
+    refused: (error, retry) => this.refused(error, retry),
     find: (selector) => this.renderRoot.querySelector<HTMLElement>(selector),
     outbox: () => this.waiting.outbox,
   });
@@ -139,8 +141,10 @@ export class SupportTicketDetail extends SupportElement {
       if (!number) return initialState;
       const options = { signal, locale: this.resolvedLocale };
       const given = this.signedInHere ?? session;
-      const [ticket, who] = await Promise.all([api.getTicket(number, options), given === undefined ? api.getSession(options) : Promise.resolve(given)]);
+      const asked = given === undefined ? api.getSession(options) : Promise.resolve(given);
+      const [ticket, who] = await Promise.all([api.getTicket(number, options), asked]).catch((error: unknown) => this.loadRefused(error));
       this.who = who;
+      this.sessionExpiry.noteSession(who);
       this.ticket = ticket;
       this.send({ type: 'draft-restored', comment: this.draft.loadBody() });
       void this.waiting.loaded();
@@ -241,6 +245,17 @@ export class SupportTicketDetail extends SupportElement {
     void this.actions.callback.run({ phone: this.view.fields.phone });
   }
 
+  /** The case did not load: a session that ended goes to the host (the load runs again with its session), else sign-in shows here. */
+  private loadRefused(error: unknown): never {
+    if (isSupportError(error) && error.kind === 'unauthorized' && !this.sessionExpiry.expired(this.signInRealm)) this.sessionExpiry.focusSignIn();
+    throw error;
+  }
+
+  /** A session that ended (the host may sign the user in again, then `retry`), or a case closed meanwhile. */
+  private refused(error: SupportError, retry: () => void): Promise<boolean> | boolean {
+    return error.kind === 'unauthorized' ? this.sessionExpiry.expired(this.signInRealm, retry) : this.closedMeanwhile(error);
+  }
+
   /** A change refused because support closed the case meanwhile: show it closed, say so. */
   private async closedMeanwhile(error: SupportError): Promise<boolean> {
     if (error.kind !== 'conflict' || error.conflict !== 'closed') return false;
@@ -298,29 +313,25 @@ export class SupportTicketDetail extends SupportElement {
     if (!action?.failureKind) return nothing;
     return renderActionFailure(
       action.failure ?? { kind: action.failureKind },
-      { locale: this.resolvedLocale, maxBytes: this.config.attachments.maxBytes },
+      { locale: this.resolvedLocale, maxBytes: this.config.attachments.maxBytes, hadSession: this.sessionExpiry.hadSession },
       () => void action.retry(),
-      () => this.renderSignIn((event) => this.onSignedInAgain(event)),
+      () => this.signInAgain(),
     );
   }
 
-  /** Sign-in in place, with the realm of the case's customer (or of the config's first area). */
-  private renderSignIn(onSignedIn: (event: SessionChangedEvent) => void) {
-    const realm = this.who?.realm ?? this.config.areas[0]?.realm ?? 'product';
-    return html`<support-sign-in realm=${realm} locale=${this.resolvedLocale} @session-changed=${onSignedIn}></support-sign-in>`;
-  }
-
-  /** Opened without a session, signed in here: the case opens. */
-  private onSignedInToLoad(event: SessionChangedEvent): void {
-    if (!event.session) return;
-    this.signedInHere = event.session;
+  /** Opened without a session (or it ended), signed in here: the case opens. */
+  private onSignedInToLoad(session: Session): void {
+    this.signedInHere = session;
     void this.load.run().then(() => this.focusHeading());
   }
 
-  /** After a session expired mid-action: what was typed is still there; the user sends again. */
-  private onSignedInAgain(event: SessionChangedEvent): void {
-    this.who = event.session;
-    this.actions.resetAll();
+  /** After a session expired mid-action: what was typed is still there, focus back where it was; the user sends again. */
+  private signInAgain() {
+    const signedIn = (session: Session) => {
+      this.who = session;
+      this.actions.resetAll();
+    };
+    return this.renderSignInHere(this.signInRealm, signedIn, { returnFocus: true });
   }
 
   private forms(): CaseFormsView {
@@ -340,7 +351,7 @@ export class SupportTicketDetail extends SupportElement {
       requestCallback: (event) => this.requestCallback(event),
       uploads: this.uploads,
       attach: () => this.attach(),
-      signIn: () => this.renderSignIn((event) => this.onSignedInAgain(event)),
+      signIn: () => this.signInAgain(),
     };
   }
 
@@ -368,8 +379,9 @@ export class SupportTicketDetail extends SupportElement {
       const error = this.load.error;
       const failure = isSupportError(error) ? error : 'server';
       const unauthorized = isSupportError(error) && error.kind === 'unauthorized';
-      return html`${renderLoadError(failure, unauthorized ? undefined : () => void this.load.run(), { locale: this.resolvedLocale })}
-      ${unauthorized ? this.renderSignIn((event) => this.onSignedInToLoad(event)) : nothing}`;
+      const context = { locale: this.resolvedLocale, hadSession: this.sessionExpiry.hadSession };
+      return html`${renderLoadError(failure, unauthorized ? undefined : () => void this.load.run(), context)}
+      ${unauthorized ? this.renderSignInHere(this.signInRealm, (session) => this.onSignedInToLoad(session)) : nothing}`;
     }
     return html`<p role="status">${msg('Loading the case…', { id: 'my-tickets.case_loading', desc: 'Shown while one case is loading.' })}</p>`;
   }

@@ -44,7 +44,7 @@ export function errorKindMessage(kind: ErrorKind): string {
     case 'timeout':
       return msg('The support service took too long to answer. Try again in a moment. Nothing you typed is lost.', { id: 'error.timeout', desc: 'Shown when a request timed out.' });
     case 'unauthorized':
-      return msg('Your session has ended. Sign in again to continue; what you typed is kept.', { id: 'error.unauthorized', desc: 'Shown when the session expired or the sign-in is needed.' });
+      return msg('Sign in to continue.', { id: 'error.unauthorized.signed_out', desc: 'Shown when the support service needs the customer to sign in and they had not signed in here (never say their session ended: there was none).' });
     case 'forbidden':
       return msg('You do not have access to this. Check that you are signed in with the right account.', { id: 'error.forbidden', desc: 'Shown when the backend refuses an action for this user.' });
     case 'not_found':
@@ -79,6 +79,11 @@ export interface FailureContext {
   readonly locale: LocaleCode;
   /** The config's file size limit, when the failure may be an upload's (413 without `limitBytes`). */
   readonly maxBytes?: number | undefined;
+  /**
+   * Whether the customer had a session here, so an `unauthorized` says it ended; otherwise
+   * (or unknown) it asks them to sign in.
+   */
+  readonly hadSession?: boolean | undefined;
 }
 
 /**
@@ -135,6 +140,9 @@ export function failureMessage(failure: FailureDetails | ErrorKind, context: Fai
         desc: 'Shown when the backend rejected input without naming a field, with its own explanation. ${detail} is the server\'s sentence, in the language of the request when the server has it.',
       });
     }
+    case 'unauthorized':
+      if (!context.hadSession) break;
+      return msg('Your session has ended. Sign in again to continue; what you typed is kept.', { id: 'error.unauthorized', desc: 'Shown when a session the customer had signed in with (or that the host app gave) has expired or was ended.' });
     default:
       break;
   }

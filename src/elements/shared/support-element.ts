@@ -5,16 +5,23 @@
  * `backend`, `config`, `session` and `theme` are also inherited through `@lit/context` from
  * an enclosing support element, and provided to nested ones: a dark `<support-contact>` makes
  * every step it shows dark, and one backend serves them all. An own value always wins.
+ *
+ * A call refused with `unauthorized` goes through `sessionExpiry` (one controller for every
+ * element): the cancelable `session-expired` event, then the host's session or the sign-in
+ * form in place (`renderSignInHere`).
  */
 import { ContextConsumer, ContextProvider, type Context } from '@lit/context';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Session, SupportBackend } from '../../adapters/backend.js';
 import { createFetchAdapter } from '../../adapters/fetch-adapter.js';
 import type { LocaleCode, SupportConfig } from '../../core/config.js';
+import type { Realm } from '../../core/ticket.js';
 import { seedConfig } from '../../core/config.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { SessionExpiryController } from '../../controllers/session-expiry-controller.js';
+import type { SessionChangedEvent } from '../../events/events.js';
 import { backendContext, configContext, sessionContext, themeContext, type Theme } from './context.js';
 import { baseStyles, tokens } from './styles.js';
 
@@ -53,6 +60,8 @@ export class SupportElement extends LitElement {
   };
 
   protected readonly localeController: LocaleController;
+  /** Calls refused with `unauthorized`: the `session-expired` event, the host's session or sign-in here. */
+  protected readonly sessionExpiry = new SessionExpiryController(this);
 
   constructor() {
     super();
@@ -138,6 +147,26 @@ export class SupportElement extends LitElement {
     return this.session;
   }
 
+
+  /** The credentials sign-in in place asks for: the last session's, else the config's first area's. */
+  protected get signInRealm(): Realm {
+    return this.session?.realm ?? this.sessionExpiry.realm ?? this.config.areas[0]?.realm ?? 'product';
+  }
+
+  /**
+   * The sign-in form in place, after a call was refused with `unauthorized`; nothing while the
+   * host signs the user in itself (it cancelled `session-expired`). `returnFocus`: once signed
+   * in, focus goes back to the control the user had used.
+   */
+  protected renderSignInHere(realm: Realm, onSignedIn: (session: Session) => void, options: { returnFocus?: boolean } = {}): TemplateResult | typeof nothing {
+    if (this.sessionExpiry.waitingForHost) return nothing;
+    const signedIn = (event: SessionChangedEvent) => {
+      if (!event.session) return;
+      void this.sessionExpiry.signedIn(event.session, options);
+      onSignedIn(event.session);
+    };
+    return html`<support-sign-in realm=${realm} locale=${this.resolvedLocale} @session-changed=${signedIn}></support-sign-in>`;
+  }
 
   private provide(): void {
     this.providers.backend.setValue(this.api);

@@ -68,7 +68,9 @@ export class SupportSignIn extends SupportElement {
 
   /** Moves focus to the form's heading (when the sign-in step appears). */
   override focus(): void {
-    this.heading?.focus();
+    // Shown in place a moment ago, it may not have rendered its heading yet.
+    if (this.heading) this.heading.focus();
+    else void this.updateComplete.then(() => this.heading?.focus());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -17,9 +17,9 @@
  * | `account_dialog_dismissed` | `choose_account`         | `choose_account`, dialog closed (no form)           |
  * | `account_choice_started` | `choose_account`           | `choose_account`, the last failure forgotten        |
  * | `account_chosen`         | `choose_account`           | `form`, the account counts as chosen                |
- * | `account_choice_failed`  | `choose_account`           | `choose_account`, with the failure's kind           |
+ * | `account_choice_failed`  | `choose_account`           | `choose_account`, with the failure's kind; `sign_in` for the same area when the session ended |
  * | `account_switched`       | any                        | same view, announcing the account                   |
- * | `account_switch_failed`  | any                        | same view, announcing the failure's kind            |
+ * | `account_switch_failed`  | any                        | same view, announcing the failure's kind; `sign_in` (for the view's area, if any) when the session ended |
  * | `signed_out`             | any                        | `home`, signed out, announced                       |
  * | `new_ticket`             | any (area offered)         | `form`                                              |
  * | `follow_up`              | any                        | `form` following up the case                        |
@@ -227,6 +227,8 @@ export function transition(state: ContactState, event: ContactEvent, context: Co
     case 'account_choice_failed': {
       if (view.kind !== 'choose_account') return stay(state);
       const failure = event.type === 'account_choice_failed' ? event.kind : undefined;
+      // The session ended: sign in again, then this area's account choice once more.
+      if (failure === 'unauthorized') return go(state, { kind: 'sign_in', realm: sessionOf(state)?.realm ?? 'product', areaId: view.areaId, lockedHelpShown: false });
       return stay(state, { view: { ...view, failure } });
     }
     case 'account_switched': {
@@ -234,8 +236,12 @@ export function transition(state: ContactState, event: ContactEvent, context: Co
       const name = next.accounts.find((a) => a.id === next.activeAccountId)?.name ?? '';
       return stay(state, { session: known(state.session, next), announcement: { kind: 'account_switched', name } });
     }
-    case 'account_switch_failed':
-      return stay(state, { announcement: { kind: 'failed', error: event.kind } });
+    case 'account_switch_failed': {
+      if (event.kind !== 'unauthorized') return stay(state, { announcement: { kind: 'failed', error: event.kind } });
+      // The session ended: sign in again, then back to this area's flow (the form keeps its draft).
+      const areaId = view.kind === 'form' || view.kind === 'choose_account' ? view.areaId : undefined;
+      return go(state, { kind: 'sign_in', realm: sessionOf(state)?.realm ?? 'product', areaId, lockedHelpShown: false });
+    }
     case 'signed_out':
       return go(state, home, { session: { status: 'signed_out' }, announcement: { kind: 'signed_out' } });
     case 'new_ticket':

@@ -53,6 +53,7 @@ export type { ContactView } from './support-contact.machine.js';
  * @fires follow-up-requested - Re-fired from `<my-tickets>`; cancelable (default: shows `<ticket-form follow-up-of>`).
  * @fires ticket-created - From the composed `<ticket-form>`.
  * @fires sign-in-help-submitted - From the can't-sign-in form; `event.reference`.
+ * @fires session-expired - A call was refused with `unauthorized` (here or in a composed step); cancelable (default: sign-in in place).
  *
  * @csspart header - The page header (heading, sign-in button or profile button).
  * @csspart heading - The page heading "Contact Support".
@@ -130,6 +131,7 @@ export class SupportContact extends SupportElement {
       this.dispatch({ type: 'signed_out' });
       this.dispatchEvent(new SessionChangedEvent(null));
     },
+    expired: (retry) => this.sessionExpiry.expired(this.signInRealm, retry),
   });
 
   /** The view shown now (read-only; for hosts and tests). */
@@ -148,6 +150,7 @@ export class SupportContact extends SupportElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.sessionExpiry.noteSession(sessionOf(this.state));
     if (!this.hasUpdated || changed.has('session') || changed.has('backend')) this.sessionSource.sync(this.session);
   }
 

@@ -145,8 +145,8 @@ function rejected(phase: EditingPhase, kind: ErrorKind, fieldErrors: readonly Fi
   return { ...phase, errors: known, failure: 'validation' };
 }
 
-/** Whether the error summary or the failure notice takes focus after `phase` is shown. */
-export function focusAfterRefusal(phase: TicketFormPhase): 'summary' | 'failure' {
-  if (phase.kind === 'reauthenticate') return 'failure';
+/** Whether the error summary, the failure notice or the sign-in form takes focus after `phase` is shown. */
+export function focusAfterRefusal(phase: TicketFormPhase): 'summary' | 'failure' | 'sign-in' {
+  if (phase.kind === 'reauthenticate') return 'sign-in';
   return phase.kind === 'editing' && !phase.failure && phase.errors.length > 0 ? 'summary' : 'failure';
 }

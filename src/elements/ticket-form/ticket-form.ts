@@ -14,13 +14,7 @@ import { caseSubmitController } from '../../controllers/ticket-form-submit.js';
 import { SuggestionsController } from '../../controllers/ticket-form-suggestions.js';
 import { sharedStore, userScope } from '../../controllers/file-store.js';
 import { UploadController } from '../../controllers/upload-controller.js';
-import {
-  ArticleOpenedEvent,
-  LocaleChangeRequestEvent,
-  ManageTicketsRequestEvent,
-  TicketCreatedEvent,
-  type SessionChangedEvent,
-} from '../../events/events.js';
+import { ArticleOpenedEvent, LocaleChangeRequestEvent, ManageTicketsRequestEvent, TicketCreatedEvent } from '../../events/events.js';
 import { SupportElement } from '../shared/support-element.js';
 import { pasteFiles, uploadStyles } from '../shared/upload-list.js';
 import {
@@ -67,6 +61,7 @@ import { ticketFormStyles } from './ticket-form.styles.js';
  * @fires ticket-created - The backend confirmed the case; `event.ticket` is the new case.
  * @fires article-opened - A suggested article was opened; `event.article`.
  * @fires session-changed - The customer signed in (again) inside the form; `event.session`.
+ * @fires session-expired - A call was refused with `unauthorized` (after the adapter's refresh); `event.realm`, `event.hadSession`. Cancelable: the host signs the user in and sets `session`, and the call goes again; by default sign-in shows in place. What was typed stays.
  * @fires locale-change-request - The customer chose to continue in a language offering the area or product; cancelable (default: the element sets its `locale`).
  * @fires manage-tickets-request - "View my tickets" on the confirmation; cancelable, handled by the host.
  *
@@ -125,6 +120,7 @@ export class TicketForm extends SupportElement {
     locale: () => this.resolvedLocale,
     store: sharedStore(),
     scope: () => (this.activeSession && this.area ? `uploads:${userScope(this.activeSession.user.email)}:form:${this.area}:` : undefined),
+    onUnauthorized: (retry) => this.sessionExpiry.expired(this.signInRealm, retry),
   });
 
   private readonly sessionTask = new Task(this, {
@@ -155,11 +151,13 @@ export class TicketForm extends SupportElement {
       this.dispatch({ type: 'created', ticket, confirmation });
       this.dispatchEvent(new TicketCreatedEvent(ticket));
     },
-    onRefused: (error) => this.dispatch({ type: 'rejected', kind: error.kind, fieldErrors: error.fieldErrors }),
+    // Unless the host signs the user in again: then the same case goes again (same key) once it hands a session back.
+    onRefused: (error) => (error.kind === 'unauthorized' && this.sessionExpiry.expired(this.resolution?.area?.realm ?? this.signInRealm, this.resumeSubmit)) || this.rejected(error),
     focus: { done: () => this.stepHeading, invalid: () => this.refusalTarget, failed: () => this.refusalTarget },
     viewer: () => this.activeSession?.user.email, uploads: () => this.uploads.items, confirmation: () => (this.resolution?.offered ? this.resolution.flow.confirmation : undefined),
   });
 
+  private readonly resumeSubmit = (): void => void this.submission.retry();
   private intentKey: IntentKey | undefined;
   private restoredKey: string | undefined;
   private focusPending = false;
@@ -213,15 +211,16 @@ export class TicketForm extends SupportElement {
     return this.renderRoot.querySelector<HTMLElement>('.step-heading');
   }
 
-  /** After a refused submit: the failure notice if there is one, else the error summary. */
+  /** After a refused submit: the sign-in form, the failure notice if there is one, else the error summary. */
   private get refusalTarget(): HTMLElement | null {
-    const target = focusAfterRefusal(this.phase) === 'summary' ? '.error-summary' : '.failure';
-    return this.renderRoot.querySelector<HTMLElement>(target);
+    const targets = { summary: '.error-summary', failure: '.failure', 'sign-in': 'support-sign-in' } as const;
+    return this.renderRoot.querySelector<HTMLElement>(targets[focusAfterRefusal(this.phase)]);
   }
 
   /* ------------------------------------------------------------ lifecycle */
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.sessionExpiry.noteSession(this.activeSession);
     const key = this.draftKey;
     if (key && key !== this.restoredKey) {
       this.restoredKey = key;
@@ -340,13 +339,17 @@ export class TicketForm extends SupportElement {
     this.focusPending = true;
   }
 
-  private onSignedIn(event: SessionChangedEvent): void {
+  private onSignedIn(session: Session): void {
     // The event goes on out of this element (it is composed): the host learns of the session too.
-    if (!event.session) return;
-    this.signedIn = event.session;
+    this.signedIn = session;
     this.dispatch({ type: 'signed_in' });
     this.submission.reset();
     this.focusPending = true;
+  }
+
+  private rejected(error: SupportError): false {
+    this.dispatch({ type: 'rejected', kind: error.kind, fieldErrors: error.fieldErrors });
+    return false;
   }
 
   private dropFollowUp(): void {
@@ -440,11 +443,8 @@ export class TicketForm extends SupportElement {
   }
 
   private renderSignIn(area: AreaConfig, failure: ErrorKind | undefined): TemplateResult {
-    return html`${failure ? failureNotice(this.failureDetails(failure) ?? failure, { locale: this.resolvedLocale }) : nothing}
-      <support-sign-in
-        realm=${area.realm}
-        locale=${this.resolvedLocale}
-        @session-changed=${this.onSignedIn}
-      ></support-sign-in>`;
+    const context = { locale: this.resolvedLocale, hadSession: this.sessionExpiry.hadSession };
+    return html`${failure ? failureNotice(this.failureDetails(failure) ?? failure, context) : nothing}
+      ${this.renderSignInHere(area.realm, (session) => this.onSignedIn(session))}`;
   }
 }

@@ -186,9 +186,11 @@ describe('<my-tickets> list', () => {
 
   it('offers sign-in when the session has ended, then lists the cases', async () => {
     const backend = alex();
-    backend.expireSession();
     const el = await renderList(backend);
+    backend.expireSession();
+    await el.refresh().catch(() => undefined);
     await waitUntil(() => el.shadowRoot?.querySelector('support-sign-in'));
+    // The list had loaded for a signed-in customer: their session ended (never-signed-in wording: session-expired.test.ts).
     expect($(el, '[role=alert]').textContent).to.contain('Your session has ended');
     await expect(el).to.be.accessible();
   });

@@ -75,6 +75,11 @@ describe('support-contact machine', () => {
 
     step = transition(step.state, { type: 'account_choice_failed', kind: 'network' }, en);
     expect(step.state.view).to.deep.include({ kind: 'choose_account', failure: 'network' });
+    // The session ended meanwhile: sign in again for this area, then its account choice once more.
+    const expired = transition(step.state, { type: 'account_choice_failed', kind: 'unauthorized' }, en);
+    expect(expired.navigated).to.equal(true);
+    expect(expired.state.view).to.deep.equal({ kind: 'sign_in', realm: 'product', areaId: 'esign', lockedHelpShown: false });
+    expect(transition(expired.state, { type: 'signed_in', session: sam }, en).state.view).to.deep.include({ kind: 'choose_account', areaId: 'esign' });
     step = transition(step.state, { type: 'account_choice_started' }, en);
     expect(step.state.view).to.deep.include({ failure: undefined });
 
@@ -111,6 +116,12 @@ describe('support-contact machine', () => {
     const failed = transition(step.state, { type: 'account_switch_failed', kind: 'network' }, fr);
     expect(failed.state.announcement).to.deep.equal({ kind: 'failed', error: 'network' });
     expect(sessionOf(failed.state)).to.equal(switched);
+
+    // The session ended during a switch from the form: sign in again, then back to that area's form.
+    const inForm = run(signedInAs(sam, fr), fr, { type: 'start_area', areaId: 'esign' }).state;
+    const expired = transition(inForm, { type: 'account_switch_failed', kind: 'unauthorized' }, fr);
+    expect(expired.state.view).to.deep.equal({ kind: 'sign_in', realm: 'product', areaId: 'esign', lockedHelpShown: false });
+    expect(transition(expired.state, { type: 'signed_in', session: sam }, fr).state.view).to.deep.equal({ kind: 'form', areaId: 'esign', followUpOf: undefined });
   });
 
   it('Flow 3: Seal needs support-center credentials even with a product session, then Manage my tickets', () => {

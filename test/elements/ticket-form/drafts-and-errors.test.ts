@@ -220,12 +220,14 @@ describe('<ticket-form> drafts, duplicates and errors', () => {
       const notice = get(el, '.failure');
       expect(notice.getAttribute('role')).to.equal('alert');
       // A 413 names the config's limit (issue 11); every other kind keeps its own message.
-      expect(notice.textContent?.trim()).to.equal(failureMessage(kind, { locale: 'en', maxBytes: seedConfig.attachments.maxBytes }));
-      expect(root(el).activeElement).to.equal(notice);
+      // The form was used signed in, so a 401 says the session ended.
+      expect(notice.textContent?.trim()).to.equal(failureMessage(kind, { locale: 'en', maxBytes: seedConfig.attachments.maxBytes, hadSession: true }));
       expect(storedDraft(ALEX, 'esign')['description']).to.equal('The void button does nothing.');
       if (kind === 'unauthorized') {
-        expect(find(el, 'support-sign-in')).to.not.equal(null);
+        // Sign-in in place takes focus (its heading: test/elements/shared/session-expired.test.ts).
+        expect(root(el).activeElement).to.equal(find(el, 'support-sign-in'));
       } else {
+        expect(root(el).activeElement).to.equal(notice);
         expect(get<HTMLTextAreaElement>(el, '#description').value).to.equal('The void button does nothing.');
         expect(get<HTMLInputElement>(el, '#subject').value).to.equal('Envelope will not void');
         expect(submitButton(el).disabled).to.equal(false);
@@ -296,7 +298,7 @@ describe('<ticket-form> drafts, duplicates and errors', () => {
     backend.expireSession();
     submitButton(el).click();
     await waitUntil(() => find(el, 'support-sign-in'), 'no sign-in');
-    expect(get(el, '.failure').textContent?.trim()).to.equal(failureMessage('unauthorized', { locale: 'en' }));
+    expect(get(el, '.failure').textContent?.trim()).to.equal(failureMessage('unauthorized', { locale: 'en', hadSession: true }));
     const signIn = get(el, 'support-sign-in');
     await (signIn as unknown as { updateComplete: Promise<boolean> }).updateComplete;
     fill(signIn, '#email', ALEX);

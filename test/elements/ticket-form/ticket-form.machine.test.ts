@@ -87,7 +87,8 @@ describe('ticket-form machine', () => {
   it('rejected unauthorized: sign in again, then back to the same step with no failure', () => {
     const phase = run(editing('details'), { type: 'rejected', kind: 'unauthorized', fieldErrors: [] });
     expect(phase).to.deep.equal({ kind: 'reauthenticate', step: 'details' });
-    expect(focusAfterRefusal(phase)).to.equal('failure');
+    // The sign-in form takes focus (its heading), not the notice above it.
+    expect(focusAfterRefusal(phase)).to.equal('sign-in');
     expect(transition(phase, { type: 'signed_in' })).to.deep.equal(editing('details'));
     // Other events wait for the sign-in.
     expect(transition(phase, { type: 'go_to', step: 'subject' })).to.equal(phase);

@@ -95,6 +95,7 @@
 'error.too_large.limit': str`Dateien bis ${0}. Versuchen Sie es mit einer kleineren Datei.`,
 'error.too_large.results': str`Nur die ersten ${0} passenden Fälle können angezeigt werden. Fügen Sie Ihrer Suche Wörter hinzu, um die anderen zu finden.`,
 'error.unauthorized': `Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren; Ihre Eingaben bleiben erhalten.`,
+'error.unauthorized.signed_out': `Melden Sie sich an, um fortzufahren.`,
 'error.validation': `Einige Angaben müssen korrigiert werden.`,
 'error.validation.detail': str`Einige Angaben müssen korrigiert werden: ${0}`,
 'form.error_prefix': `Fehler:`,

@@ -95,6 +95,7 @@
 'error.too_large.limit': str`⟦Ƒîļéš ûþ ţö ${0}. Ţŕý å šɱåļļéŕ ƒîļé. one two three⟧`,
 'error.too_large.results': str`⟦Öñļý ţĥé ƒîŕšţ ${0} ɱåţçĥîñĝ çåšéš çåñ ƀé šĥöŵñ. Åðð ŵöŕðš ţö ýöûŕ šéåŕçĥ ţö ƒîñð ţĥé öţĥéŕš. one two three four five six seven eight⟧`,
 'error.unauthorized': `⟦Ýöûŕ šéššîöñ ĥåš éñðéð. Šîĝñ îñ åĝåîñ ţö çöñţîñûé; ŵĥåţ ýöû ţýþéð îš ķéþţ. one two three four five six seven⟧`,
+'error.unauthorized.signed_out': `⟦Šîĝñ îñ ţö çöñţîñûé. one two⟧`,
 'error.validation': `⟦Šöɱé åñšŵéŕš ñééð çöŕŕéçţîñĝ. one two three⟧`,
 'error.validation.detail': str`⟦Šöɱé åñšŵéŕš ñééð çöŕŕéçţîñĝ: ${0} one two three⟧`,
 'form.error_prefix': `⟦Éŕŕöŕ: one⟧`,

@@ -95,6 +95,7 @@
 'error.too_large.limit': str`Fichiers de ${0} au maximum. Essayez avec un fichier plus petit.`,
 'error.too_large.results': str`Seuls les ${0} premiers dossiers correspondants peuvent être affichés. Ajoutez des mots à votre recherche pour trouver les autres.`,
 'error.unauthorized': `Votre session a expiré. Identifiez-vous à nouveau pour continuer ; votre saisie est conservée.`,
+'error.unauthorized.signed_out': `Identifiez-vous pour continuer.`,
 'error.validation': `Certaines réponses doivent être corrigées.`,
 'error.validation.detail': str`Certaines réponses doivent être corrigées : ${0}`,
 'form.error_prefix': `Erreur :`,

@@ -95,6 +95,7 @@
 'error.too_large.limit': str`ファイルは ${0} までです。もっと小さいファイルでお試しください。`,
 'error.too_large.results': str`表示できるのは、一致するケースのうち最初の ${0} 件だけです。ほかのケースを見つけるには、検索語を追加してください。`,
 'error.unauthorized': `セッションの有効期限が切れました。続行するには、もう一度サインインしてください。入力した内容は保持されています。`,
+'error.unauthorized.signed_out': `続行するにはサインインしてください。`,
 'error.validation': `一部の回答を修正する必要があります。`,
 'error.validation.detail': str`一部の回答を修正する必要があります：${0}`,
 'form.error_prefix': `エラー:`,

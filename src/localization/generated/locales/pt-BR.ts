@@ -95,6 +95,7 @@
 'error.too_large.limit': str`Arquivos de até ${0}. Tente um arquivo menor.`,
 'error.too_large.results': str`Só é possível mostrar os primeiros ${0} chamados correspondentes. Acrescente palavras à sua pesquisa para encontrar os outros.`,
 'error.unauthorized': `Sua sessão expirou. Entre novamente para continuar; o que você digitou foi mantido.`,
+'error.unauthorized.signed_out': `Entre para continuar.`,
 'error.validation': `Algumas respostas precisam ser corrigidas.`,
 'error.validation.detail': str`Algumas respostas precisam ser corrigidas: ${0}`,
 'form.error_prefix': `Erro:`,
