@@ -14,7 +14,8 @@ import { findProduct } from '../../core/flows.js';
 import { autoCloseAt } from '../../core/status.js';
 import { STATUSES, type Ticket, type TicketSummary } from '../../core/ticket.js';
 import { TicketOpenedEvent } from '../../events/events.js';
-import { formatDate, formatDateTime, formatNumber, formatRelative, plural } from '../../localization/format.js';
+import { formatDate, formatDateTime, formatNumber, plural } from '../../localization/format.js';
+import { formatUpdated } from '../shared/relative-time.js';
 import { failureMessage, statusLabel, statusMeaning } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
 import { myTicketsStyles } from './my-tickets.styles.js';
@@ -407,7 +408,7 @@ export class MyTickets extends SupportElement {
         <p class="row__state"><strong>${statusLabel(t.status)}</strong> — ${meaning}</p>
         <p class="row__updated">
           ${updatedLabel}
-          <time datetime=${t.updatedAt} title=${formatDateTime(t.updatedAt, locale)}>${formatRelative(t.updatedAt, now, locale)}</time>
+          <time datetime=${t.updatedAt} title=${formatDateTime(t.updatedAt, locale)}>${formatUpdated(t.updatedAt, now, locale)}</time>
         </p>
         <p class="row__meta">${product}</p>
       </li>`;

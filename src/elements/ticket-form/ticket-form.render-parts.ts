@@ -8,7 +8,7 @@ import type { Category } from '../../core/catalog.js';
 import type { LocaleCode, SupportConfig } from '../../core/config.js';
 import type { ErrorKind } from '../../core/errors.js';
 import { fieldErrorMessage, type FieldErrorContext, type FormFieldError } from '../shared/field-errors.js';
-import { languageName } from '../../localization/format.js';
+import { continueInLabel } from '../shared/language-choice.js';
 import type { ShownError } from '../shared/forms.js';
 import { failureMessage, type FailureContext, type FailureDetails } from '../shared/messages.js';
 import type { CaseFields } from './ticket-form.case.js';
@@ -61,17 +61,14 @@ export function failureNotice(failure: ErrorKind | FailureDetails, context: Fail
   return html`<div class="notice notice--error failure" part="notice" role="alert" tabindex="-1">${failureMessage(failure, context)}</div>`;
 }
 
-/** One "Continue in <language>" button per language, each named in itself. */
-export function languageButtons(locales: readonly LocaleCode[], choose: (locale: LocaleCode) => void): TemplateResult {
+/** One "Continue in <language>" button per language, worded in the UI language `locale`. */
+export function languageButtons(locales: readonly LocaleCode[], locale: LocaleCode, choose: (locale: LocaleCode) => void): TemplateResult {
   return html`<ul class="language-choices">
-    ${locales.map((code) => {
-      const language = languageName(code, code, { capitalized: true });
-      return html`<li>
-        <button type="button" class="secondary" data-locale=${code} @click=${() => choose(code)}>
-          ${msg(str`Continue in ${language}`, { id: 'ticket-form.continue_in_language', desc: 'Button switching the widget to a language in which the area or product is offered. ${language} is that language\'s name, in that language (e.g. "English", "Français").' })}
-        </button>
-      </li>`;
-    })}
+    ${locales.map(
+      (code) => html`<li>
+        <button type="button" class="secondary" data-locale=${code} @click=${() => choose(code)}>${continueInLabel(code, locale)}</button>
+      </li>`,
+    )}
   </ul>`;
 }
 

@@ -384,7 +384,7 @@ export class TicketForm extends SupportElement {
   override render() {
     const resolution = this.resolution;
     if (!resolution || !resolution.area) return renderAreaChooser(this.config, this.resolvedLocale, Boolean(this.area), (id) => this.chooseArea(id));
-    if (!resolution.offered) return renderNotOffered(resolution.area, resolution.offeredIn, this.requestLocale);
+    if (!resolution.offered) return renderNotOffered(resolution.area, resolution.offeredIn, this.resolvedLocale, this.requestLocale);
     const phase = this.phase;
     const another = () => this.reset();
     if (phase.kind === 'created') {

@@ -2,7 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
+    
     import {str} from '@lit/localize';
 
     /* eslint-disable no-irregular-whitespace */
@@ -23,7 +23,6 @@
 'contact.areas.heading': `Produkt auswählen`,
 'contact.back': `Zurück zu „Support kontaktieren“`,
 'contact.continue': `Weiter`,
-'contact.continue_in': html`Weiter auf <span lang="${0}">${1}</span>`,
 'contact.create_ticket': `Ticket erstellen`,
 'contact.heading': `Support kontaktieren`,
 'contact.help.area_form': str`Formular für Anmeldehilfe zu ${0} ausfüllen`,
@@ -98,6 +97,7 @@
 'error.validation.detail': str`Einige Angaben müssen korrigiert werden: ${0}`,
 'form.error_prefix': `Fehler:`,
 'form.error_summary.title': `Es ist ein Problem aufgetreten`,
+'language.continue_in': str`Auf ${0} fortfahren`,
 'my-tickets.action.retry': `Erneut versuchen`,
 'my-tickets.attachments': `Anhänge`,
 'my-tickets.attachments.added': str`Dateien angehängt. Der Fall hat weiterhin den Status „${0}“.`,
@@ -246,7 +246,6 @@
 'ticket-form.contact.portal': `Online-Support-Center`,
 'ticket-form.contact.portal.hint': `Bei Neuigkeiten senden wir Ihnen eine „No-Reply“-E-Mail. Antworten lesen und Kommentare hinzufügen können Sie nach der Anmeldung im Support-Center.`,
 'ticket-form.continue': `Weiter`,
-'ticket-form.continue_in_language': str`Weiter auf ${0}`,
 'ticket-form.description.hint': `Was ist passiert, was haben Sie erwartet, und welche Fehlermeldung wurde angezeigt?`,
 'ticket-form.description.label': `Beschreibung`,
 'ticket-form.details.category': str`Kategorie: ${0} › ${1}`,
@@ -294,6 +293,7 @@
 'ticket-form.subject.label': `Betreff`,
 'ticket-form.submit': `Ticket senden`,
 'ticket-form.submitting': `Ihr Fall wird gesendet …`,
+'time.just_now': `gerade eben`,
 'upload.add': `Anhang hinzufügen`,
 'upload.cancel': str`Hochladen von ${0} abbrechen`,
 'upload.drop_hint': `oder Dateien hierher ziehen oder einfügen`,

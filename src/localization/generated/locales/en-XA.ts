@@ -2,7 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
+    
     import {str} from '@lit/localize';
 
     /* eslint-disable no-irregular-whitespace */
@@ -23,7 +23,6 @@
 'contact.areas.heading': `⟦Çĥööšé å þŕöðûçţ one two⟧`,
 'contact.back': `⟦Ɓåçķ ţö Çöñţåçţ Šûþþöŕţ one two three⟧`,
 'contact.continue': `⟦Çöñţîñûé one⟧`,
-'contact.continue_in': html`⟦Çöñţîñûé îñ <span lang="${0}">${1}</span> one two⟧`,
 'contact.create_ticket': `⟦Çŕéåţé ţîçķéţ one two⟧`,
 'contact.heading': `⟦Çöñţåçţ Šûþþöŕţ one two⟧`,
 'contact.help.area_form': str`⟦Ƒîļļ îñ ţĥé šîĝñ-îñ ĥéļþ ƒöŕɱ ƒöŕ ${0} one two three⟧`,
@@ -98,6 +97,7 @@
 'error.validation.detail': str`⟦Šöɱé åñšŵéŕš ñééð çöŕŕéçţîñĝ: ${0} one two three⟧`,
 'form.error_prefix': `⟦Éŕŕöŕ: one⟧`,
 'form.error_summary.title': `⟦Ţĥéŕé îš å þŕöƀļéɱ one two⟧`,
+'language.continue_in': str`⟦Çöñţîñûé îñ ${0} one two⟧`,
 'my-tickets.action.retry': `⟦Ţŕý åĝåîñ one⟧`,
 'my-tickets.attachments': `⟦Åţţåçĥɱéñţš one⟧`,
 'my-tickets.attachments.added': str`⟦Ƒîļéš åţţåçĥéð. Ţĥé çåšé îš šţîļļ ${0}. one two three⟧`,
@@ -246,7 +246,6 @@
 'ticket-form.contact.portal': `⟦Öñļîñé šûþþöŕţ çéñţéŕ one two⟧`,
 'ticket-form.contact.portal.hint': `⟦Ŵé šéñð ýöû å “ñö-ŕéþļý” éɱåîļ ŵĥéñ ţĥéŕé îš ñéŵš. Ýöû ŕéåð åñšŵéŕš åñð åðð çöɱɱéñţš ƀý šîĝñîñĝ îñ ţö ţĥé šûþþöŕţ çéñţéŕ. one two three four five six seven eight nine ten⟧`,
 'ticket-form.continue': `⟦Çöñţîñûé one⟧`,
-'ticket-form.continue_in_language': str`⟦Çöñţîñûé îñ ${0} one two⟧`,
 'ticket-form.description.hint': `⟦Ŵĥåţ ĥåþþéñéð, ŵĥåţ ýöû éẋþéçţéð, åñð åñý éŕŕöŕ ɱéššåĝé ýöû šåŵ. one two three four five six⟧`,
 'ticket-form.description.label': `⟦Ðéšçŕîþţîöñ one⟧`,
 'ticket-form.details.category': str`⟦Çåţéĝöŕý: ${0} › ${1} one two⟧`,
@@ -294,6 +293,7 @@
 'ticket-form.subject.label': `⟦Šûƀĵéçţ one⟧`,
 'ticket-form.submit': `⟦Šûƀɱîţ ţîçķéţ one two⟧`,
 'ticket-form.submitting': `⟦Šéñðîñĝ ýöûŕ çåšé… one two⟧`,
+'time.just_now': `⟦ĵûšţ ñöŵ one⟧`,
 'upload.add': `⟦Åðð åţţåçĥɱéñţ one two⟧`,
 'upload.cancel': str`⟦Çåñçéļ ûþļöåð öƒ ${0} one two⟧`,
 'upload.drop_hint': `⟦öŕ ðŕöþ ƒîļéš ĥéŕé, öŕ þåšţé ţĥéɱ one two three⟧`,

@@ -2,7 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
+    
     import {str} from '@lit/localize';
 
     /* eslint-disable no-irregular-whitespace */
@@ -23,7 +23,6 @@
 'contact.areas.heading': `Choisissez un produit`,
 'contact.back': `Retour à Contacter l'assistance`,
 'contact.continue': `Continuer`,
-'contact.continue_in': html`Continuer en <span lang="${0}">${1}</span>`,
 'contact.create_ticket': `Créer un ticket`,
 'contact.heading': `Contacter l'assistance`,
 'contact.help.area_form': str`Remplir le formulaire d'aide à l'identification pour ${0}`,
@@ -98,6 +97,7 @@
 'error.validation.detail': str`Certaines réponses doivent être corrigées : ${0}`,
 'form.error_prefix': `Erreur :`,
 'form.error_summary.title': `Un problème est survenu`,
+'language.continue_in': str`Continuer en ${0}`,
 'my-tickets.action.retry': `Réessayer`,
 'my-tickets.attachments': `Pièces jointes`,
 'my-tickets.attachments.added': str`Fichiers joints. Le dossier reste à l'état ${0}.`,
@@ -246,7 +246,6 @@
 'ticket-form.contact.portal': `Centre d'assistance en ligne`,
 'ticket-form.contact.portal.hint': `Nous vous envoyons un e-mail « ne pas répondre » en cas de nouveauté. Pour lire les réponses et ajouter des commentaires, identifiez-vous sur le centre d'assistance.`,
 'ticket-form.continue': `Continuer`,
-'ticket-form.continue_in_language': str`Continuer en ${0}`,
 'ticket-form.description.hint': `Ce qui s'est passé, ce à quoi vous vous attendiez, et tout message d'erreur affiché.`,
 'ticket-form.description.label': `Description`,
 'ticket-form.details.category': str`Catégorie : ${0} › ${1}`,
@@ -294,6 +293,7 @@
 'ticket-form.subject.label': `Objet`,
 'ticket-form.submit': `Envoyer le ticket`,
 'ticket-form.submitting': `Envoi de votre dossier…`,
+'time.just_now': `à l’instant`,
 'upload.add': `Ajouter une pièce jointe`,
 'upload.cancel': str`Annuler l'envoi de ${0}`,
 'upload.drop_hint': `ou déposez des fichiers ici, ou collez-les`,

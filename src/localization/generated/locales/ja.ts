@@ -2,7 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
+    
     import {str} from '@lit/localize';
 
     /* eslint-disable no-irregular-whitespace */
@@ -23,7 +23,6 @@
 'contact.areas.heading': `製品を選択してください`,
 'contact.back': `サポートへのお問い合わせに戻る`,
 'contact.continue': `続行`,
-'contact.continue_in': html`<span lang="${0}">${1}</span> で続行`,
 'contact.create_ticket': `チケットを作成`,
 'contact.heading': `サポートへのお問い合わせ`,
 'contact.help.area_form': str`${0} のサインインに関するお問い合わせフォームに記入`,
@@ -98,6 +97,7 @@
 'error.validation.detail': str`一部の回答を修正する必要があります：${0}`,
 'form.error_prefix': `エラー:`,
 'form.error_summary.title': `問題があります`,
+'language.continue_in': str`${0}で続行`,
 'my-tickets.action.retry': `再試行`,
 'my-tickets.attachments': `添付ファイル`,
 'my-tickets.attachments.added': str`ファイルを添付しました。ケースの状態は「${0}」のままです。`,
@@ -246,7 +246,6 @@
 'ticket-form.contact.portal': `オンラインサポートセンター`,
 'ticket-form.contact.portal.hint': `更新があると「返信不可」のメールでお知らせします。回答の確認やコメントの追加は、サポートセンターにサインインして行ってください。`,
 'ticket-form.continue': `続行`,
-'ticket-form.continue_in_language': str`${0} で続行`,
 'ticket-form.description.hint': `何が起きたか、本来どうなるはずだったか、表示されたエラーメッセージがあればご記入ください。`,
 'ticket-form.description.label': `説明`,
 'ticket-form.details.category': str`カテゴリ: ${0} › ${1}`,
@@ -294,6 +293,7 @@
 'ticket-form.subject.label': `件名`,
 'ticket-form.submit': `チケットを送信`,
 'ticket-form.submitting': `ケースを送信しています…`,
+'time.just_now': `たった今`,
 'upload.add': `添付ファイルを追加`,
 'upload.cancel': str`${0} のアップロードをキャンセル`,
 'upload.drop_hint': `または、ここにファイルをドロップするか貼り付けてください`,

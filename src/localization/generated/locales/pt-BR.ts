@@ -2,7 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
+    
     import {str} from '@lit/localize';
 
     /* eslint-disable no-irregular-whitespace */
@@ -23,7 +23,6 @@
 'contact.areas.heading': `Escolha um produto`,
 'contact.back': `Voltar para Fale com o suporte`,
 'contact.continue': `Continuar`,
-'contact.continue_in': html`Continuar em <span lang="${0}">${1}</span>`,
 'contact.create_ticket': `Criar chamado`,
 'contact.heading': `Fale com o suporte`,
 'contact.help.area_form': str`Preencher o formulário de ajuda para entrar no ${0}`,
@@ -98,6 +97,7 @@
 'error.validation.detail': str`Algumas respostas precisam ser corrigidas: ${0}`,
 'form.error_prefix': `Erro:`,
 'form.error_summary.title': `Há um problema`,
+'language.continue_in': str`Continuar em ${0}`,
 'my-tickets.action.retry': `Tentar novamente`,
 'my-tickets.attachments': `Anexos`,
 'my-tickets.attachments.added': str`Arquivos anexados. O status do chamado continua ${0}.`,
@@ -246,7 +246,6 @@
 'ticket-form.contact.portal': `Central de suporte on-line`,
 'ticket-form.contact.portal.hint': `Enviamos um e-mail “não responda” quando houver novidades. Para ler as respostas e adicionar comentários, entre na central de suporte.`,
 'ticket-form.continue': `Continuar`,
-'ticket-form.continue_in_language': str`Continuar em ${0}`,
 'ticket-form.description.hint': `O que aconteceu, o que você esperava e qualquer mensagem de erro que apareceu na tela.`,
 'ticket-form.description.label': `Descrição`,
 'ticket-form.details.category': str`Categoria: ${0} › ${1}`,
@@ -294,6 +293,7 @@
 'ticket-form.subject.label': `Assunto`,
 'ticket-form.submit': `Enviar chamado`,
 'ticket-form.submitting': `Enviando seu chamado…`,
+'time.just_now': `agora mesmo`,
 'upload.add': `Adicionar anexo`,
 'upload.cancel': str`Cancelar envio de ${0}`,
 'upload.drop_hint': `ou arraste os arquivos para cá, ou cole-os`,
