@@ -82,7 +82,7 @@ describe('switching language', () => {
     expect(text(el, '#email-error')).to.equal('Fehler: Geben Sie Ihre E-Mail-Adresse ein');
     await switchTo(el, 'ja');
     expect(text(el, '.error-summary__title')).to.equal('次のエラーを修正してください');
-    expect(text(el, '#email-error')).to.equal('エラー: メールアドレスを入力してください');
+    expect(text(el, '#email-error')).to.equal('エラー： メールアドレスを入力してください');
   });
 
   it('follows the nearest lang, and a change of it, when there is no locale attribute', async () => {

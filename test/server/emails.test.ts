@@ -324,7 +324,7 @@ test('auto-close in French: « En attente » for 5 days, then « Fermé », in t
     const mails = await s.api.call<{ items: Mail[] }>('GET', `/api/_dev/outbox?ticket=${number}`);
     const last = mails.body.items.at(-1);
     assert.equal(last?.kind, 'ticket_closed');
-    assert.ok(last?.body.includes(`est ${fr['status.closed']} : il a été fermé automatiquement`), last?.body);
+    assert.ok(last?.body.includes(`est ${fr['status.closed']}\u202f: il a été fermé automatiquement`), last?.body);
     assert.ok(last?.body.includes(`«\u202f${fr['status.pending']}\u202f» pendant 5 jours`), last?.body);
     assert.match(last?.body ?? '', /Mes tickets/);
     assert.match(last?.body ?? '', /Contacter l’assistance/);
