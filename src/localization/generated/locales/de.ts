@@ -295,6 +295,8 @@
 'ticket-form.submitting': `Ihr Fall wird gesendet …`,
 'time.just_now': `gerade eben`,
 'upload.add': `Anhang hinzufügen`,
+'upload.announce.done': str`${0} hochgeladen`,
+'upload.announce.progress': str`${0}: ${1} % hochgeladen`,
 'upload.cancel': str`Hochladen von ${0} abbrechen`,
 'upload.drop_hint': `oder Dateien hierher ziehen oder einfügen`,
 'upload.rejected.other': str`${0} wurde nicht hinzugefügt.`,

@@ -295,6 +295,8 @@
 'ticket-form.submitting': `⟦Šéñðîñĝ ýöûŕ çåšé… one two⟧`,
 'time.just_now': `⟦ĵûšţ ñöŵ one⟧`,
 'upload.add': `⟦Åðð åţţåçĥɱéñţ one two⟧`,
+'upload.announce.done': str`⟦${0} ûþļöåðéð one⟧`,
+'upload.announce.progress': str`⟦${0}: ${1}% ûþļöåðéð one two⟧`,
 'upload.cancel': str`⟦Çåñçéļ ûþļöåð öƒ ${0} one two⟧`,
 'upload.drop_hint': `⟦öŕ ðŕöþ ƒîļéš ĥéŕé, öŕ þåšţé ţĥéɱ one two three⟧`,
 'upload.rejected.other': str`⟦${0} ŵåš ñöţ åððéð. one two⟧`,

@@ -295,6 +295,8 @@
 'ticket-form.submitting': `Envoi de votre dossier…`,
 'time.just_now': `à l’instant`,
 'upload.add': `Ajouter une pièce jointe`,
+'upload.announce.done': str`${0} envoyé`,
+'upload.announce.progress': str`${0} : ${1} % envoyé`,
 'upload.cancel': str`Annuler l’envoi de ${0}`,
 'upload.drop_hint': `ou déposez des fichiers ici, ou collez-les`,
 'upload.rejected.other': str`${0} n’a pas été ajouté.`,

@@ -295,6 +295,8 @@
 'ticket-form.submitting': `ケースを送信しています…`,
 'time.just_now': `たった今`,
 'upload.add': `添付ファイルを追加`,
+'upload.announce.done': str`${0} をアップロードしました`,
+'upload.announce.progress': str`${0}：${1}% アップロード済み`,
 'upload.cancel': str`${0} のアップロードをキャンセル`,
 'upload.drop_hint': `または、ここにファイルをドロップするか貼り付けてください`,
 'upload.rejected.other': str`${0} は追加されませんでした。`,

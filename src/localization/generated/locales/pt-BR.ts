@@ -295,6 +295,8 @@
 'ticket-form.submitting': `Enviando seu chamado…`,
 'time.just_now': `agora mesmo`,
 'upload.add': `Adicionar anexo`,
+'upload.announce.done': str`${0} enviado`,
+'upload.announce.progress': str`${0}: ${1}% enviado`,
 'upload.cancel': str`Cancelar envio de ${0}`,
 'upload.drop_hint': `ou arraste os arquivos para cá, ou cole-os`,
 'upload.rejected.other': str`${0} não foi adicionado.`,
