@@ -176,7 +176,6 @@
 'my-tickets.watcher.confirm_yes': `Ja, entfernen`,
 'my-tickets.watcher.label': `E-Mail-Adresse der hinzuzufügenden Person`,
 'my-tickets.watcher.remove': `Entfernen`,
-'my-tickets.watcher.remove_name': str`${0} entfernen`,
 'my-tickets.watcher.removed': str`${0} verfolgt diesen Fall nicht mehr.`,
 'my-tickets.watcher.required': `Geben Sie die E-Mail-Adresse der Person ein, die Sie hinzufügen möchten`,
 'my-tickets.watchers': `Beobachter verwalten`,

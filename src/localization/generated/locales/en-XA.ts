@@ -176,7 +176,6 @@
 'my-tickets.watcher.confirm_yes': `⟦Ýéš, ŕéɱöṽé one⟧`,
 'my-tickets.watcher.label': `⟦Éɱåîļ åððŕéšš öƒ ţĥé þéŕšöñ ţö åðð one two three⟧`,
 'my-tickets.watcher.remove': `⟦Ŕéɱöṽé one⟧`,
-'my-tickets.watcher.remove_name': str`⟦Ŕéɱöṽé ${0} one⟧`,
 'my-tickets.watcher.removed': str`⟦${0} ñö ļöñĝéŕ ƒöļļöŵš ţĥîš çåšé. one two three⟧`,
 'my-tickets.watcher.required': `⟦Éñţéŕ ţĥé éɱåîļ åððŕéšš öƒ ţĥé þéŕšöñ ţö åðð one two three four⟧`,
 'my-tickets.watchers': `⟦Ṁåñåĝé ŵåţçĥéŕš one two⟧`,

@@ -176,7 +176,6 @@
 'my-tickets.watcher.confirm_yes': `Oui, retirer`,
 'my-tickets.watcher.label': `Adresse e-mail de la personne à ajouter`,
 'my-tickets.watcher.remove': `Retirer`,
-'my-tickets.watcher.remove_name': str`Retirer ${0}`,
 'my-tickets.watcher.removed': str`${0} ne suit plus ce dossier.`,
 'my-tickets.watcher.required': `Saisissez l’adresse e-mail de la personne à ajouter`,
 'my-tickets.watchers': `Gérer les observateurs`,

@@ -176,7 +176,6 @@
 'my-tickets.watcher.confirm_yes': `削除する`,
 'my-tickets.watcher.label': `追加する人のメールアドレス`,
 'my-tickets.watcher.remove': `削除`,
-'my-tickets.watcher.remove_name': str`${0} を削除`,
 'my-tickets.watcher.removed': str`${0} はこのケースをフォローしなくなりました。`,
 'my-tickets.watcher.required': `追加する人のメールアドレスを入力してください`,
 'my-tickets.watchers': `ウォッチャーの管理`,

@@ -176,7 +176,6 @@
 'my-tickets.watcher.confirm_yes': `Sim, remover`,
 'my-tickets.watcher.label': `Endereço de e-mail da pessoa que você quer adicionar`,
 'my-tickets.watcher.remove': `Remover`,
-'my-tickets.watcher.remove_name': str`Remover ${0}`,
 'my-tickets.watcher.removed': str`${0} não acompanha mais este chamado.`,
 'my-tickets.watcher.required': `Digite o endereço de e-mail da pessoa que você quer adicionar`,
 'my-tickets.watchers': `Gerenciar observadores`,
