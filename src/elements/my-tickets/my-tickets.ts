@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -16,6 +15,7 @@ import { STATUSES, type Ticket, type TicketSummary } from '../../core/ticket.js'
 import { TicketOpenedEvent } from '../../events/events.js';
 import { formatDate, formatDateTime, formatNumber, plural } from '../../localization/format.js';
 import { formatUpdated } from '../shared/relative-time.js';
+import { eagerFlow } from './eager-flow.js';
 import { failureMessage, statusLabel, statusMeaning } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
 import { myTicketsStyles } from './my-tickets.styles.js';
@@ -424,8 +424,9 @@ export class MyTickets extends SupportElement {
       <li virtualizer-sizer aria-hidden="true"></li>
       ${virtualize({
         scroller: true,
-        // Imported up front: the virtualizer's lazy default would cost a round trip on first render.
-        layout: flow(),
+        // Imported up front (the virtualizer's lazy default would cost a round trip on first
+        // render); lays out the first rows even off screen (eager-flow.ts).
+        layout: eagerFlow(),
         items: this.view.rows.items as (TicketSummary | undefined)[],
         keyFunction: (t: TicketSummary | undefined, index: number) => t?.number ?? `missing-${index}`,
         renderItem,
