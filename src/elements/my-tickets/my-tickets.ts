@@ -276,13 +276,13 @@ export class MyTickets extends SupportElement {
     const sortLabel = (sort: TicketSort) => {
       switch (sort) {
         case 'updated_desc':
-          return msg('Last update, newest first', { id: 'my-tickets.sort.updated_desc', desc: 'Sort option of the case list.' });
+          return msg('Newest update first', { id: 'my-tickets.sort.updated_desc', desc: 'Sort option of the case list, after the label "Sort by". A native drop-down cuts what does not fit: keep it within about 28 characters (a phone shows no more).' });
         case 'updated_asc':
-          return msg('Last update, oldest first', { id: 'my-tickets.sort.updated_asc', desc: 'Sort option of the case list.' });
+          return msg('Oldest update first', { id: 'my-tickets.sort.updated_asc', desc: 'Sort option of the case list, after the label "Sort by". A native drop-down cuts what does not fit: keep it within about 28 characters (a phone shows no more).' });
         case 'number_desc':
-          return msg('Case number, highest first', { id: 'my-tickets.sort.number_desc', desc: 'Sort option of the case list.' });
+          return msg('Highest number first', { id: 'my-tickets.sort.number_desc', desc: 'Sort option of the case list, after the label "Sort by". A native drop-down cuts what does not fit: keep it within about 28 characters (a phone shows no more).' });
         case 'number_asc':
-          return msg('Case number, lowest first', { id: 'my-tickets.sort.number_asc', desc: 'Sort option of the case list.' });
+          return msg('Lowest number first', { id: 'my-tickets.sort.number_asc', desc: 'Sort option of the case list, after the label "Sort by". A native drop-down cuts what does not fit: keep it within about 28 characters (a phone shows no more).' });
       }
     };
     const query = this.view.query;
