@@ -5,8 +5,9 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Category } from '../../core/catalog.js';
-import type { LocaleCode, SupportConfig } from '../../core/config.js';
+import type { AreaConfig, LocaleCode, SupportConfig } from '../../core/config.js';
 import type { ErrorKind } from '../../core/errors.js';
+import type { SessionChangedEvent } from '../../events/events.js';
 import { fieldErrorMessage, type FieldErrorContext, type FormFieldError } from '../shared/field-errors.js';
 import { continueInLabel } from '../shared/language-choice.js';
 import type { ShownError } from '../shared/forms.js';
@@ -85,4 +86,21 @@ export function followUpNotice(followUp: string, error: string | undefined, drop
           </button>`
       : nothing}
   </div>`;
+}
+
+/**
+ * The sign-in a form needs first: `<support-sign-in>` for the area's credentials (it names
+ * their products), with "I can't sign in" under it opening the can't-sign-in form in place,
+ * so a customer who cannot sign in is not stuck (loaded when first opened).
+ */
+export function signInStep(area: AreaConfig, locale: LocaleCode, onSignedIn: (event: SessionChangedEvent) => void): TemplateResult {
+  const onToggle = (event: Event) => {
+    if ((event.currentTarget as HTMLDetailsElement).open) void import('../../define/support-sign-in-help.js');
+  };
+  return html`<support-sign-in realm=${area.realm} locale=${locale} @session-changed=${onSignedIn}>
+    <details slot="help" class="sign-in-help" @toggle=${onToggle}>
+      <summary>${msg("I can't sign in", { id: 'ticket-form.sign_in_help', desc: 'Under the sign-in a case form asks for first: opens the can\'t-sign-in form (no sign-in needed) in place.' })}</summary>
+      <support-sign-in-help area=${area.id} locale=${locale}></support-sign-in-help>
+    </details>
+  </support-sign-in>`;
 }

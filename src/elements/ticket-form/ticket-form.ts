@@ -50,7 +50,7 @@ import {
 } from './ticket-form.machine.js';
 import { renderDetails } from './ticket-form.render-details.js';
 import { renderConfirmation, renderSolved } from './ticket-form.render-end.js';
-import { failureNotice, followUpNotice, loadingStatus, shownErrors, type TicketFormView } from './ticket-form.render-parts.js';
+import { failureNotice, followUpNotice, loadingStatus, shownErrors, signInStep, type TicketFormView } from './ticket-form.render-parts.js';
 import { renderAreaChooser, renderCategory, renderNotOffered, renderSubject, catalogState } from './ticket-form.render-steps.js';
 import { ticketFormStyles } from './ticket-form.styles.js';
 
@@ -440,10 +440,6 @@ export class TicketForm extends SupportElement {
 
   private renderSignIn(area: AreaConfig, failure: ErrorKind | undefined): TemplateResult {
     return html`${failure ? failureNotice(this.failureDetails(failure) ?? failure, { locale: this.resolvedLocale }) : nothing}
-      <support-sign-in
-        realm=${area.realm}
-        locale=${this.resolvedLocale}
-        @session-changed=${this.onSignedIn}
-      ></support-sign-in>`;
+      ${signInStep(area, this.resolvedLocale, this.onSignedIn)}`;
   }
 }

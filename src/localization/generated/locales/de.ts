@@ -284,6 +284,7 @@
 'ticket-form.quick_answers.solved_question': str`Hat „${0}“ Ihr Problem gelöst?`,
 'ticket-form.required_note': `Mit einem Sternchen (*) gekennzeichnete Felder sind Pflichtfelder.`,
 'ticket-form.retry': `Erneut versuchen`,
+'ticket-form.sign_in_help': `Ich kann mich nicht anmelden`,
 'ticket-form.solved.heading': `Schön, dass Sie eine Antwort gefunden haben`,
 'ticket-form.solved.open_case': `Fall eröffnen`,
 'ticket-form.solved.text': `Es wurde kein Fall eröffnet. Wenn das Problem wieder auftritt, können Sie jederzeit einen Fall eröffnen.`,

@@ -284,6 +284,7 @@
 'ticket-form.quick_answers.solved_question': str`⟦Ðîð “${0}” šöļṽé ýöûŕ þŕöƀļéɱ? one two three⟧`,
 'ticket-form.required_note': `⟦Ƒîéļðš ɱåŕķéð ŵîţĥ åñ åšţéŕîšķ (*) åŕé ŕéǫûîŕéð. one two three four⟧`,
 'ticket-form.retry': `⟦Ţŕý åĝåîñ one⟧`,
+'ticket-form.sign_in_help': `⟦Î çåñ'ţ šîĝñ îñ one two⟧`,
 'ticket-form.solved.heading': `⟦Ĝļåð ýöû ƒöûñð åñ åñšŵéŕ one two three⟧`,
 'ticket-form.solved.open_case': `⟦Öþéñ å çåšé one⟧`,
 'ticket-form.solved.text': `⟦Ñö çåšé ŵåš öþéñéð. Îƒ ţĥé þŕöƀļéɱ çöɱéš ƀåçķ, ýöû çåñ öþéñ å çåšé åţ åñý ţîɱé. one two three four five six seven⟧`,

@@ -284,6 +284,7 @@
 'ticket-form.quick_answers.solved_question': str`L’article « ${0} » a-t-il résolu votre problème ?`,
 'ticket-form.required_note': `Les champs marqués d’un astérisque (*) sont requis.`,
 'ticket-form.retry': `Réessayer`,
+'ticket-form.sign_in_help': `Je ne parviens pas à m’identifier`,
 'ticket-form.solved.heading': `Nous sommes ravis que vous ayez trouvé une réponse`,
 'ticket-form.solved.open_case': `Ouvrir un dossier`,
 'ticket-form.solved.text': `Aucun dossier n’a été ouvert. Si le problème réapparaît, vous pouvez ouvrir un dossier à tout moment.`,

@@ -284,6 +284,7 @@
 'ticket-form.quick_answers.solved_question': str`「${0}」で問題は解決しましたか？`,
 'ticket-form.required_note': `アスタリスク（*）の付いた項目は必須です。`,
 'ticket-form.retry': `再試行`,
+'ticket-form.sign_in_help': `サインインできない場合`,
 'ticket-form.solved.heading': `問題が解決してよかったです`,
 'ticket-form.solved.open_case': `ケースを作成`,
 'ticket-form.solved.text': `ケースは作成されていません。問題が再発した場合は、いつでもケースを作成できます。`,

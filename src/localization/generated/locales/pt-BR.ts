@@ -284,6 +284,7 @@
 'ticket-form.quick_answers.solved_question': str`O artigo “${0}” resolveu seu problema?`,
 'ticket-form.required_note': `Os campos marcados com asterisco (*) são obrigatórios.`,
 'ticket-form.retry': `Tentar novamente`,
+'ticket-form.sign_in_help': `Não consigo entrar`,
 'ticket-form.solved.heading': `Que bom que você encontrou uma resposta`,
 'ticket-form.solved.open_case': `Abrir um chamado`,
 'ticket-form.solved.text': `Nenhum chamado foi aberto. Se o problema voltar, você pode abrir um chamado a qualquer momento.`,
