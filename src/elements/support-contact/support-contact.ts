@@ -64,6 +64,7 @@ export type { ContactView } from './support-contact.machine.js';
  * @csspart area-name - The name of a product area.
  * @csspart start-button - The start control in an area's box ("Continue" or "Create ticket").
  * @csspart locale-button - A "Continue in <language>" button.
+ * @csspart other-realm-button - Under the top-right sign-in: opens the sign-in of other products' credentials (also has part `button`).
  * @csspart profile-button - The avatar button that opens the profile menu.
  * @csspart profile-menu - The profile menu popup.
  * @csspart account-dialog - The "choose an account" dialog (Flow 1).
