@@ -91,16 +91,22 @@ export function followUpNotice(followUp: string, error: string | undefined, drop
 /**
  * The sign-in a form needs first: `<support-sign-in>` for the area's credentials (it names
  * their products), with "I can't sign in" under it opening the can't-sign-in form in place,
- * so a customer who cannot sign in is not stuck (loaded when first opened).
+ * so a customer who cannot sign in is not stuck. The form is loaded and added when first
+ * opened: until then the page has one "Email address", the sign-in's.
  */
 export function signInStep(area: AreaConfig, locale: LocaleCode, onSignedIn: (event: SessionChangedEvent) => void): TemplateResult {
-  const onToggle = (event: Event) => {
-    if ((event.currentTarget as HTMLDetailsElement).open) void import('../../define/support-sign-in-help.js');
+  const onToggle = async (event: Event) => {
+    const details = event.currentTarget as HTMLDetailsElement;
+    if (!details.open || details.querySelector('support-sign-in-help')) return;
+    await import('../../define/support-sign-in-help.js');
+    const help = document.createElement('support-sign-in-help');
+    help.setAttribute('area', area.id);
+    help.setAttribute('locale', locale);
+    details.append(help);
   };
   return html`<support-sign-in realm=${area.realm} locale=${locale} @session-changed=${onSignedIn}>
     <details slot="help" class="sign-in-help" @toggle=${onToggle}>
       <summary>${msg("I can't sign in", { id: 'ticket-form.sign_in_help', desc: 'Under the sign-in a case form asks for first: opens the can\'t-sign-in form (no sign-in needed) in place.' })}</summary>
-      <support-sign-in-help area=${area.id} locale=${locale}></support-sign-in-help>
     </details>
   </support-sign-in>`;
 }

@@ -18,8 +18,9 @@ describe('<ticket-form> signing in first', () => {
       expect(collapseSpace(signIn.shadowRoot?.querySelector('[data-products]')?.textContent)).to.equal(products);
       const help = get<HTMLDetailsElement>(el, 'details.sign-in-help');
       expect(collapseSpace(help.querySelector('summary')?.textContent)).to.equal("I can't sign in");
+      expect(help.querySelector('support-sign-in-help'), 'not in the page before it is opened').to.equal(null);
       help.querySelector('summary')?.click();
-      await waitUntil(() => customElements.get('support-sign-in-help') && help.querySelector('support-sign-in-help')?.shadowRoot?.querySelector('form'), 'the can’t-sign-in form');
+      await waitUntil(() => help.querySelector('support-sign-in-help')?.shadowRoot?.querySelector('form'), 'the can’t-sign-in form');
       const helpForm = help.querySelector('support-sign-in-help');
       expect(helpForm?.getAttribute('area')).to.equal(area);
       expect(helpForm?.shadowRoot?.querySelector<HTMLInputElement>(`input[name="areaId"][value="${area}"]`)?.checked).to.equal(true);
