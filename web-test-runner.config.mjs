@@ -6,6 +6,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
+import { forcedColorsPlugin } from './test/support/forced-colors-plugin.mjs';
 import { supportTestServers } from './test/support/wtr-servers.mjs';
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -21,6 +22,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'auto', tsconfig: 'tsconfig.json' }),
     // Fault server, Zendesk fixture server and the reference server for test/adapters/**.
     /** @type {import('@web/test-runner').TestRunnerPlugin} */ (supportTestServers()),
+    // `forced-colors: active` for one page (test/elements/shared/states-a11y.test.ts).
+    forcedColorsPlugin(),
   ],
   browsers: [
     chromeLauncher({

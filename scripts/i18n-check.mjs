@@ -7,17 +7,31 @@
 // English text that has changed since. The pseudo-locale must be complete and current
 // (`npm run i18n:pseudo` regenerates it). Prints per locale: units, translated, missing.
 //
-//   node scripts/i18n-check.mjs [--locales-dir DIR] [--config lit-localize.json]
-//                               [--source-xliff FILE]
+// Also fails (issue 14) when
+// - a generated module (src/localization/generated/locales/*.ts) differs from what
+//   `lit-localize build` makes of the XLIFF now: an edited XLIFF that was not built would
+//   show the old words (contents are compared: mtimes mean nothing in a fresh clone);
+// - an FR unit the seed words changes them, a unit names a glossary concept by a forbidden
+//   variant, or a unit breaks its language's typography (French ’ and U+202F before ? : ; !
+//   and inside « », Japanese full-width colon): the rules of locales/glossary.json,
+//   scripts/lib/i18n-rules.mjs.
 //
-// --locales-dir   the XLIFF files to check (default: the config's interchange.xliffDir)
-// --source-xliff  take the source messages from this XLIFF's <source> elements instead of
-//                 extracting them from the code (tests use it to stay fast)
+//   node scripts/i18n-check.mjs [--locales-dir DIR] [--config lit-localize.json]
+//                               [--source-xliff FILE] [--glossary FILE] [--generated-dir DIR]
+//
+// --locales-dir    the XLIFF files to check (default: the config's interchange.xliffDir)
+// --source-xliff   take the source messages from this XLIFF's <source> elements instead of
+//                  extracting them from the code (tests use it to stay fast); the generated
+//                  modules are then compared only when --generated-dir is given
+// --glossary       the glossary (default: glossary.json next to the XLIFF files, else the
+//                  config's xliffDir)
+// --generated-dir  the generated modules to compare (default: the config's output.outputDir)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { glossaryRuleProblems } from './lib/i18n-rules.mjs';
 import { PSEUDO_LOCALE, pseudoPieces } from './lib/pseudo.mjs';
 import { STAMP_NOTE, parseContent, parseUnits, placeholderKeys, targetLanguage, textOf, toTemplate } from './lib/xliff.mjs';
 
@@ -28,6 +42,8 @@ const { values } = parseArgs({
     'locales-dir': { type: 'string' },
     config: { type: 'string', default: 'lit-localize.json' },
     'source-xliff': { type: 'string' },
+    glossary: { type: 'string' },
+    'generated-dir': { type: 'string' },
   },
 });
 
@@ -36,6 +52,31 @@ const root = dirname(configPath);
 /** @type {{ targetLocales: string[], tsConfig?: string, inputFiles?: string[], output: Record<string, unknown>, interchange: { format: string, xliffDir: string } }} */
 const config = JSON.parse(readFileSync(configPath, 'utf8'));
 const localesDir = resolve(values['locales-dir'] ?? resolve(root, config.interchange.xliffDir));
+
+/**
+ * Runs `lit-localize <command>` on a copy of the config whose outputs go to `dir`.
+ * @param {string} command
+ * @param {string} dir
+ * @param {{ targetLocales?: string[], xliffDir?: string }} overrides
+ * @returns {string | undefined} the failure's output, undefined when it ran
+ */
+function runLitLocalize(command, dir, overrides) {
+  const abs = (/** @type {string} */ p) => (isAbsolute(p) ? p : resolve(root, p));
+  const tempConfig = {
+    ...config,
+    targetLocales: overrides.targetLocales ?? config.targetLocales,
+    ...(config.tsConfig ? { tsConfig: abs(config.tsConfig) } : {}),
+    ...(config.inputFiles
+      ? { inputFiles: config.inputFiles.map((p) => (p.startsWith('!') ? `!${abs(p.slice(1))}` : abs(p))) }
+      : {}),
+    output: { ...config.output, outputDir: join(dir, 'out'), localeCodesModule: join(dir, 'out', 'codes.ts') },
+    interchange: { ...config.interchange, xliffDir: overrides.xliffDir ?? join(dir, 'xliff') },
+  };
+  writeFileSync(join(dir, 'lit-localize.json'), JSON.stringify(tempConfig, null, 2));
+  const bin = join(root, 'node_modules', '.bin', 'lit-localize');
+  const run = spawnSync(bin, [command, `--config=${join(dir, 'lit-localize.json')}`], { encoding: 'utf8' });
+  return run.status === 0 ? undefined : `${run.stdout}${run.stderr}`;
+}
 
 /**
  * The source messages, by id, in the XLIFF form of lit-localize.
@@ -48,22 +89,9 @@ function sourceMessages() {
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'i18n-check-'));
     try {
-      const abs = (/** @type {string} */ p) => (isAbsolute(p) ? p : resolve(root, p));
-      const tempConfig = {
-        ...config,
-        targetLocales: [config.targetLocales[0]],
-        ...(config.tsConfig ? { tsConfig: abs(config.tsConfig) } : {}),
-        ...(config.inputFiles
-          ? { inputFiles: config.inputFiles.map((p) => (p.startsWith('!') ? `!${abs(p.slice(1))}` : abs(p))) }
-          : {}),
-        output: { ...config.output, outputDir: join(dir, 'out'), localeCodesModule: join(dir, 'out', 'codes.ts') },
-        interchange: { ...config.interchange, xliffDir: join(dir, 'xliff') },
-      };
-      writeFileSync(join(dir, 'lit-localize.json'), JSON.stringify(tempConfig, null, 2));
-      const bin = join(root, 'node_modules', '.bin', 'lit-localize');
-      const run = spawnSync(bin, ['extract', `--config=${join(dir, 'lit-localize.json')}`], { encoding: 'utf8' });
-      if (run.status !== 0) {
-        console.error(run.stdout, run.stderr);
+      const failure = runLitLocalize('extract', dir, { targetLocales: [config.targetLocales[0] ?? 'fr'] });
+      if (failure !== undefined) {
+        console.error(failure);
         console.error('i18n:check: lit-localize extract failed');
         process.exit(1);
       }
@@ -74,6 +102,46 @@ function sourceMessages() {
   }
   return new Map(parseUnits(xml).map((u) => [u.id, parseContent(u.source)]));
 }
+
+/**
+ * Per locale, the problem of its generated module: missing, or not what `lit-localize build`
+ * makes of the XLIFF files now. Empty when the comparison is off.
+ * @returns {Map<string, string>}
+ */
+function generatedProblems() {
+  /** @type {Map<string, string>} */
+  const problems = new Map();
+  const wanted = values['generated-dir'] ?? (values['source-xliff'] ? undefined : String(config.output.outputDir ?? ''));
+  if (!wanted) return problems;
+  const generatedDir = resolve(root, wanted);
+  const dir = mkdtempSync(join(tmpdir(), 'i18n-check-build-'));
+  try {
+    const failure = runLitLocalize('build', dir, { xliffDir: localesDir });
+    if (failure !== undefined) {
+      for (const locale of config.targetLocales) problems.set(locale, `lit-localize build failed: ${failure.trim().split('\n').slice(-3).join(' ')}`);
+      return problems;
+    }
+    for (const locale of config.targetLocales) {
+      const built = join(dir, 'out', `${locale}.ts`);
+      const current = join(generatedDir, `${locale}.ts`);
+      const shown = relative(root, current);
+      if (!existsSync(current)) problems.set(locale, `${shown} does not exist (run npm run i18n:build)`);
+      else if (existsSync(built) && readFileSync(built, 'utf8') !== readFileSync(current, 'utf8')) {
+        problems.set(locale, `${shown} is not what lit-localize builds from ${locale}.xlf now: the UI shows old words (run npm run i18n:build)`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return problems;
+}
+
+/** @type {import('./lib/i18n-rules.mjs').Glossary} */
+const glossary = (() => {
+  const beside = join(localesDir, 'glossary.json');
+  const file = values.glossary ? resolve(values.glossary) : existsSync(beside) ? beside : resolve(root, config.interchange.xliffDir, 'glossary.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+})();
 
 /** @param {Piece[]} a @param {Piece[]} b */
 const samePieces = (a, b) => JSON.stringify(a) === JSON.stringify(b);
@@ -100,6 +168,8 @@ function checkLocale(locale, source) {
   const seen = new Set();
   let translated = 0;
   let missing = 0;
+  /** @type {Map<string, string>} targets by id, {N} for placeholders, for the glossary rules */
+  const targets = new Map();
   for (const unit of units) {
     if (seen.has(unit.id)) problems.push(`unit "${unit.id}" appears twice`);
     seen.add(unit.id);
@@ -147,8 +217,10 @@ function checkLocale(locale, source) {
         warnings.push(`unit "${unit.id}" is the same as the English: "${toTemplate(expected)}"`);
       }
     }
+    targets.set(unit.id, toTemplate(target));
     translated += 1;
   }
+  if (!pseudo) problems.push(...glossaryRuleProblems(locale, targets, glossary));
   for (const id of source.keys()) {
     if (!seen.has(id)) {
       missing += 1;
@@ -159,11 +231,14 @@ function checkLocale(locale, source) {
 }
 
 const source = sourceMessages();
+const generated = generatedProblems();
 const locales = [...config.targetLocales];
 let failed = false;
 console.log(`i18n:check: ${source.size} source messages; locale files in ${localesDir}`);
 for (const locale of locales) {
   const result = checkLocale(locale, source);
+  const stale = generated.get(locale);
+  if (stale) result.problems.push(stale);
   const kind = locale === PSEUDO_LOCALE ? ' (pseudo-locale, generated)' : '';
   const mark = result.problems.length > 0 ? '✘' : '✔';
   console.log(`${mark} ${locale.padEnd(6)} ${result.units} units, ${result.translated} translated, ${result.missing} missing${kind}`);

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LocaleCode, SupportConfig } from '../core/config.js';
 import { activateLocale, getLocale, uiLocales } from '../localization/localization.js';
+import { isStampRecord, stampLanguage } from '../localization/element-lang.js';
 import { isPseudoLocale, notePseudoRequest, pseudoLocaleRequested } from '../localization/pseudo-locale.js';
 import { inPseudoMode, resolveElementLocale } from '../localization/resolve-locale.js';
 
@@ -49,7 +50,10 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     // `lang` may change on <html> or on any ancestor of the light DOM.
-    this.observer = new MutationObserver(() => this.onLangChange());
+    this.observer = new MutationObserver((records) => {
+      // Support elements stamping their own `lang` change no one's language.
+      if (!records.every(isStampRecord)) this.onLangChange();
+    });
     this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
 
@@ -90,6 +94,7 @@ export class LocaleController implements ReactiveController {
     const { locale, messages } = inPseudoMode(own, this.host.config, uiLocales, pseudoLocaleRequested());
     this.current = locale;
     this.messagesLocale = messages;
+    stampLanguage(this.host, messages);
     if (messages !== this.activated) {
       this.activated = messages;
       this.loaded = activateLocale(messages);

@@ -65,6 +65,37 @@ export interface UploadItem {
   readonly key: string;
 }
 
+/** The progress a screen reader hears: every percent would talk over the user. */
+export const ANNOUNCED_STEPS = [25, 50, 75] as const;
+export type AnnouncedStep = (typeof ANNOUNCED_STEPS)[number];
+
+/**
+ * The last upload event worth announcing (the host words it in a live region): a file passed
+ * 25, 50 or 75 %, or it was uploaded, failed or cancelled. Ids and numbers, no words.
+ */
+export type UploadAnnouncement =
+  | { readonly itemId: string; readonly name: string; readonly kind: 'progress'; readonly percent: AnnouncedStep }
+  | { readonly itemId: string; readonly name: string; readonly kind: 'done' | 'failed' | 'cancelled' };
+
+/** The highest step `loaded` of `total` has reached (0 before the first). */
+export function announcedStep(loaded: number, total: number): AnnouncedStep | 0 {
+  if (!(total > 0) || !Number.isFinite(loaded)) return 0;
+  const percent = (loaded / total) * 100;
+  let reached: AnnouncedStep | 0 = 0;
+  for (const step of ANNOUNCED_STEPS) if (percent >= step) reached = step;
+  return reached;
+}
+
+/** What changed from `before` to `after` that a screen reader should hear, if anything. */
+function announcementOf(before: UploadItem, after: UploadItem): UploadAnnouncement | undefined {
+  const base = { itemId: after.id, name: after.file.name };
+  if (after.state !== before.state && after.state !== 'uploading') return { ...base, kind: after.state };
+  if (after.state !== 'uploading') return undefined;
+  const step = announcedStep(after.loaded, after.total);
+  const previous = before.state === 'uploading' ? announcedStep(before.loaded, before.total) : 0;
+  return step > previous && step !== 0 ? { ...base, kind: 'progress', percent: step } : undefined;
+}
+
 /** One chosen file as the store keeps it. */
 interface StoredUpload {
   readonly id: string;
@@ -136,6 +167,7 @@ export class UploadController implements ReactiveController {
   private readonly aborts = new Map<string, AbortController>();
   private list: UploadItem[] = [];
   private refused: RejectedFile[] = [];
+  private lastAnnouncement: UploadAnnouncement | undefined;
   /** The scope the list belongs to (and was restored from), once known. */
   private shownScope: string | undefined;
   private restoring: Promise<void> = Promise.resolve();
@@ -170,6 +202,14 @@ export class UploadController implements ReactiveController {
     return this.list;
   }
 
+  /**
+   * The last progress step, completion, failure or cancellation, for a live region; cleared
+   * when files are added, removed or cleared (the list's own summary speaks then).
+   */
+  get announcement(): UploadAnnouncement | undefined {
+    return this.lastAnnouncement;
+  }
+
   /** Files refused by the last `add` (cleared by the next `add`, `remove` or `clear`). */
   get rejected(): readonly RejectedFile[] {
     return this.refused;
@@ -194,6 +234,7 @@ export class UploadController implements ReactiveController {
   add(files: Iterable<File>): void {
     const limits = this.options.limits();
     this.refused = [];
+    this.lastAnnouncement = undefined;
     for (const file of files) {
       const count = (this.options.alreadyAttached?.() ?? 0) + this.list.length;
       const errors = validateFile(file, limits, count);
@@ -231,6 +272,7 @@ export class UploadController implements ReactiveController {
     this.aborts.delete(id);
     this.list = this.list.filter((i) => i.id !== id);
     this.refused = [];
+    this.lastAnnouncement = undefined;
     this.forget(id);
     this.changed();
   }
@@ -241,6 +283,7 @@ export class UploadController implements ReactiveController {
     this.aborts.clear();
     this.list = [];
     this.refused = [];
+    this.lastAnnouncement = undefined;
     const scope = this.currentScope();
     if (scope && this.options.store) void this.options.store.deletePrefix(scope).catch(() => undefined);
     this.changed();
@@ -337,6 +380,7 @@ export class UploadController implements ReactiveController {
     if (!before) return;
     const after = { ...before, ...change };
     this.list = this.list.map((i) => (i.id === id ? after : i));
+    this.lastAnnouncement = announcementOf(before, after) ?? this.lastAnnouncement;
     // Progress is not kept: only a change of state (and the token) must survive a reload.
     if (after.state !== before.state) this.keep(after);
     this.changed();

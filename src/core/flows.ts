@@ -14,7 +14,7 @@ import type {
 } from './config.js';
 import { FORM_STEPS } from './config.js';
 import { isReadOnly } from './status.js';
-import type { Status, SupportPlan, Ticket } from './ticket.js';
+import type { Realm, Status, SupportPlan, Ticket } from './ticket.js';
 
 export type FlowResolution =
   | { readonly offered: true; readonly area: AreaConfig; readonly flow: FlowConfig; readonly steps: readonly FlowStep[] }
@@ -110,4 +110,9 @@ export function canRequestCallbackFor(
     plan: accounts.find((a) => a.id === ticket.accountId)?.plan ?? 'free',
     status: ticket.status,
   });
+}
+
+/** The names of the products whose cases `realm`'s credentials open, in config order. */
+export function productNamesOfRealm(config: SupportConfig, realm: Realm): string[] {
+  return config.areas.filter((area) => area.realm === realm).flatMap((area) => area.products.map((product) => product.name));
 }

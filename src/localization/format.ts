@@ -75,6 +75,15 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
 
 const RELATIVE: Intl.RelativeTimeFormatOptions = { numeric: 'auto' };
 
+/** How close to `now` a time is "just now" rather than "0 minutes ago" or "this minute". */
+export const JUST_NOW_MS = 60_000;
+
+/** Whether `value` is within a minute of `now` (either side: clocks of two machines differ). */
+export function isJustNow(value: string | Date | null | undefined, now: Date): boolean {
+  const diff = timeOf(value) - now.getTime();
+  return Number.isFinite(diff) && Math.abs(diff) < JUST_NOW_MS;
+}
+
 /**
  * "in 3 days", "2 hours ago": the largest unit that fits, in `locale`; '' when `value` or
  * `now` is not a date (never throws).
@@ -91,7 +100,11 @@ export function formatRelative(value: string | Date | null | undefined, now: Dat
 
 const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
-/** "1.5 MB" with the locale's digits and separators; '' for a negative or non-finite size. */
+/**
+ * "36 bytes", "1,5 Mo" with the locale's digits, separators and plural; '' for a negative or
+ * non-finite size. Bytes are spelled out (the short form of "byte" has no plural in several
+ * locales: "36 byte"); larger units take their short symbol (kB, Mo).
+ */
 export function formatBytes(bytes: number, locale: LocaleCode): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '';
   let value = bytes;
@@ -103,7 +116,7 @@ export function formatBytes(bytes: number, locale: LocaleCode): string {
   const options: Intl.NumberFormatOptions = {
     style: 'unit',
     unit: BYTE_UNITS[unit] ?? 'byte',
-    unitDisplay: 'short',
+    unitDisplay: unit === 0 ? 'long' : 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
   };
   return numberFormat(locale, options).format(value);
@@ -137,23 +150,15 @@ export function plural(count: number, locale: LocaleCode, forms: PluralForms): s
 
 /**
  * The one language-name helper: `code`'s name in `displayLocale` ("anglais" in French), or in
- * its own language when `displayLocale` is omitted ("English", "français"). `capitalized`
- * capitalises the first letter, for a name standing alone on a button.
+ * its own language when `displayLocale` is omitted ("English", "français"), as CLDR writes it
+ * (French and Portuguese names are lower case, also on a button: no local capitalisation).
  */
-export function languageName(code: string, displayLocale: string = code, { capitalized = false } = {}): string {
-  let name = code;
+export function languageName(code: string, displayLocale: string = code): string {
   try {
     const names = memo(displayNames, displayLocale, PLAIN, (tag) => new Intl.DisplayNames([tag], { type: 'language' }));
-    name = names.of(code) ?? code;
+    return names.of(code) ?? code;
   } catch {
     // An unknown tag: its code is the best name there is.
+    return code;
   }
-  if (!capitalized) return name;
-  let first = name.charAt(0);
-  try {
-    first = first.toLocaleUpperCase(displayLocale);
-  } catch {
-    first = first.toUpperCase();
-  }
-  return first + name.slice(1);
 }

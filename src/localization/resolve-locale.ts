@@ -5,13 +5,17 @@
  */
 import type { LocaleCode, SupportConfig } from '../core/config.js';
 import { matchLocale } from '../core/locale.js';
+import { isStampedLang } from './element-lang.js';
 import { isPseudoLocale, PSEUDO_LOCALE } from './pseudo-locale.js';
 
-/** The `lang` of the closest ancestor that has one, crossing shadow-root boundaries. */
+/**
+ * The `lang` of the closest ancestor that has one, crossing shadow-root boundaries. A `lang`
+ * a support element stamped on itself (element-lang.ts) is its answer, not a request: skipped.
+ */
 export function closestLang(element: Element): string | undefined {
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) {
+    if (node instanceof Element && node.hasAttribute('lang') && !isStampedLang(node)) {
       const lang = node.getAttribute('lang');
       if (lang) return lang;
     }

@@ -97,13 +97,40 @@ describe('UploadController', () => {
     const progress = el.shadowRoot?.querySelector('progress');
     expect(progress?.value).to.equal(4);
     expect(progress?.getAttribute('aria-label')).to.equal('Uploading a.txt: 40%');
-    expect(el.shadowRoot?.querySelector('[role=status]')?.textContent).to.contain('2 files uploading');
+    expect(el.shadowRoot?.querySelector('[role=status]')?.textContent).to.contain('a.txt: 25% uploaded');
     expect(el.uploads.busy).to.equal(true);
     await expect(el).to.be.accessible();
     calls[0]?.resolve(uploaded('a.txt'));
     calls[1]?.resolve(uploaded('b.txt'));
     await waitUntil(() => !el.uploads.busy);
     expect(el.uploads.tokens).to.deep.equal(['t-a.txt', 't-b.txt']);
+  });
+
+  it('announces 25, 50 and 75 % and the completion of a file, not every percent', async () => {
+    const el = await fixture<UploadHost>(html`<upload-host-test></upload-host-test>`);
+    const status = () => el.shadowRoot?.querySelector('[role=status]')?.textContent?.trim() ?? '';
+    el.uploads.add([file('a.txt')]);
+    await el.updateComplete;
+    const heard = [status()];
+    for (const loaded of [1, 3, 4, 5, 7, 8, 10]) {
+      calls[0]?.options?.onProgress?.(loaded, 10);
+      await el.updateComplete;
+      heard.push(status());
+    }
+    calls[0]?.resolve(uploaded('a.txt'));
+    await waitUntil(() => !el.uploads.busy);
+    await el.updateComplete;
+    heard.push(status());
+    // What a screen reader says: each change of the live region's text.
+    const said = heard.filter((text, i) => text !== heard[i - 1]);
+    expect(said).to.deep.equal(['1 file uploading', 'a.txt: 25% uploaded', 'a.txt: 50% uploaded', 'a.txt: 75% uploaded', 'a.txt uploaded']);
+    // A new file: the summary speaks again.
+    el.uploads.add([file('b.txt')]);
+    await el.updateComplete;
+    expect(status()).to.equal('1 file uploading');
+    el.uploads.cancel(el.uploads.items[1]?.id ?? '');
+    await el.updateComplete;
+    expect(status()).to.equal('Upload of b.txt cancelled');
   });
 
   it('cancels, retries and removes', async () => {

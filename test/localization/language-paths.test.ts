@@ -56,7 +56,7 @@ const ROWS: readonly Row[] = [
   },
   {
     locale: 'fr',
-    heading: "Contacter l'assistance",
+    heading: 'Contacter l’assistance',
     openCaseTop: undefined,
     areaA: 'Créer un ticket',
     areaB: 'Continuer',

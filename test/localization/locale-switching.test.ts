@@ -46,13 +46,13 @@ describe('switching language', () => {
     expect(requested('fr')).to.equal(true);
     expect(requested('de')).to.equal(false);
     expect(getLocale()).to.equal('fr');
-    expect(text(el, 'h2')).to.equal("S'identifier");
+    expect(text(el, 'h2')).to.equal('S’identifier');
   });
 
   it('re-renders its strings in French, German and Japanese when the locale attribute changes', async () => {
     const el = await fixture<SupportSignIn>(html`<support-sign-in .backend=${createMemoryBackend()}></support-sign-in>`);
     const rows: readonly { locale: string; heading: string; email: string; submit: string }[] = [
-      { locale: 'fr', heading: "S'identifier", email: 'Adresse e-mail', submit: "S'identifier" },
+      { locale: 'fr', heading: 'S’identifier', email: 'Adresse e-mail', submit: 'S’identifier' },
       { locale: 'de', heading: 'Anmelden', email: 'E-Mail-Adresse', submit: 'Anmelden' },
       { locale: 'ja', heading: 'サインイン', email: 'メールアドレス', submit: 'サインイン' },
       { locale: 'pt-BR', heading: 'Entrar', email: 'Endereço de e-mail', submit: 'Entrar' },
@@ -78,11 +78,11 @@ describe('switching language', () => {
     await el.updateComplete;
     el.shadowRoot?.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
     await el.updateComplete;
-    expect(text(el, '.error-summary__title')).to.equal('Es ist ein Problem aufgetreten');
+    expect(text(el, '.error-summary__title')).to.equal('Bitte korrigieren Sie die folgenden Fehler');
     expect(text(el, '#email-error')).to.equal('Fehler: Geben Sie Ihre E-Mail-Adresse ein');
     await switchTo(el, 'ja');
-    expect(text(el, '.error-summary__title')).to.equal('問題があります');
-    expect(text(el, '#email-error')).to.equal('エラー: メールアドレスを入力してください');
+    expect(text(el, '.error-summary__title')).to.equal('次のエラーを修正してください');
+    expect(text(el, '#email-error')).to.equal('エラー： メールアドレスを入力してください');
   });
 
   it('follows the nearest lang, and a change of it, when there is no locale attribute', async () => {

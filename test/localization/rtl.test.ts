@@ -21,8 +21,8 @@ function part(el: SupportSignIn, selector: string): HTMLElement {
 }
 
 async function render(dir: 'ltr' | 'rtl'): Promise<SupportSignIn> {
-  const el = await mount<SupportSignIn>(html`<support-sign-in .backend=${createMemoryBackend()}></support-sign-in>`, {
-    dir,
+  // On the element itself: a host's `dir` wins over the direction of its language (English).
+  const el = await mount<SupportSignIn>(html`<support-sign-in dir=${dir} .backend=${createMemoryBackend()}></support-sign-in>`, {
     style: 'inline-size: 480px',
   });
   await el.localeReady;
@@ -94,8 +94,8 @@ describe('right-to-left layout', () => {
   it('puts Contact Support’s "Sign in" at the top left in RTL (top right in LTR)', async () => {
     for (const dir of ['ltr', 'rtl'] as const) {
       const el = await mount<HTMLElement & { localeReady: Promise<void> }>(
-        html`<support-contact .backend=${createMemoryBackend()}></support-contact>`,
-        { dir, style: 'inline-size: 640px' },
+        html`<support-contact dir=${dir} .backend=${createMemoryBackend()}></support-contact>`,
+        { style: 'inline-size: 640px' },
       );
       await settle(el);
       const header = el.shadowRoot?.querySelector('header')?.getBoundingClientRect();

@@ -1,14 +1,16 @@
 // scripts/i18n-check.mjs fails on every kind of broken locale file. Works on copies of
 // locales/*.xlf in a temporary directory, with the source messages taken from a copy of one
 // of them (--source-xliff), so no extraction runs and the real files are never touched.
+// Each rule of issue 14 (generated modules in step, seed words, glossary, typography) is
+// shown failing on a copy broken for it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { PSEUDO_LOCALE, pseudoPieces } from '../../scripts/lib/pseudo.mjs';
-import { parseContent, parseUnits, setTarget, setTargets, toXml } from '../../scripts/lib/xliff.mjs';
+import { PSEUDO_LOCALE } from '../../scripts/lib/pseudo.mjs';
+import { parseUnits, setTarget } from '../../scripts/lib/xliff.mjs';
 
 /** @type {string} */
 let dir;
@@ -21,12 +23,13 @@ const intact = new Map();
 
 /**
  * Runs the check on the temporary copies.
+ * @param {string[]} extra more arguments
  * @returns {{ status: number | null, out: string }}
  */
-function check() {
+function check(extra = []) {
   const run = spawnSync(
     process.execPath,
-    ['scripts/i18n-check.mjs', '--locales-dir', localesDir, '--source-xliff', sourceFile],
+    ['scripts/i18n-check.mjs', '--locales-dir', localesDir, '--source-xliff', sourceFile, '--glossary', 'locales/glossary.json', ...extra],
     { encoding: 'utf8' },
   );
   return { status: run.status, out: `${run.stdout}${run.stderr}` };
@@ -66,22 +69,12 @@ before(() => {
   spawnSync('mkdir', ['-p', localesDir]);
   /** @type {{ targetLocales: string[] }} */
   const config = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
-  // Source: the units of the real French file. Each copy: every unit translated (a copy of
-  // the English for real locales, the pseudo-translation for the pseudo-locale).
+  // Source: the units of the real French file. Each copy: the real locale file, which passes
+  // every rule (the glossary's too), so each test breaks exactly one thing.
   const fr = readFileSync('locales/fr.xlf', 'utf8');
   sourceFile = join(dir, 'source.xlf');
   writeFileSync(sourceFile, fr);
-  for (const locale of config.targetLocales) {
-    const xml = fr.replace(/target-language="fr"/, `target-language="${locale}"`);
-    /** @type {Map<string, import('../../scripts/lib/xliff.mjs').TargetUpdate>} */
-    const updates = new Map();
-    for (const unit of parseUnits(xml)) {
-      const source = parseContent(unit.source);
-      const pieces = locale === PSEUDO_LOCALE ? pseudoPieces(source) : source;
-      updates.set(unit.id, { target: toXml(pieces), stamp: undefined });
-    }
-    intact.set(locale, setTargets(xml, updates));
-  }
+  for (const locale of config.targetLocales) intact.set(locale, readFileSync(join('locales', `${locale}.xlf`), 'utf8'));
 });
 
 /** Restores every copy. */
@@ -194,5 +187,71 @@ describe('i18n-check', () => {
     assert.equal(status, 1, out);
     assert.match(out, /ja\.xlf does not exist/);
     assert.match(out, /it\.xlf is not a target locale/);
+  });
+  it('fails when an FR unit replaces a seed word', () => {
+    restore();
+    breakFile('fr', (xml) => setTarget(xml, 'contact.profile.manage_tickets', 'Gérer mes dossiers', undefined));
+    const { status, out } = check();
+    assert.equal(status, 1, out);
+    assert.match(out, /unit "contact\.profile\.manage_tickets" replaces the seed's words: "Gérer mes dossiers", the seed says "Gérer mes tickets"/);
+  });
+
+  it('fails when a unit names a glossary concept another way (DE Kontaktmethode, a closed Support compound, JA あなた)', () => {
+    restore();
+    breakFile('de', (xml) => setTarget(setTarget(xml, 'ticket-form.contact.label', 'Bevorzugte Kontaktmethode', undefined), 'contact.open_case', 'Supportfall eröffnen', undefined));
+    breakFile('ja', (xml) => setTarget(xml, 'my-tickets.role.you', 'あなた', undefined));
+    const { status, out } = check();
+    assert.equal(status, 1, out);
+    assert.match(out, /unit "ticket-form\.contact\.label" names "contact method" as "Kontaktmethode"/);
+    assert.match(out, /unit "contact\.open_case" names "Support- compounds" as "Supportfall"/);
+    assert.match(out, /unit "my-tickets\.role\.you" names "the user themself \(own comments\)" as "あなた"/);
+  });
+
+  it('fails on French typography: straight apostrophe, plain space before ? : ; !, « » without narrow spaces', () => {
+    restore();
+    breakFile('fr', (xml) =>
+      setTarget(
+        setTarget(setTarget(xml, 'contact.heading', "Contacter l'assistance", undefined), 'contact.help.choices', 'Quel est le problème ?', undefined),
+        'ticket-form.subject.hint',
+        'Un titre court pour votre problème, par exemple « Enveloppe bloquée à l’envoi ».',
+        undefined,
+      ),
+    );
+    const { status, out } = check();
+    assert.equal(status, 1, out);
+    assert.match(out, /unit "contact\.heading": straight apostrophe/);
+    assert.match(out, /unit "contact\.help\.choices": "\?" needs a narrow no-break space \(U\+202F\)/);
+    assert.match(out, /unit "ticket-form\.subject\.hint": « and » take a narrow no-break space/);
+    assert.match(out, /✔ de /, 'French rules only for French');
+  });
+
+  it('fails on a half-width colon in Japanese', () => {
+    restore();
+    breakFile('ja', (xml) => setTarget(xml, 'form.error_prefix', 'エラー:', undefined));
+    const { status, out } = check();
+    assert.equal(status, 1, out);
+    assert.match(out, /unit "form\.error_prefix": half-width colon/);
+  });
+
+  it('fails when a generated module is not what lit-localize builds from the XLIFF (edited, not built)', { timeout: 120_000 }, () => {
+    restore();
+    const generated = join(dir, 'generated');
+    cpSync('src/localization/generated/locales', generated, { recursive: true });
+    let result = check(['--generated-dir', generated]);
+    assert.equal(result.status, 0, result.out);
+    // An XLIFF edited after the last build: the module still has the old words.
+    breakFile('de', (xml) => setTarget(xml, 'contact.profile.sign_out', 'Jetzt abmelden', undefined));
+    result = check(['--generated-dir', generated]);
+    assert.equal(result.status, 1, result.out);
+    assert.match(result.out, /de\.ts is not what lit-localize builds from de\.xlf now/);
+    assert.match(result.out, /✔ fr /, 'the other modules are in step');
+    // A module edited by hand (or deleted) fails too.
+    restore();
+    writeFileSync(join(generated, 'ja.ts'), `${readFileSync(join(generated, 'ja.ts'), 'utf8')}\n`);
+    rmSync(join(generated, 'pt-BR.ts'));
+    result = check(['--generated-dir', generated]);
+    assert.equal(result.status, 1, result.out);
+    assert.match(result.out, /ja\.ts is not what lit-localize builds/);
+    assert.match(result.out, /pt-BR\.ts does not exist/);
   });
 });

@@ -127,7 +127,7 @@ describe('email texts (the email.* messages of locales/*.xlf)', () => {
     assert.equal(emailLocale(undefined), 'en');
     assert.equal(emailLocale('en-XA'), PSEUDO_LOCALE);
     assert.equal(textsIn('fr').greeting('${0} {name} $1'), 'Bonjour ${0} {name} $1,');
-    assert.equal(textsIn('fr').watcherAdded('A', 'B'), "A a ajouté votre adresse e-mail aux observateurs du dossier d'assistance B.");
+    assert.equal(textsIn('fr').watcherAdded('A', 'B'), 'A a ajouté votre adresse e-mail aux observateurs du dossier d’assistance B.');
   });
 
   test('msgFrom: a translation may reorder the values; a message missing or of another shape is the English source', () => {
@@ -176,9 +176,9 @@ describe('notification emails in the case language', () => {
     assert.ok(mail?.body.includes(caseUrlOf(t.number)), mail?.body);
     // Online support center: no-reply sender, do not reply, sign in to add comments.
     assert.match(mail?.from ?? '', /^no-reply@/);
-    assert.match(mail?.body ?? '', /« ne pas répondre »/);
+    assert.match(mail?.body ?? '', /«\u202fne pas répondre\u202f»/);
     assert.match(mail?.body ?? '', /ne répondez pas à cet e-mail/);
-    assert.match(mail?.body ?? '', /identifiez-vous sur le centre d'assistance/);
+    assert.match(mail?.body ?? '', /identifiez-vous sur le centre d’assistance/);
     assert.doesNotMatch(mail?.body ?? '', /reply|support case|Hello/i, 'no English left');
   });
 
@@ -199,7 +199,7 @@ describe('notification emails in the case language', () => {
       ].join('\n'),
     );
     assert.equal(xlf('fr', 'email.status.open'), 'Ouvert', 'the seed word');
-    assert.ok(mail?.body.includes(`Votre dossier d'assistance ${t.number} est Ouvert`), mail?.body);
+    assert.ok(mail?.body.includes(`Votre dossier d’assistance ${t.number} est Ouvert`), mail?.body);
   });
 
   test('the sign-in help receipt follows the language of the request', async () => {
@@ -324,10 +324,10 @@ test('auto-close in French: « En attente » for 5 days, then « Fermé », in t
     const mails = await s.api.call<{ items: Mail[] }>('GET', `/api/_dev/outbox?ticket=${number}`);
     const last = mails.body.items.at(-1);
     assert.equal(last?.kind, 'ticket_closed');
-    assert.ok(last?.body.includes(`est ${fr['status.closed']} : il a été fermé automatiquement`), last?.body);
-    assert.ok(last?.body.includes(`« ${fr['status.pending']} » pendant 5 jours`), last?.body);
+    assert.ok(last?.body.includes(`est ${fr['status.closed']}\u202f: il a été fermé automatiquement`), last?.body);
+    assert.ok(last?.body.includes(`«\u202f${fr['status.pending']}\u202f» pendant 5 jours`), last?.body);
     assert.match(last?.body ?? '', /Mes tickets/);
-    assert.match(last?.body ?? '', /Contacter l'assistance/);
+    assert.match(last?.body ?? '', /Contacter l’assistance/);
   } finally {
     await s.close();
   }

@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -14,7 +13,9 @@ import { findProduct } from '../../core/flows.js';
 import { autoCloseAt } from '../../core/status.js';
 import { STATUSES, type Ticket, type TicketSummary } from '../../core/ticket.js';
 import { TicketOpenedEvent } from '../../events/events.js';
-import { formatDate, formatDateTime, formatNumber, formatRelative, plural } from '../../localization/format.js';
+import { formatDate, formatDateTime, formatNumber, plural } from '../../localization/format.js';
+import { formatUpdated } from '../shared/relative-time.js';
+import { eagerFlow } from './eager-flow.js';
 import { failureMessage, statusLabel, statusMeaning } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
 import { ListLive } from './my-tickets-live.js';
@@ -297,13 +298,13 @@ export class MyTickets extends SupportElement {
     const sortLabel = (sort: TicketSort) => {
       switch (sort) {
         case 'updated_desc':
-          return msg('Last update, newest first', { id: 'my-tickets.sort.updated_desc', desc: 'Sort option of the case list.' });
+          return msg('Newest update first', { id: 'my-tickets.sort.updated_desc', desc: 'Sort option of the case list, after the label "Sort by". A native drop-down cuts what does not fit: keep it within about 28 characters (a phone shows no more).' });
         case 'updated_asc':
-          return msg('Last update, oldest first', { id: 'my-tickets.sort.updated_asc', desc: 'Sort option of the case list.' });
+          return msg('Oldest update first', { id: 'my-tickets.sort.updated_asc', desc: 'Sort option of the case list, after the label "Sort by". A native drop-down cuts what does not fit: keep it within about 28 characters (a phone shows no more).' });
         case 'number_desc':
-          return msg('Case number, highest first', { id: 'my-tickets.sort.number_desc', desc: 'Sort option of the case list.' });
+          return msg('Highest number first', { id: 'my-tickets.sort.number_desc', desc: 'Sort option of the case list, after the label "Sort by". A native drop-down cuts what does not fit: keep it within about 28 characters (a phone shows no more).' });
         case 'number_asc':
-          return msg('Case number, lowest first', { id: 'my-tickets.sort.number_asc', desc: 'Sort option of the case list.' });
+          return msg('Lowest number first', { id: 'my-tickets.sort.number_asc', desc: 'Sort option of the case list, after the label "Sort by". A native drop-down cuts what does not fit: keep it within about 28 characters (a phone shows no more).' });
       }
     };
     const query = this.view.query;
@@ -428,7 +429,7 @@ export class MyTickets extends SupportElement {
         <p class="row__state"><strong>${statusLabel(t.status)}</strong> — ${meaning}</p>
         <p class="row__updated">
           ${updatedLabel}
-          <time datetime=${t.updatedAt} title=${formatDateTime(t.updatedAt, locale)}>${formatRelative(t.updatedAt, now, locale)}</time>
+          <time datetime=${t.updatedAt} title=${formatDateTime(t.updatedAt, locale)}>${formatUpdated(t.updatedAt, now, locale)}</time>
         </p>
         <p class="row__meta">${product}</p>
       </li>`;
@@ -444,8 +445,9 @@ export class MyTickets extends SupportElement {
       <li virtualizer-sizer aria-hidden="true"></li>
       ${virtualize({
         scroller: true,
-        // Imported up front: the virtualizer's lazy default would cost a round trip on first render.
-        layout: flow(),
+        // Imported up front (the virtualizer's lazy default would cost a round trip on first
+        // render); lays out the first rows even off screen (eager-flow.ts).
+        layout: eagerFlow(),
         items: this.view.rows.items as (TicketSummary | undefined)[],
         keyFunction: (t: TicketSummary | undefined, index: number) => t?.number ?? `missing-${index}`,
         renderItem,

@@ -40,7 +40,9 @@ export function focusControl(root: ParentNode, id: string): void {
  */
 export function errorSummary(errors: readonly ShownError[], root: ParentNode): TemplateResult | typeof nothing {
   if (errors.length === 0) return nothing;
-  return html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+  // A group may be named by its title (a plain div may not: axe aria-prohibited-attr); the
+  // inner alert speaks the list when it appears, the name when focus lands on it.
+  return html`<div class="error-summary" part="error-summary" role="group" tabindex="-1" aria-labelledby="error-summary-title">
     <div role="alert">
       <h2 id="error-summary-title" class="error-summary__title">
         ${msg('There is a problem', { id: 'form.error_summary.title', desc: 'Title of the box listing every error of a form after a failed submit.' })}
@@ -186,6 +188,7 @@ export function radioGroup(o: ChoiceOptions): TemplateResult {
           .value=${c.value}
           .checked=${live(c.value === o.value)}
           ?required=${required}
+          aria-invalid=${o.error ? 'true' : nothing}
           @change=${() => o.onChange(c.value)}
         />
         <label for=${id}>${c.label}</label>

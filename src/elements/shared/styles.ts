@@ -325,5 +325,12 @@ export const baseStyles = css`
     .error-message {
       color: CanvasText;
     }
+    /* A case's state is a badge: a border keeps it one when bold is all that is left. */
+    .state,
+    .row__state strong {
+      border: 1px solid CanvasText;
+      border-radius: 0.25em;
+      padding-inline: 0.25em;
+    }
   }
 `;

@@ -156,16 +156,21 @@ export class SupportElement extends LitElement {
   /**
    * The sign-in form in place, after a call was refused with `unauthorized`; nothing while the
    * host signs the user in itself (it cancelled `session-expired`). `returnFocus`: once signed
-   * in, focus goes back to the control the user had used.
+   * in, focus goes back to the control the user had used. `help`: slotted under the form (the
+   * can't-sign-in way out).
    */
-  protected renderSignInHere(realm: Realm, onSignedIn: (session: Session) => void, options: { returnFocus?: boolean } = {}): TemplateResult | typeof nothing {
+  protected renderSignInHere(
+    realm: Realm,
+    onSignedIn: (session: Session) => void,
+    options: { returnFocus?: boolean; help?: TemplateResult } = {},
+  ): TemplateResult | typeof nothing {
     if (this.sessionExpiry.waitingForHost) return nothing;
     const signedIn = (event: SessionChangedEvent) => {
       if (!event.session) return;
       void this.sessionExpiry.signedIn(event.session, options);
       onSignedIn(event.session);
     };
-    return html`<support-sign-in realm=${realm} locale=${this.resolvedLocale} @session-changed=${signedIn}></support-sign-in>`;
+    return html`<support-sign-in realm=${realm} locale=${this.resolvedLocale} @session-changed=${signedIn}>${options.help ?? nothing}</support-sign-in>`;
   }
 
   private provide(): void {

@@ -7,7 +7,7 @@ import { msg, str } from '@lit/localize';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AttachmentLimits, LocaleCode } from '../../core/config.js';
-import type { RejectedFile, UploadController, UploadItem } from '../../controllers/upload-controller.js';
+import type { RejectedFile, UploadAnnouncement, UploadController, UploadItem } from '../../controllers/upload-controller.js';
 import { formatBytes, plural } from '../../localization/format.js';
 import { failureMessage } from './messages.js';
 
@@ -162,6 +162,12 @@ export function pasteFiles(event: ClipboardEvent): File[] {
   return filesOf(event.clipboardData?.files);
 }
 
+const cancelledText = (name: string) =>
+  msg(str`Upload of ${name} cancelled`, { id: 'upload.state.cancelled', desc: 'The user cancelled the upload of a file. ${name} is the file name.' });
+
+const failedText = (name: string) =>
+  msg(str`Upload of ${name} failed.`, { id: 'upload.state.failed', desc: 'The upload of a file failed; the reason follows in another sentence. ${name} is the file name.' });
+
 function itemStatus(item: UploadItem, locale: LocaleCode): string {
   const name = item.file.name;
   switch (item.state) {
@@ -174,14 +180,35 @@ function itemStatus(item: UploadItem, locale: LocaleCode): string {
       return msg(str`${name} (${size}) uploaded`, { id: 'upload.state.done', desc: 'A file was uploaded and will be attached. ${name} is the file name, ${size} its size (e.g. "1.2 MB").' });
     }
     case 'cancelled':
-      return msg(str`Upload of ${name} cancelled`, { id: 'upload.state.cancelled', desc: 'The user cancelled the upload of a file. ${name} is the file name.' });
+      return cancelledText(name);
     case 'failed':
-      return msg(str`Upload of ${name} failed.`, { id: 'upload.state.failed', desc: 'The upload of a file failed; the reason follows in another sentence. ${name} is the file name.' });
+      return failedText(name);
   }
 }
 
-/** A short live summary: "2 files uploading" / "All files uploaded". */
-function listSummary(items: readonly UploadItem[], locale: LocaleCode): string {
+/** The last upload event, worded for the live region: "a.txt: 50% uploaded", "a.txt uploaded". */
+function announcementText(announcement: UploadAnnouncement): string {
+  const name = announcement.name;
+  switch (announcement.kind) {
+    case 'progress': {
+      const percent = announcement.percent;
+      return msg(str`${name}: ${percent}% uploaded`, { id: 'upload.announce.progress', desc: 'Screen-reader status while a file uploads, said at 25, 50 and 75 percent only. ${name} is the file name, ${percent} is 25, 50 or 75.' });
+    }
+    case 'done':
+      return msg(str`${name} uploaded`, { id: 'upload.announce.done', desc: 'Screen-reader status when a file has finished uploading. ${name} is the file name.' });
+    case 'cancelled':
+      return cancelledText(name);
+    case 'failed':
+      return failedText(name);
+  }
+}
+
+/**
+ * The live region's words: the last step, completion or failure of a file (25/50/75 %, then
+ * "a.txt uploaded"), else a short summary ("2 files uploading").
+ */
+function listSummary(items: readonly UploadItem[], locale: LocaleCode, announcement: UploadAnnouncement | undefined): string {
+  if (announcement && items.some((i) => i.id === announcement.itemId)) return announcementText(announcement);
   const uploading = items.filter((i) => i.state === 'uploading').length;
   if (uploading === 0) {
     return items.length === 0
@@ -197,7 +224,7 @@ function listSummary(items: readonly UploadItem[], locale: LocaleCode): string {
 /** The list of files with per-file progress, cancel, retry and remove. */
 export function renderUploadList(controller: UploadController, locale: LocaleCode, limits?: AttachmentLimits): TemplateResult {
   const items = controller.items;
-  return html`<div class="visually-hidden" role="status">${listSummary(items, locale)}</div>
+  return html`<div class="visually-hidden" role="status">${listSummary(items, locale, controller.announcement)}</div>
     ${items.length === 0
       ? nothing
       : html`<ul class="upload-list" part="upload-list">

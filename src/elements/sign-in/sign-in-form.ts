@@ -1,9 +1,10 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Credentials, Session } from '../../adapters/backend.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import type { ErrorKind, FieldError } from '../../core/errors.js';
+import { productNamesOfRealm } from '../../core/flows.js';
 import type { Realm } from '../../core/ticket.js';
 import { validateEmailField } from '../../core/validation.js';
 import { SessionChangedEvent } from '../../events/events.js';
@@ -89,6 +90,15 @@ export class SupportSignIn extends SupportElement {
       : failureMessage(this.submission.failure ?? kind, { locale: this.resolvedLocale });
   }
 
+  /** "This sign-in is for eSignature, Rooms and CLM.": whose credentials these are, by product. */
+  private renderProducts(): string {
+    const products = new Intl.ListFormat(this.resolvedLocale, { type: 'conjunction' }).format(productNamesOfRealm(this.config, this.realm));
+    return msg(str`This sign-in is for ${products}.`, {
+      id: 'sign-in.for_products',
+      desc: 'Under the sign-in heading: which products these credentials open. ${products} lists brand names, joined in the page\'s language (e.g. "eSignature, Rooms and CLM").',
+    });
+  }
+
   override render() {
     const shown: ShownError[] = this.submission.fieldErrors.map((e) => ({
       id: e.field,
@@ -104,6 +114,7 @@ export class SupportSignIn extends SupportElement {
     return html`
       <h2 part="heading" tabindex="-1">${msg('Sign in', { id: 'sign-in.heading', desc: 'Heading of the sign-in form. French seed word: "S\'identifier".' })}</h2>
       <p class="hint">${realmHint}</p>
+      <p class="hint" data-products>${this.renderProducts()}</p>
       ${errorSummary(shown, this.renderRoot)}
       ${failure
         ? html`<div class="notice notice--error" role="alert" tabindex="-1">${this.failureMessage(failure)}</div>`

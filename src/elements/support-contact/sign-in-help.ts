@@ -7,7 +7,7 @@ import { OutboxController } from '../../controllers/outbox-controller.js';
 import type { OutboxItem, OutboxPayload, OutboxResult } from '../../controllers/outbox.js';
 import { validateSignInHelp, type SignInHelpRequest } from '../../core/validation.js';
 import { SignInHelpSubmittedEvent } from '../../events/events.js';
-import { errorSummary, selectField, textField, type ShownError } from '../shared/forms.js';
+import { errorSummary, radioGroup, selectField, textField, type ShownError } from '../shared/forms.js';
 import { fieldErrorMessage } from '../shared/field-errors.js';
 import { failureMessage } from '../shared/messages.js';
 import { outboxStyles, renderOutbox } from '../shared/outbox-view.js';
@@ -25,6 +25,13 @@ type HelpDraft = {
 };
 
 type Receipt = { readonly reference: string; readonly email: string; readonly areaId: string };
+
+/**
+ * Up to this many product areas are radios, more a drop-down: an area's name may be long
+ * ("Protect & Sign, CLM.CM & Insight & Analyzer (Seal)"), and a radio's label wraps where a
+ * native drop-down cuts it (at 320 px it shows half of it).
+ */
+const AREA_RADIOS_UP_TO = 5;
 
 function emptyDraft(areaId: string): HelpDraft {
   return { name: '', email: '', areaId, description: '', intent: '', idempotencyKey: '' };
@@ -205,7 +212,7 @@ export class SupportSignInHelp extends SupportElement {
           error: errorFor('email'),
           onInput: (email) => this.edit({ email }),
         })}
-        ${selectField({
+        ${(this.config.areas.length <= AREA_RADIOS_UP_TO ? radioGroup : selectField)({
           id: 'areaId',
           label: msg('Product', { id: 'sign-in-help.area', desc: 'Label of the product area drop-down of the can\'t-sign-in form.' }),
           value: this.draft.areaId,

@@ -21,7 +21,7 @@
  * | `account_switched`       | any                        | same view, announcing the account                   |
  * | `account_switch_failed`  | any                        | same view, announcing the failure's kind; `sign_in` (for the view's area, if any) when the session ended |
  * | `signed_out`             | any                        | `home`, signed out, announced                       |
- * | `new_ticket`             | any (area offered)         | `form`                                              |
+ * | `new_ticket`             | any (area offered)         | `sign_in` then `form` (a session of another realm), else `form` (Flow 1: its account choice first) |
  * | `follow_up`              | any                        | `form` following up the case                        |
  * | `show_tickets`           | any                        | `tickets`                                           |
  * | `show_sign_in_help`      | any                        | `sign_in_help`                                      |
@@ -44,7 +44,14 @@ export type ContactView =
    * Sign-in; `areaId` is the area whose flow continues afterwards (none: back home);
    * `lockedHelpShown`: the advice under "My account is locked" is open.
    */
-  | { readonly kind: 'sign_in'; readonly realm: Realm; readonly areaId: string | undefined; readonly lockedHelpShown: boolean }
+  | {
+      readonly kind: 'sign_in';
+      readonly realm: Realm;
+      readonly areaId: string | undefined;
+      readonly lockedHelpShown: boolean;
+      /** 'new_ticket': reached from "New ticket" with the other realm's session; the form follows. */
+      readonly then?: 'new_ticket';
+    }
   /** Flow 1: pick the account first (a modal dialog over this view); `failure`: the last choice failed. */
   | {
       readonly kind: 'choose_account';
@@ -141,11 +148,27 @@ export function areasStartingWith(context: ContactContext, start: FlowConfig['st
     .map((r) => r.area);
 }
 
-/** Areas whose flow goes through "Manage my tickets" (Flow 3): they get "New ticket" there. */
-export function newTicketAreas(context: ContactContext): AreaConfig[] {
+/**
+ * Areas that get "New ticket" (above the list of cases, in the profile menu): those whose flow
+ * goes through "Manage my tickets" (Flow 3), and those the signed-in user's own credentials
+ * open (a product user's "New ticket" leads into the product area's own flow, not to a
+ * support-center sign-in). Several: one button per area, named, so the user picks the area.
+ */
+export function newTicketAreas(context: ContactContext, session?: Session | null): AreaConfig[] {
   return offeredFlows(context)
-    .filter((r) => r.steps.includes('manage_tickets'))
+    .filter((r) => r.steps.includes('manage_tickets') || (session != null && r.area.realm === session.realm))
     .map((r) => r.area);
+}
+
+/** "New ticket" for an area: its form with this session, else the sign-in its realm needs first. */
+function newTicket(state: ContactState, areaId: string, context: ContactContext): ContactStep {
+  const resolution = resolveFlow(context.config, context.locale, areaId);
+  if (!resolution.offered) return stay(state);
+  if (resolution.steps.includes('sign_in') && sessionOf(state)?.realm !== resolution.area.realm) {
+    return go(state, { kind: 'sign_in', realm: resolution.area.realm, areaId, lockedHelpShown: false, then: 'new_ticket' });
+  }
+  if (resolution.steps.includes('manage_tickets')) return go(state, { kind: 'form', areaId, followUpOf: undefined });
+  return continueFlow(state, areaId, context);
 }
 
 /** Whether this language switches accounts in the profile menu (Flow 2). */
@@ -213,6 +236,7 @@ export function transition(state: ContactState, event: ContactEvent, context: Co
       const signedIn: ContactState = { ...state, session: known(state.session, event.session, false) };
       if (!event.session) return go(signedIn, home);
       if (view.kind !== 'sign_in') return stay(signedIn);
+      if (view.areaId && view.then === 'new_ticket') return newTicket(signedIn, view.areaId, context);
       if (view.areaId) return continueFlow(signedIn, view.areaId, context);
       return go(signedIn, home, { announcement: { kind: 'signed_in', name: event.session.user.name } });
     }
@@ -245,8 +269,7 @@ export function transition(state: ContactState, event: ContactEvent, context: Co
     case 'signed_out':
       return go(state, home, { session: { status: 'signed_out' }, announcement: { kind: 'signed_out' } });
     case 'new_ticket':
-      if (!resolveFlow(context.config, context.locale, event.areaId).offered) return stay(state);
-      return go(state, { kind: 'form', areaId: event.areaId, followUpOf: undefined });
+      return newTicket(state, event.areaId, context);
     case 'follow_up':
       return go(state, { kind: 'form', areaId: event.areaId, followUpOf: event.ticketNumber });
     case 'show_tickets':

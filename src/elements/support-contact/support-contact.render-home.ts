@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AreaConfig, FlowConfig, LocaleCode } from '../../core/config.js';
 import { productAvailability, resolveFlow } from '../../core/flows.js';
 import { languageName } from '../../localization/format.js';
+import { continueInLabel } from '../shared/language-choice.js';
 import { areasStartingWith, type ContactContext } from './support-contact.machine.js';
 
 export interface HomeContext extends ContactContext {
@@ -21,15 +22,11 @@ export interface HomeContext extends ContactContext {
 
 function renderLocaleButtons(context: HomeContext, locales: readonly LocaleCode[], focusAreaId: string): TemplateResult {
   return html`<div class="locale-buttons">
-    ${locales.map((code) => {
-      const name = languageName(code);
-      return html`<button type="button" class="secondary" part="button locale-button" data-locale=${code} @click=${() => context.continueIn(code, focusAreaId)}>
-        ${msg(html`Continue in <span lang=${code}>${name}</span>`, {
-          id: 'contact.continue_in',
-          desc: 'Button that switches the page to another language in which a product area or product is offered. ${name} is that language\'s name written in that language (for example "English", "français").',
-        })}
-      </button>`;
-    })}
+    ${locales.map(
+      (code) => html`<button type="button" class="secondary" part="button locale-button" data-locale=${code} @click=${() => context.continueIn(code, focusAreaId)}>
+        ${continueInLabel(code, context.locale)}
+      </button>`,
+    )}
   </div>`;
 }
 

@@ -8,8 +8,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Account, Session } from '../../adapters/backend.js';
 import type { AreaConfig } from '../../core/config.js';
 import type { ErrorKind } from '../../core/errors.js';
+import { productNamesOfRealm } from '../../core/flows.js';
+import type { Realm } from '../../core/ticket.js';
 import { errorKindMessage } from '../shared/messages.js';
-import type { Announcement } from './support-contact.machine.js';
+import { offeredFlows, type Announcement, type ContactContext } from './support-contact.machine.js';
 
 /** Initials for the avatar: the first letters of the first two words of the name. */
 export function initials(name: string): string {
@@ -199,4 +201,25 @@ export function announcementText(announcement: Announcement | undefined): string
     case 'failed':
       return errorKindMessage(announcement.error);
   }
+}
+
+/**
+ * Under the top-right sign-in (one realm's credentials): a way to the sign-in of each other
+ * realm the page offers, named by its products, so a product user whose right password the
+ * support-center sign-in refuses is not stuck there.
+ */
+export function renderOtherRealms(context: ContactContext, realm: Realm, signInWith: (realm: Realm) => void): TemplateResult | typeof nothing {
+  const others = [...new Set(offeredFlows(context).map((r) => r.area.realm))].filter((r) => r !== realm);
+  if (others.length === 0) return nothing;
+  return html`<div class="actions other-realms">
+    ${others.map((other) => {
+      const products = new Intl.ListFormat(context.locale, { type: 'disjunction' }).format(productNamesOfRealm(context.config, other));
+      return html`<button type="button" class="secondary" part="button other-realm-button" data-realm=${other} @click=${() => signInWith(other)}>
+        ${msg(str`Account for ${products}? Sign in with it here`, {
+          id: 'contact.sign_in.other_realm',
+          desc: 'Button under the sign-in form opened by "Sign in" at the top, when other products use other credentials: opens their sign-in. ${products} lists brand names joined with "or" in the page\'s language (e.g. "eSignature, Rooms or CLM").',
+        })}
+      </button>`;
+    })}
+  </div>`;
 }

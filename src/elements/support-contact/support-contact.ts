@@ -30,7 +30,7 @@ import {
 } from './support-contact.machine.js';
 import { renderMoreOptions, renderSignInHelpSlot, type HelpContext } from './support-contact.render-help.js';
 import { renderHome } from './support-contact.render-home.js';
-import { announcementText, newTicketLabel, renderChooseAccount, renderProfile } from './support-contact.render-profile.js';
+import { announcementText, newTicketLabel, renderChooseAccount, renderOtherRealms, renderProfile } from './support-contact.render-profile.js';
 import { supportContactStyles } from './support-contact.styles.js';
 
 export type { ContactView } from './support-contact.machine.js';
@@ -65,6 +65,7 @@ export type { ContactView } from './support-contact.machine.js';
  * @csspart area-name - The name of a product area.
  * @csspart start-button - The start control in an area's box ("Continue" or "Create ticket").
  * @csspart locale-button - A "Continue in <language>" button.
+ * @csspart other-realm-button - Under the top-right sign-in: opens the sign-in of other products' credentials (also has part `button`).
  * @csspart profile-button - The avatar button that opens the profile menu.
  * @csspart profile-menu - The profile menu popup.
  * @csspart account-dialog - The "choose an account" dialog (Flow 1).
@@ -316,7 +317,8 @@ export class SupportContact extends SupportElement {
     return html`${this.renderBack()}
       <support-sign-in class="step" realm=${view.realm} locale=${this.resolvedLocale} @session-changed=${this.onSignedIn}>
         ${help}
-      </support-sign-in>`;
+      </support-sign-in>
+      ${view.areaId === undefined ? renderOtherRealms(this.context, view.realm, (realm) => this.dispatch({ type: 'sign_in_top', realm })) : nothing}`;
   }
 
   private renderChooseAccountStep(view: Extract<ContactView, { kind: 'choose_account' }>): TemplateResult {
@@ -335,7 +337,7 @@ export class SupportContact extends SupportElement {
   }
 
   private renderTicketsStep(view: Extract<ContactView, { kind: 'tickets' }>): TemplateResult {
-    const areas = newTicketAreas(this.context);
+    const areas = newTicketAreas(this.context, sessionOf(this.state));
     return html`${this.renderBack()}
       ${areas.length > 0
         ? html`<div class="actions">
@@ -399,7 +401,7 @@ export class SupportContact extends SupportElement {
         session,
         menuOpen: this.profileMenu.open,
         switchAccounts: session.accounts.length > 1 && accountSwitchInMenu(this.context),
-        newTicketAreas: newTicketAreas(this.context),
+        newTicketAreas: newTicketAreas(this.context, sessionOf(this.state)),
         toggleMenu: () => void this.profileMenu.toggle(),
         switchAccount: (accountId) => this.switchAccount(accountId),
         openTickets: () => this.openTickets(),

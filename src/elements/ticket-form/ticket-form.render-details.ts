@@ -185,7 +185,7 @@ function renderProductNotes(view: TicketFormView, area: AreaConfig): TemplateRes
       <p>
         ${msg(str`Support for ${name} is not offered in this language, so it is not in the list.`, { id: 'ticket-form.not_offered.product', desc: 'Under the product select, for a product not supported in the current language; buttons to switch language follow. ${name} is the product\'s brand name.' })}
       </p>
-      ${languageButtons(offeredIn, view.requestLocale)}
+      ${languageButtons(offeredIn, view.locale, view.requestLocale)}
     </div>`;
   })}`;
 }

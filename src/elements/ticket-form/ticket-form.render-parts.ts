@@ -5,10 +5,10 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Category } from '../../core/catalog.js';
-import type { LocaleCode, SupportConfig } from '../../core/config.js';
+import type { AreaConfig, LocaleCode, SupportConfig } from '../../core/config.js';
 import type { ErrorKind } from '../../core/errors.js';
 import { fieldErrorMessage, type FieldErrorContext, type FormFieldError } from '../shared/field-errors.js';
-import { languageName } from '../../localization/format.js';
+import { continueInLabel } from '../shared/language-choice.js';
 import type { ShownError } from '../shared/forms.js';
 import { failureMessage, type FailureContext, type FailureDetails } from '../shared/messages.js';
 import type { CaseFields } from './ticket-form.case.js';
@@ -61,17 +61,14 @@ export function failureNotice(failure: ErrorKind | FailureDetails, context: Fail
   return html`<div class="notice notice--error failure" part="notice" role="alert" tabindex="-1">${failureMessage(failure, context)}</div>`;
 }
 
-/** One "Continue in <language>" button per language, each named in itself. */
-export function languageButtons(locales: readonly LocaleCode[], choose: (locale: LocaleCode) => void): TemplateResult {
+/** One "Continue in <language>" button per language, worded in the UI language `locale`. */
+export function languageButtons(locales: readonly LocaleCode[], locale: LocaleCode, choose: (locale: LocaleCode) => void): TemplateResult {
   return html`<ul class="language-choices">
-    ${locales.map((code) => {
-      const language = languageName(code, code, { capitalized: true });
-      return html`<li>
-        <button type="button" class="secondary" data-locale=${code} @click=${() => choose(code)}>
-          ${msg(str`Continue in ${language}`, { id: 'ticket-form.continue_in_language', desc: 'Button switching the widget to a language in which the area or product is offered. ${language} is that language\'s name, in that language (e.g. "English", "Français").' })}
-        </button>
-      </li>`;
-    })}
+    ${locales.map(
+      (code) => html`<li>
+        <button type="button" class="secondary" data-locale=${code} @click=${() => choose(code)}>${continueInLabel(code, locale)}</button>
+      </li>`,
+    )}
   </ul>`;
 }
 
@@ -88,4 +85,24 @@ export function followUpNotice(followUp: string, error: string | undefined, drop
           </button>`
       : nothing}
   </div>`;
+}
+
+/**
+ * What goes under the sign-in a form needs first: "I can't sign in", opening the can't-sign-in
+ * form in place, so a customer who cannot sign in is not stuck. The form is loaded and added
+ * when first opened: until then the page has one "Email address", the sign-in's.
+ */
+export function signInHelp(area: AreaConfig, locale: LocaleCode): TemplateResult {
+  const onToggle = async (event: Event) => {
+    const details = event.currentTarget as HTMLDetailsElement;
+    if (!details.open || details.querySelector('support-sign-in-help')) return;
+    await import('../../define/support-sign-in-help.js');
+    const help = document.createElement('support-sign-in-help');
+    help.setAttribute('area', area.id);
+    help.setAttribute('locale', locale);
+    details.append(help);
+  };
+  return html`<details slot="help" class="sign-in-help" @toggle=${onToggle}>
+    <summary>${msg("I can't sign in", { id: 'ticket-form.sign_in_help', desc: 'Under the sign-in a case form asks for first: opens the can\'t-sign-in form (no sign-in needed) in place.' })}</summary>
+  </details>`;
 }

@@ -31,13 +31,13 @@ export function renderAreaChooser(config: SupportConfig, locale: LocaleCode, unk
     </ul>`;
 }
 
-export function renderNotOffered(area: AreaConfig, offeredIn: readonly LocaleCode[], requestLocale: (locale: LocaleCode) => void): TemplateResult {
+export function renderNotOffered(area: AreaConfig, offeredIn: readonly LocaleCode[], locale: LocaleCode, requestLocale: (locale: LocaleCode) => void): TemplateResult {
   const name = area.name;
   return html`${stepHeading(msg('Not offered in this language', { id: 'ticket-form.not_offered.heading', desc: 'Heading shown when the product area has no support flow in the current language.' }))}
     <p class="notice not-offered" part="notice">
       ${msg(str`Support for ${name} is not offered in this language. You can continue in one of these languages:`, { id: 'ticket-form.not_offered.area', desc: 'Explains that the product area is not supported in the current language; buttons to switch language follow. ${name} is the area\'s brand name.' })}
     </p>
-    ${languageButtons(offeredIn, requestLocale)}`;
+    ${languageButtons(offeredIn, locale, requestLocale)}`;
 }
 
 export interface QuickAnswers {

@@ -44,7 +44,7 @@ import {
 } from './ticket-form.machine.js';
 import { outboxStyles, renderDetails } from './ticket-form.render-details.js';
 import { renderConfirmation, renderSolved } from './ticket-form.render-end.js';
-import { failureNotice, followUpNotice, loadingStatus, shownErrors, type TicketFormView } from './ticket-form.render-parts.js';
+import { failureNotice, followUpNotice, loadingStatus, shownErrors, signInHelp, type TicketFormView } from './ticket-form.render-parts.js';
 import { renderAreaChooser, renderCategory, renderNotOffered, renderSubject, catalogState } from './ticket-form.render-steps.js';
 import { ticketFormStyles } from './ticket-form.styles.js';
 
@@ -388,7 +388,7 @@ export class TicketForm extends SupportElement {
   override render() {
     const resolution = this.resolution;
     if (!resolution || !resolution.area) return renderAreaChooser(this.config, this.resolvedLocale, Boolean(this.area), (id) => this.chooseArea(id));
-    if (!resolution.offered) return renderNotOffered(resolution.area, resolution.offeredIn, this.requestLocale);
+    if (!resolution.offered) return renderNotOffered(resolution.area, resolution.offeredIn, this.resolvedLocale, this.requestLocale);
     const phase = this.phase;
     const another = () => this.reset();
     if (phase.kind === 'created') {
@@ -445,6 +445,6 @@ export class TicketForm extends SupportElement {
   private renderSignIn(area: AreaConfig, failure: ErrorKind | undefined): TemplateResult {
     const context = { locale: this.resolvedLocale, hadSession: this.sessionExpiry.hadSession };
     return html`${failure ? failureNotice(this.failureDetails(failure) ?? failure, context) : nothing}
-      ${this.renderSignInHere(area.realm, (session) => this.onSignedIn(session))}`;
+      ${this.renderSignInHere(area.realm, (session) => this.onSignedIn(session), { help: signInHelp(area, this.resolvedLocale) })}`;
   }
 }

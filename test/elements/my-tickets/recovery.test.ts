@@ -111,7 +111,7 @@ describe('<my-tickets> recovers from bad answers', () => {
       call: (b) => b.removeWatcher('1', 'manager@example.com'),
       scope: '',
       start: async (detail) => {
-        $<HTMLButtonElement>(detail, 'button[aria-label="Remove manager@example.com"]').click();
+        $<HTMLButtonElement>(detail, 'button[data-email="manager@example.com"]').click();
         await detail.updateComplete;
         $<HTMLButtonElement>(detail, '.confirm button').click();
       },

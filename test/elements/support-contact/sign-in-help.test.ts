@@ -10,9 +10,14 @@ import { $, $$, area, contact, deepActive, has, text, nextEvent, waitFor, until 
 
 function fill(form: HTMLElement, values: { name?: string; email?: string; areaId?: string; description?: string }): void {
   for (const [field, value] of Object.entries(values)) {
-    const control = $<HTMLInputElement | HTMLSelectElement>(form, `#${field}`);
+    // The product area is a radio per area (a long area name would be cut in a drop-down).
+    if (field === 'areaId') {
+      $<HTMLInputElement>(form, `input[name="areaId"][value="${value}"]`).click();
+      continue;
+    }
+    const control = $<HTMLInputElement>(form, `#${field}`);
     control.value = value;
-    control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input'));
+    control.dispatchEvent(new Event('input'));
   }
 }
 
@@ -197,7 +202,7 @@ describe('<support-sign-in-help>', () => {
     first.remove();
     const el = await helpForm(flaky);
     expect($<HTMLInputElement>(el, '#name').value).to.equal('Kim Lee');
-    expect($<HTMLSelectElement>(el, '#areaId').value).to.equal('seal');
+    expect($<HTMLInputElement>(el, 'input[name="areaId"][value="seal"]').checked).to.equal(true);
     $(el, 'button[type="submit"]').click();
     await until(() => el.shadowRoot?.querySelector('.notice--error'));
     expect(deepActive()?.classList.contains('notice--error')).to.equal(true);

@@ -161,6 +161,16 @@ describe('support-contact machine', () => {
     expect(transition(signedInAs(pat), { type: 'new_ticket', areaId: 'seal' }, en).state.view).to.deep.equal({ kind: 'form', areaId: 'seal', followUpOf: undefined });
   });
 
+  it('"New ticket" with a session of the other realm signs in first, then opens the form; with its own, the area\'s flow', () => {
+    const asked = transition(signedInAs(alex), { type: 'new_ticket', areaId: 'seal' }, en);
+    expect(asked.state.view).to.deep.equal({ kind: 'sign_in', realm: 'support_center', areaId: 'seal', lockedHelpShown: false, then: 'new_ticket' });
+    expect(transition(asked.state, { type: 'signed_in', session: pat }, en).state.view).to.deep.equal({ kind: 'form', areaId: 'seal', followUpOf: undefined });
+    expect(transition(signedInAs(alex), { type: 'new_ticket', areaId: 'esign' }, en).state.view).to.deep.equal({ kind: 'form', areaId: 'esign', followUpOf: undefined });
+    expect(newTicketAreas(en, alex).map((a) => a.id)).to.deep.equal(['esign', 'seal']);
+    expect(newTicketAreas(en, pat).map((a) => a.id)).to.deep.equal(['seal']);
+    expect(newTicketAreas(de, alex).map((a) => a.id)).to.deep.equal(['esign']);
+  });
+
   it('a follow-up opens the form for that case; sign-in help opens for the area chosen', () => {
     expect(transition(signedInAs(alex), { type: 'follow_up', areaId: 'esign', ticketNumber: '10000005' }, en).state.view).to.deep.equal({
       kind: 'form',

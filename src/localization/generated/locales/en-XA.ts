@@ -2,7 +2,7 @@
     // Do not modify this file by hand!
     // Re-generate this file by running lit-localize
 
-    import {html} from 'lit';
+    
     import {str} from '@lit/localize';
 
     /* eslint-disable no-irregular-whitespace */
@@ -23,7 +23,6 @@
 'contact.areas.heading': `⟦Çĥööšé å þŕöðûçţ one two⟧`,
 'contact.back': `⟦Ɓåçķ ţö Çöñţåçţ Šûþþöŕţ one two three⟧`,
 'contact.continue': `⟦Çöñţîñûé one⟧`,
-'contact.continue_in': html`⟦Çöñţîñûé îñ <span lang="${0}">${1}</span> one two⟧`,
 'contact.create_ticket': `⟦Çŕéåţé ţîçķéţ one two⟧`,
 'contact.heading': `⟦Çöñţåçţ Šûþþöŕţ one two⟧`,
 'contact.help.area_form': str`⟦Ƒîļļ îñ ţĥé šîĝñ-îñ ĥéļþ ƒöŕɱ ƒöŕ ${0} one two three⟧`,
@@ -52,6 +51,7 @@
 'contact.profile.sign_out': `⟦Šîĝñ öûţ one⟧`,
 'contact.session.retry': `⟦Ţŕý åĝåîñ one⟧`,
 'contact.sign_in': `⟦Šîĝñ îñ one⟧`,
+'contact.sign_in.other_realm': str`⟦Åççöûñţ ƒöŕ ${0}? Šîĝñ îñ ŵîţĥ îţ ĥéŕé one two three⟧`,
 'contact.signed_in': str`⟦Šîĝñéð îñ åš ${0}. one two⟧`,
 'contact.signed_out': `⟦Ýöû åŕé šîĝñéð öûţ. one two⟧`,
 'email.case_link': str`⟦Ýöûŕ çåšé: ${0} one⟧`,
@@ -100,6 +100,7 @@
 'error.validation.detail': str`⟦Šöɱé åñšŵéŕš ñééð çöŕŕéçţîñĝ: ${0} one two three⟧`,
 'form.error_prefix': `⟦Éŕŕöŕ: one⟧`,
 'form.error_summary.title': `⟦Ţĥéŕé îš å þŕöƀļéɱ one two⟧`,
+'language.continue_in': str`⟦Çöñţîñûé îñ ${0} one two⟧`,
 'live.comment': str`⟦Ñéŵ çöɱɱéñţ öñ çåšé ${0}. one two⟧`,
 'live.created': str`⟦Çåšé ${0} ŵåš åððéð ţö ýöûŕ ļîšţ. one two three⟧`,
 'live.files': str`⟦Ñéŵ ƒîļéš öñ çåšé ${0}. one two⟧`,
@@ -166,10 +167,10 @@
 'my-tickets.row.updated': `⟦Ļåšţ ûþðåţé: one two⟧`,
 'my-tickets.search': `⟦Šéåŕçĥ ƀý çåšé ñûɱƀéŕ öŕ šûƀĵéçţ one two three⟧`,
 'my-tickets.sort': `⟦Šöŕţ ƀý one⟧`,
-'my-tickets.sort.number_asc': `⟦Çåšé ñûɱƀéŕ, ļöŵéšţ ƒîŕšţ one two three⟧`,
-'my-tickets.sort.number_desc': `⟦Çåšé ñûɱƀéŕ, ĥîĝĥéšţ ƒîŕšţ one two three⟧`,
-'my-tickets.sort.updated_asc': `⟦Ļåšţ ûþðåţé, öļðéšţ ƒîŕšţ one two three⟧`,
-'my-tickets.sort.updated_desc': `⟦Ļåšţ ûþðåţé, ñéŵéšţ ƒîŕšţ one two three⟧`,
+'my-tickets.sort.number_asc': `⟦Ļöŵéšţ ñûɱƀéŕ ƒîŕšţ one two⟧`,
+'my-tickets.sort.number_desc': `⟦Ĥîĝĥéšţ ñûɱƀéŕ ƒîŕšţ one two⟧`,
+'my-tickets.sort.updated_asc': `⟦Öļðéšţ ûþðåţé ƒîŕšţ one two⟧`,
+'my-tickets.sort.updated_desc': `⟦Ñéŵéšţ ûþðåţé ƒîŕšţ one two⟧`,
 'my-tickets.state': `⟦Šţåţé one⟧`,
 'my-tickets.title': `⟦Ṁý ţîçķéţš one⟧`,
 'my-tickets.unsent.copied': `⟦Çöþîéð. one⟧`,
@@ -186,7 +187,6 @@
 'my-tickets.watcher.confirm_yes': `⟦Ýéš, ŕéɱöṽé one⟧`,
 'my-tickets.watcher.label': `⟦Éɱåîļ åððŕéšš öƒ ţĥé þéŕšöñ ţö åðð one two three⟧`,
 'my-tickets.watcher.remove': `⟦Ŕéɱöṽé one⟧`,
-'my-tickets.watcher.remove_name': str`⟦Ŕéɱöṽé ${0} one⟧`,
 'my-tickets.watcher.removed': str`⟦${0} ñö ļöñĝéŕ ƒöļļöŵš ţĥîš çåšé. one two three⟧`,
 'my-tickets.watcher.required': `⟦Éñţéŕ ţĥé éɱåîļ åððŕéšš öƒ ţĥé þéŕšöñ ţö åðð one two three four⟧`,
 'my-tickets.watchers': `⟦Ṁåñåĝé ŵåţçĥéŕš one two⟧`,
@@ -224,6 +224,7 @@
 'sign-in.email.invalid': `⟦Éñţéŕ åñ éɱåîļ åððŕéšš îñ ţĥé ŕîĝĥţ ƒöŕɱåţ, ļîķé ñåɱé@éẋåɱþļé.çöɱ one two three four five six⟧`,
 'sign-in.email.required': `⟦Éñţéŕ ýöûŕ éɱåîļ åððŕéšš one two three⟧`,
 'sign-in.failed': `⟦Ţĥé éɱåîļ åððŕéšš öŕ þåššŵöŕð îš ñöţ ŕîĝĥţ. Çĥéçķ ţĥéɱ åñð ţŕý åĝåîñ. one two three four five six⟧`,
+'sign-in.for_products': str`⟦Ţĥîš šîĝñ-îñ îš ƒöŕ ${0}. one two⟧`,
 'sign-in.heading': `⟦Šîĝñ îñ one⟧`,
 'sign-in.hint.product': `⟦Ûšé ţĥé éɱåîļ åððŕéšš åñð þåššŵöŕð öƒ ýöûŕ þŕöðûçţ åççöûñţ. one two three four five⟧`,
 'sign-in.hint.support_center': `⟦Ûšé ţĥé éɱåîļ åððŕéšš åñð þåššŵöŕð öƒ ýöûŕ šûþþöŕţ çéñţéŕ åççöûñţ. one two three four five six⟧`,
@@ -266,7 +267,6 @@
 'ticket-form.contact.portal': `⟦Öñļîñé šûþþöŕţ çéñţéŕ one two⟧`,
 'ticket-form.contact.portal.hint': `⟦Ŵé šéñð ýöû å “ñö-ŕéþļý” éɱåîļ ŵĥéñ ţĥéŕé îš ñéŵš. Ýöû ŕéåð åñšŵéŕš åñð åðð çöɱɱéñţš ƀý šîĝñîñĝ îñ ţö ţĥé šûþþöŕţ çéñţéŕ. one two three four five six seven eight nine ten⟧`,
 'ticket-form.continue': `⟦Çöñţîñûé one⟧`,
-'ticket-form.continue_in_language': str`⟦Çöñţîñûé îñ ${0} one two⟧`,
 'ticket-form.description.hint': `⟦Ŵĥåţ ĥåþþéñéð, ŵĥåţ ýöû éẋþéçţéð, åñð åñý éŕŕöŕ ɱéššåĝé ýöû šåŵ. one two three four five six⟧`,
 'ticket-form.description.label': `⟦Ðéšçŕîþţîöñ one⟧`,
 'ticket-form.details.category': str`⟦Çåţéĝöŕý: ${0} › ${1} one two⟧`,
@@ -304,6 +304,7 @@
 'ticket-form.quick_answers.solved_question': str`⟦Ðîð “${0}” šöļṽé ýöûŕ þŕöƀļéɱ? one two three⟧`,
 'ticket-form.required_note': `⟦Ƒîéļðš ɱåŕķéð ŵîţĥ åñ åšţéŕîšķ (*) åŕé ŕéǫûîŕéð. one two three four⟧`,
 'ticket-form.retry': `⟦Ţŕý åĝåîñ one⟧`,
+'ticket-form.sign_in_help': `⟦Î çåñ'ţ šîĝñ îñ one two⟧`,
 'ticket-form.solved.heading': `⟦Ĝļåð ýöû ƒöûñð åñ åñšŵéŕ one two three⟧`,
 'ticket-form.solved.open_case': `⟦Öþéñ å çåšé one⟧`,
 'ticket-form.solved.text': `⟦Ñö çåšé ŵåš öþéñéð. Îƒ ţĥé þŕöƀļéɱ çöɱéš ƀåçķ, ýöû çåñ öþéñ å çåšé åţ åñý ţîɱé. one two three four five six seven⟧`,
@@ -314,7 +315,10 @@
 'ticket-form.subject.label': `⟦Šûƀĵéçţ one⟧`,
 'ticket-form.submit': `⟦Šûƀɱîţ ţîçķéţ one two⟧`,
 'ticket-form.submitting': `⟦Šéñðîñĝ ýöûŕ çåšé… one two⟧`,
+'time.just_now': `⟦ĵûšţ ñöŵ one⟧`,
 'upload.add': `⟦Åðð åţţåçĥɱéñţ one two⟧`,
+'upload.announce.done': str`⟦${0} ûþļöåðéð one⟧`,
+'upload.announce.progress': str`⟦${0}: ${1}% ûþļöåðéð one two⟧`,
 'upload.cancel': str`⟦Çåñçéļ ûþļöåð öƒ ${0} one two⟧`,
 'upload.drop_hint': `⟦öŕ ðŕöþ ƒîļéš ĥéŕé, öŕ þåšţé ţĥéɱ one two three⟧`,
 'upload.rejected.other': str`⟦${0} ŵåš ñöţ åððéð. one two⟧`,
