@@ -49,6 +49,16 @@ export const tokens = css`
     line-height: var(--_line-height);
     overflow-wrap: anywhere;
     color-scheme: light;
+    /* Inherited text properties are reset so host CSS (e.g. a template's centred body) does not
+       reach into the widget's layout; font and colour come from the tokens above. */
+    text-align: start;
+    letter-spacing: normal;
+    word-spacing: normal;
+    font-style: normal;
+    font-variant: normal;
+    text-transform: none;
+    text-indent: 0;
+    white-space: normal;
   }
 
   :host([theme='dark']) {

@@ -32,6 +32,7 @@ import { renderMoreOptions, renderSignInHelpSlot, type HelpContext } from './sup
 import { renderHome } from './support-contact.render-home.js';
 import { announcementText, newTicketLabel, renderChooseAccount, renderProfile } from './support-contact.render-profile.js';
 import { supportContactStyles } from './support-contact.styles.js';
+import { exportPartsOf } from './support-contact.parts.js';
 
 export type { ContactView } from './support-contact.machine.js';
 
@@ -311,7 +312,7 @@ export class SupportContact extends SupportElement {
       toggleLockedHelp: () => this.dispatch({ type: 'locked_help_toggled' }),
     });
     return html`${this.renderBack()}
-      <support-sign-in class="step" realm=${view.realm} locale=${this.resolvedLocale} @session-changed=${this.onSignedIn}>
+      <support-sign-in class="step" exportparts=${exportPartsOf('support-sign-in')} realm=${view.realm} locale=${this.resolvedLocale} @session-changed=${this.onSignedIn}>
         ${help}
       </support-sign-in>`;
   }
@@ -344,7 +345,7 @@ export class SupportContact extends SupportElement {
           </div>`
         : nothing}
       <my-tickets
-        class="step"
+        class="step" exportparts=${exportPartsOf('my-tickets')}
         ticket=${ifDefined(view.ticket)}
         locale=${this.resolvedLocale}
         @session-changed=${this.onChildSessionChanged}
@@ -373,7 +374,7 @@ export class SupportContact extends SupportElement {
       case 'form':
         return html`${this.renderBack()}
           <ticket-form
-            class="step"
+            class="step" exportparts=${exportPartsOf('ticket-form')}
             area=${view.areaId}
             follow-up-of=${ifDefined(view.followUpOf)}
             locale=${locale}
@@ -385,7 +386,7 @@ export class SupportContact extends SupportElement {
         return this.renderTicketsStep(view);
       case 'sign_in_help':
         return html`${this.renderBack()}
-          <support-sign-in-help class="step" area=${ifDefined(view.areaId)} locale=${locale}></support-sign-in-help>`;
+          <support-sign-in-help class="step" exportparts=${exportPartsOf('support-sign-in-help')} area=${ifDefined(view.areaId)} locale=${locale}></support-sign-in-help>`;
     }
   }
 
