@@ -17,6 +17,7 @@ import { TicketOpenedEvent } from '../../events/events.js';
 import { formatDate, formatDateTime, formatNumber, formatRelative, plural } from '../../localization/format.js';
 import { failureMessage, statusLabel, statusMeaning } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
+import { LifecycleController, taskError } from '../../controllers/lifecycle-controller.js';
 import { myTicketsStyles } from './my-tickets.styles.js';
 import type { SupportTicketDetail } from './ticket-detail.js';
 import { initialTicketsView, isFiltered, SORTS, ticketQuery, ticketsTransition, type TicketsEvent, type TicketsView } from './tickets-list.machine.js';
@@ -93,6 +94,13 @@ export class MyTickets extends SupportElement {
       return page;
     },
   });
+
+  // Ready with the first page of the list (or the case opened through `ticket`); steps `list` and `case`.
+  protected readonly lifecycle = new LifecycleController(this, () => ({
+    ready: this.list.status === TaskStatus.COMPLETE || (this.ticket !== undefined && !this.view.listWanted),
+    step: this.ticket ? 'case' : 'list',
+    error: taskError(this.list, this.list.status === TaskStatus.ERROR),
+  }));
 
   /** "Load more cases" and scrolling near the end: the next page after `cursor`. */
   private readonly more = new ActionController<string, TicketPage>(this, {

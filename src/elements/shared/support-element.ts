@@ -22,6 +22,11 @@ const fetchAdapters = new Map<string, SupportBackend>();
 
 type Inherited<T> = { value: T | undefined };
 
+/**
+ * @fires support-ready - The element shows its first real content; `event.source` is its tag.
+ * @fires support-error - The element shows a backend error; `event.kind`, `event.status`.
+ * @fires step-change - The element moved to another step of its flow; `event.from`, `event.to`.
+ */
 export class SupportElement extends LitElement {
   static override styles = [tokens, baseStyles];
 

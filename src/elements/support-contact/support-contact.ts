@@ -33,6 +33,7 @@ import { renderHome } from './support-contact.render-home.js';
 import { announcementText, newTicketLabel, renderChooseAccount, renderProfile } from './support-contact.render-profile.js';
 import { supportContactStyles } from './support-contact.styles.js';
 import { exportPartsOf } from './support-contact.parts.js';
+import { LifecycleController } from '../../controllers/lifecycle-controller.js';
 
 export type { ContactView } from './support-contact.machine.js';
 
@@ -113,6 +114,8 @@ export class SupportContact extends SupportElement {
     load: (signal) => this.api.getSession({ signal, locale: this.resolvedLocale }),
     onKnown: (session) => this.dispatch({ type: 'session_known', session }),
   });
+
+  protected readonly lifecycle = new LifecycleController(this, () => ({ ready: this.state.session.status !== 'unknown', step: this.state.view.kind, error: this.sessionSource.failure }));
 
   private readonly accounts = new ContactAccountController(this, {
     backend: () => this.api,
