@@ -1,4 +1,4 @@
-// The framework typings as an adopter gets them: `npm pack` (prepack builds), the tarball
+// The framework typings as an adopter gets them: `npm pack` of the built package, the tarball
 // unpacked into a temp app's node_modules beside the framework type packages this repository
 // already has (symlinked: no network), then `tsc` on each app of test/node/fixtures/adopter-apps:
 // vanilla TS, React 19 (support-elements/react), Vue 3 (support-elements/vue, the
@@ -6,7 +6,7 @@
 // listener reading an event field that does not exist: it must fail, on exactly those lines.
 // No Svelte here: svelte/svelte-check are not in this repository's dependencies.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -21,8 +21,14 @@ const LINKED = ['lit', 'lit-html', 'lit-element', '@lit', '@lit-labs', '@floatin
 let app;
 
 before(() => {
+  // Packs the dist/ already built (as the other package tests do): a prepack build here would
+  // empty dist/ under a test file running beside this one.
+  if (!existsSync('dist/types/frameworks/react.d.ts')) {
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    assert.equal(build.status, 0, 'npm run build failed');
+  }
   app = mkdtempSync(join(tmpdir(), 'se-adopter-'));
-  const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', app], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const packed = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', app], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const [{ filename }] = JSON.parse(packed.slice(packed.indexOf('[')));
   const target = join(app, 'node_modules', 'support-elements');
   mkdirSync(target, { recursive: true });
