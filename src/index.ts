@@ -34,3 +34,4 @@ export type { TicketAction, ActionOutcome } from './core/status.js';
 export { matchLocale } from './core/locale.js';
 export { maySeeCase, mayFollowUp, parseCaseSearch, matchesCaseSearch } from './core/access.js';
 export type { CaseParticipants, CaseSearch } from './core/access.js';
+export { registerTranslations, type Templates } from './localization/localization.js';
