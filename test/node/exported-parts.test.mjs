@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { STEP_PARTS } from '../../src/elements/support-contact/support-contact.parts.ts';
+import { CONTACT_OWN_PARTS, STEP_PARTS } from '../../src/elements/support-contact/support-contact.parts.ts';
 
 before(() => {
   if (existsSync('custom-elements.json')) return;
@@ -22,4 +22,11 @@ it('every documented part of each composed step is exported with its prefix', ()
     assert.ok(documented.length > 0, `${tag} documents no part`);
     assert.deepEqual([...parts].sort(), [...new Set(documented)].sort(), tag);
   }
+});
+
+it("<support-launcher> re-exports every part <support-contact> documents", () => {
+  /** @type {{ modules: { declarations?: { tagName?: string, cssParts?: { name: string }[] }[] }[] }} */
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+  const contact = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'support-contact');
+  assert.deepEqual([...CONTACT_OWN_PARTS].sort(), [...new Set(contact?.cssParts?.map((p) => p.name))].sort());
 });

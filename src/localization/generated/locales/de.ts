@@ -98,6 +98,8 @@
 'error.validation.detail': str`Einige Angaben müssen korrigiert werden: ${0}`,
 'form.error_prefix': `Fehler:`,
 'form.error_summary.title': `Es ist ein Problem aufgetreten`,
+'launcher.close': `Schließen`,
+'launcher.open': `Support kontaktieren`,
 'my-tickets.action.retry': `Erneut versuchen`,
 'my-tickets.attachments': `Anhänge`,
 'my-tickets.attachments.added': str`Dateien angehängt. Der Fall hat weiterhin den Status „${0}“.`,

@@ -98,6 +98,8 @@
 'error.validation.detail': str`⟦Šöɱé åñšŵéŕš ñééð çöŕŕéçţîñĝ: ${0} one two three⟧`,
 'form.error_prefix': `⟦Éŕŕöŕ: one⟧`,
 'form.error_summary.title': `⟦Ţĥéŕé îš å þŕöƀļéɱ one two⟧`,
+'launcher.close': `⟦Çļöšé one⟧`,
+'launcher.open': `⟦Çöñţåçţ Šûþþöŕţ one two⟧`,
 'my-tickets.action.retry': `⟦Ţŕý åĝåîñ one⟧`,
 'my-tickets.attachments': `⟦Åţţåçĥɱéñţš one⟧`,
 'my-tickets.attachments.added': str`⟦Ƒîļéš åţţåçĥéð. Ţĥé çåšé îš šţîļļ ${0}. one two three⟧`,

@@ -98,6 +98,8 @@
 'error.validation.detail': str`Certaines réponses doivent être corrigées : ${0}`,
 'form.error_prefix': `Erreur :`,
 'form.error_summary.title': `Un problème est survenu`,
+'launcher.close': `Fermer`,
+'launcher.open': `Contacter l’assistance`,
 'my-tickets.action.retry': `Réessayer`,
 'my-tickets.attachments': `Pièces jointes`,
 'my-tickets.attachments.added': str`Fichiers joints. Le dossier reste à l'état ${0}.`,

@@ -98,6 +98,8 @@
 'error.validation.detail': str`一部の回答を修正する必要があります：${0}`,
 'form.error_prefix': `エラー:`,
 'form.error_summary.title': `問題があります`,
+'launcher.close': `閉じる`,
+'launcher.open': `サポートへのお問い合わせ`,
 'my-tickets.action.retry': `再試行`,
 'my-tickets.attachments': `添付ファイル`,
 'my-tickets.attachments.added': str`ファイルを添付しました。ケースの状態は「${0}」のままです。`,

@@ -98,6 +98,8 @@
 'error.validation.detail': str`Algumas respostas precisam ser corrigidas: ${0}`,
 'form.error_prefix': `Erro:`,
 'form.error_summary.title': `Há um problema`,
+'launcher.close': `Fechar`,
+'launcher.open': `Fale com o suporte`,
 'my-tickets.action.retry': `Tentar novamente`,
 'my-tickets.attachments': `Anexos`,
 'my-tickets.attachments.added': str`Arquivos anexados. O status do chamado continua ${0}.`,
