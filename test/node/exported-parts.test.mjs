@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CONTACT_OWN_PARTS, STEP_PARTS } from '../../src/elements/support-contact/support-contact.parts.ts';
+import { STEP_PARTS } from '../../src/elements/support-contact/support-contact.parts.ts';
+import { CONTACT_OWN_PARTS } from '../../src/elements/support-launcher/support-launcher.parts.ts';
 
 before(() => {
   if (existsSync('custom-elements.json')) return;

@@ -44,34 +44,3 @@ export function exportPartsOf(tag: StepTag): string {
   return parts.map((part) => `${part}:${prefix}-${part}`).join(', ');
 }
 
-/** `<support-contact>`'s own parts (its JSDoc @csspart list). */
-export const CONTACT_OWN_PARTS = [
-  'header',
-  'heading',
-  'button',
-  'open-case-button',
-  'sign-in-button',
-  'areas',
-  'area',
-  'area-name',
-  'start-button',
-  'locale-button',
-  'profile-button',
-  'profile-menu',
-  'account-dialog',
-  'back-button',
-  'more-options',
-  'help-link',
-  'account-choice',
-  'menu-item',
-  'new-ticket-button',
-] as const;
-
-/**
- * The `exportparts` of an element that shows a `<support-contact>` (`<support-launcher>`):
- * every part of the page and of its steps, under the names they have on the page itself.
- */
-export function contactExportParts(): string {
-  const steps = Object.values(STEP_PARTS).flatMap(({ prefix, parts }) => parts.map((part) => `${prefix}-${part}`));
-  return [...CONTACT_OWN_PARTS, ...steps].join(', ');
-}

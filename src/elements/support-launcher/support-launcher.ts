@@ -2,7 +2,7 @@ import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { contactExportParts } from '../support-contact/support-contact.parts.js';
+import { contactExportParts } from './support-launcher.parts.js';
 import { SupportElement } from '../shared/support-element.js';
 import { supportLauncherStyles } from './support-launcher.styles.js';
 
