@@ -7,7 +7,8 @@
 // from the element class itself (`Pick<TicketForm, 'area'>`), so a type never drifts from the
 // source; events come from the @fires tags and are typed by GlobalEventHandlersEventMap.
 // test/node/framework-types.test.mjs type-checks apps against the packed tarball.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const OUT = 'dist/types/frameworks';
@@ -138,12 +139,24 @@ ${rows}
 `;
 }
 
-export function writeFrameworkTypes() {
+/** @param {string} [out] */
+export function writeFrameworkTypes(out = OUT) {
   const els = elementsOf(readFileSync('custom-elements.json', 'utf8'));
-  mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'react.d.ts'), react(els));
-  writeFileSync(join(OUT, 'vue.d.ts'), vue(els));
-  writeFileSync(join(OUT, 'svelte.d.ts'), svelte(els));
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'react.d.ts'), react(els));
+  writeFileSync(join(out, 'vue.d.ts'), vue(els));
+  writeFileSync(join(out, 'svelte.d.ts'), svelte(els));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) writeFrameworkTypes();
+// `node scripts/framework-types.mjs --out .cache/framework-types` (npm run typecheck): the
+// typings the examples type-check with, from the source, without a build (the analyzer runs
+// first when custom-elements.json is missing).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const at = process.argv.indexOf('--out');
+  if (!existsSync('custom-elements.json')) {
+    const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+    const run = spawnSync(npx, ['custom-elements-manifest', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], { stdio: 'inherit' });
+    if (run.status !== 0) process.exit(run.status ?? 1);
+  }
+  writeFrameworkTypes(at > 0 ? process.argv[at + 1] : OUT);
+}

@@ -2,7 +2,7 @@
 // unpacked into a temp app's node_modules beside the framework type packages this repository
 // already has (symlinked: no network), then `tsc` on each app of test/node/fixtures/adopter-apps:
 // vanilla TS, React 19 (support-elements/react), Vue 3 (support-elements/vue, the
-// GlobalComponents vue-tsc reads). Each `*-bad` app has a prop of the wrong type and a
+// GlobalComponents vue-tsc reads), and examples/react and examples/vue as they are. Each `*-bad` app has a prop of the wrong type and a
 // listener reading an event field that does not exist: it must fail, on exactly those lines.
 // No Svelte here: svelte/svelte-check are not in this repository's dependencies.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -15,7 +15,9 @@ import assert from 'node:assert/strict';
 const REPO = resolve('.');
 const FIXTURES = join(REPO, 'test/node/fixtures/adopter-apps');
 // What the package and the apps import, resolved as an app's own dependencies would be.
-const LINKED = ['lit', 'lit-html', 'lit-element', '@lit', '@lit-labs', '@floating-ui', 'react', '@types/react', 'csstype', 'vue', '@vue'];
+const LINKED = ['lit', 'lit-html', 'lit-element', '@lit', '@lit-labs', '@floating-ui', 'react', 'react-dom', '@types/react', '@types/react-dom', 'csstype', 'vue', '@vue'];
+// The repository's own examples, type-checked as an adopter's app too (the good side).
+const EXAMPLES = { 'example-react.tsx': 'examples/react/main.tsx', 'example-react-checks.tsx': 'examples/react/jsx-types.check.tsx', 'example-vue.ts': 'examples/vue/main.ts' };
 
 /** @type {string} */
 let app;
@@ -38,6 +40,7 @@ before(() => {
     symlinkSync(join(REPO, 'node_modules', name), join(app, 'node_modules', name));
   }
   cpSync(FIXTURES, join(app, 'src'), { recursive: true });
+  for (const [name, from] of Object.entries(EXAMPLES)) cpSync(join(REPO, from), join(app, 'src', name));
 });
 
 after(() => {
@@ -69,7 +72,7 @@ function typecheck(/** @type {string} */ name, /** @type {string[]} */ files) {
 }
 
 const apps = readdirSync(FIXTURES).filter((f) => /\.tsx?$/.test(f));
-const good = apps.filter((f) => !f.includes('-bad'));
+const good = [...apps.filter((f) => !f.includes('-bad')), ...Object.keys(EXAMPLES)];
 const bad = apps.filter((f) => f.includes('-bad'));
 
 describe('framework typings from the packed tarball', () => {
@@ -80,7 +83,7 @@ describe('framework typings from the packed tarball', () => {
   });
 
   it(`${bad.join(', ')} fail, each on a wrong prop type and an unknown event field`, () => {
-    assert.equal(bad.length, good.length);
+    assert.equal(bad.length, 3);
     const { status, output } = typecheck('bad', bad);
     assert.notEqual(status, 0, 'a broken app type-checked');
     const errors = output.split('\n').filter((line) => line.includes('error TS'));
