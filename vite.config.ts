@@ -12,7 +12,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 const external = /^(lit|lit-html|lit-element|@lit|@lit-labs|@floating-ui\/dom)(\/|$)/;
 
 function libEntries(): Record<string, string> {
-  const entries: Record<string, string> = { index: 'src/index.ts' };
+  const entries: Record<string, string> = { index: 'src/index.ts', bundle: 'src/bundle.ts' };
   let defines: string[] = [];
   try {
     defines = readdirSync('src/define').filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'vite';
+import { writeFrameworkTypes } from './framework-types.mjs';
 
 const requiredEntries = ['src/index.ts', 'src/bundle.ts', 'src/define/all.ts'];
 const missing = requiredEntries.filter((file) => !existsSync(file));
@@ -116,3 +117,4 @@ await step('tsc declarations (dist/types)', () =>
 await step('custom-elements.json', () =>
   run(npx, ['custom-elements-manifest', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']),
 );
+await step('framework typings (dist/types/frameworks)', () => writeFrameworkTypes());

@@ -45,7 +45,8 @@ function tokens() {
   const light = tokensBlock.slice(0, tokensBlock.indexOf(":host([theme='dark'])"));
   const re = /--_[\w-]+:\s*var\((--se-[\w-]+),\s*([^;]+)\);/g;
   /** @type {Map<string, string>} */
-  const darkValues = new Map([...dark.matchAll(re)].map((m) => [m[1] ?? '', (m[2] ?? '').trim()]));
+  // Dark mode reads each token's twin (`--se-color-text-dark`), keyed here by the light name.
+  const darkValues = new Map([...dark.matchAll(re)].map((m) => [(m[1] ?? '').replace(/-dark$/, ''), `${m[1]}: ${(m[2] ?? '').trim()}`]));
   return [...light.matchAll(re)].map((m) => ({
     name: m[1] ?? '',
     light: (m[2] ?? '').trim().replace(/var\(--_([\w-]+)\)/g, 'var(--se-$1)'),
@@ -54,7 +55,7 @@ function tokens() {
 }
 
 const lines = [START, '', '### Design tokens (every element)', '', 'Set them on the element or any ancestor. Defaults from `src/elements/shared/styles.ts`.', ''];
-lines.push('| custom property | default (light) | default (dark) |', '|---|---|---|');
+lines.push('| custom property | default (light) | dark mode: its pair and default |', '|---|---|---|');
 for (const t of tokens()) lines.push(`| \`${t.name}\` | \`${cell(t.light)}\` | ${t.dark ? `\`${cell(t.dark)}\`` : 'same'} |`);
 
 const elements = manifest.modules
@@ -90,7 +91,12 @@ if (from < 0 || to < 0) {
   console.error(`${DOC}: the generated markers are missing`);
   process.exit(1);
 }
-const next = `${current.slice(0, from)}${generated}${current.slice(to + END.length)}`;
+// Snippets the docs show are files (tests load the same files): the block after each
+// `<!-- snippet: path -->` marker, up to `<!-- end snippet -->`, is that file.
+const next = `${current.slice(0, from)}${generated}${current.slice(to + END.length)}`.replace(
+  /(<!-- snippet: ([\w./-]+) -->\n)[\s\S]*?(<!-- end snippet -->)/g,
+  (_, open, path, close) => `${open}\`\`\`${path.split('.').pop()}\n${readFileSync(path, 'utf8').trimEnd()}\n\`\`\`\n${close}`,
+);
 if (process.argv.includes('--check')) {
   if (next !== current) {
     console.error(`${DOC} is out of date: run node scripts/theming-doc.mjs`);

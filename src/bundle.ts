@@ -13,3 +13,4 @@ export type { ErrorKind, FieldError } from './core/errors.js';
 export { seedConfig } from './core/config.js';
 export type { SupportConfig } from './core/config.js';
 export type * from './core/ticket.js';
+export { registerTranslations, type Templates } from './localization/localization.js';

@@ -9,6 +9,7 @@ export { MyTickets } from './elements/my-tickets/my-tickets.js';
 export { SupportTicketDetail } from './elements/my-tickets/ticket-detail.js';
 export { SupportSignIn } from './elements/sign-in/sign-in-form.js';
 export { SupportSignInHelp } from './elements/support-contact/sign-in-help.js';
+export { SupportLauncher } from './elements/support-launcher/support-launcher.js';
 export { SupportElement } from './elements/shared/support-element.js';
 // Hosts with an element of their own can hand every nested support element one backend, config, session or theme.
 export { backendContext, configContext, sessionContext, themeContext, type Theme } from './elements/shared/context.js';
@@ -35,3 +36,4 @@ export type { TicketAction, ActionOutcome } from './core/status.js';
 export { matchLocale } from './core/locale.js';
 export { maySeeCase, mayFollowUp, parseCaseSearch, matchesCaseSearch } from './core/access.js';
 export type { CaseParticipants, CaseSearch } from './core/access.js';
+export { registerTranslations, type Templates } from './localization/localization.js';

@@ -1,7 +1,8 @@
 /**
- * Compile-time checks of the JSX typings in support-elements.d.ts
+ * Compile-time checks of the package's JSX typings (support-elements/react)
  * (`npx tsc --noEmit -p examples/tsconfig.json`); never rendered.
  */
+import type {} from 'support-elements/react';
 import { createFetchAdapter, type TicketCreatedEvent } from 'support-elements';
 
 const backend = createFetchAdapter({ baseUrl: '/api' });

@@ -1,5 +1,6 @@
 // React 19 renders the custom elements directly: properties as props, events as
-// `on<event-name>` props (see support-elements.d.ts for the JSX typings).
+// `on<event-name>` props, typed by the package's support-elements/react.
+import type {} from 'support-elements/react';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 // Define the tags before React renders them, so React sees their properties.

@@ -2,3 +2,4 @@
 import './support-contact.js';
 import './ticket-form.js';
 import './my-tickets.js';
+import './support-launcher.js';

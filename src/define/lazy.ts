@@ -22,6 +22,7 @@ const loaders: Readonly<Record<string, () => Promise<unknown>>> = {
   'support-sign-in': () => import('./support-sign-in.js'),
   'support-sign-in-help': () => import('./support-sign-in-help.js'),
   'support-ticket-detail': () => import('./support-ticket-detail.js'),
+  'support-launcher': () => import('./support-launcher.js'),
 };
 const tags = Object.keys(loaders);
 const loading = new Map<string, Promise<unknown>>();

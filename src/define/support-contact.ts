@@ -15,3 +15,6 @@ declare global {
 }
 
 export { SupportContact };
+// The event classes, so that importing this module alone types the element's listeners
+// (GlobalEventHandlersEventMap lives in events.ts).
+export type * from '../events/events.js';

@@ -11,3 +11,6 @@ declare global {
 }
 
 export { TicketForm };
+// The event classes, so that importing this module alone types the element's listeners
+// (GlobalEventHandlersEventMap lives in events.ts).
+export type * from '../events/events.js';

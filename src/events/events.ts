@@ -5,6 +5,7 @@
  */
 import type { Article } from '../core/catalog.js';
 import type { LocaleCode } from '../core/config.js';
+import type { ErrorKind } from '../core/errors.js';
 import type { Comment, Realm, Ticket } from '../core/ticket.js';
 import type { Session } from '../adapters/backend.js';
 
@@ -130,6 +131,54 @@ export class TicketOpenedEvent extends Event {
   }
 }
 
+/* ------------------------------------------------------------ lifecycle and analytics events
+ * For funnels and monitoring. Each carries `source`, the tag of the element that fired it: the
+ * events of a step inside `<support-contact>` leave it too (composed), so a host can tell the
+ * page's own steps (`home`, `sign_in`, `form`...) from the form's (`subject`, `details`...).
+ * Fired by src/controllers/lifecycle-controller.ts.
+ */
+
+/** The element rendered its first real content (its data is loaded); once per connection. */
+export class SupportReadyEvent extends Event {
+  static readonly eventName = 'support-ready';
+  constructor(readonly source: string) {
+    super(SupportReadyEvent.eventName, init);
+  }
+}
+
+/** The element shows an error from the backend. `status` is the HTTP status, when there was one. */
+export class SupportErrorEvent extends Event {
+  static readonly eventName = 'support-error';
+  constructor(readonly source: string, readonly kind: ErrorKind, readonly status: number | undefined) {
+    super(SupportErrorEvent.eventName, init);
+  }
+}
+
+/** The element moved from one step of its flow to another (e.g. `subject` → `details`). */
+export class StepChangeEvent extends Event {
+  static readonly eventName = 'step-change';
+  constructor(readonly source: string, readonly from: string, readonly to: string) {
+    super(StepChangeEvent.eventName, init);
+  }
+}
+
+/** Why a case counts as deflected: see {@link CaseDeflectedEvent}. */
+export type DeflectionReason = 'solved' | 'left';
+
+/**
+ * The customer opened a suggested article ("Need quick answers?") and then, without opening a
+ * case, either said it solved their problem (`solved`) or left the form (`left`: the element
+ * was removed from the page, e.g. "Back to Contact Support" or the host closing it). Fired once
+ * per case started. When the element was removed, the event is fired on it and on the document
+ * it was in, since a removed element's events reach no ancestor.
+ */
+export class CaseDeflectedEvent extends Event {
+  static readonly eventName = 'case-deflected';
+  constructor(readonly source: string, readonly article: Article, readonly reason: DeflectionReason) {
+    super(CaseDeflectedEvent.eventName, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'ticket-created': TicketCreatedEvent;
@@ -145,5 +194,9 @@ declare global {
     'locale-change-request': LocaleChangeRequestEvent;
     'manage-tickets-request': ManageTicketsRequestEvent;
     'ticket-opened': TicketOpenedEvent;
+    'support-ready': SupportReadyEvent;
+    'support-error': SupportErrorEvent;
+    'step-change': StepChangeEvent;
+    'case-deflected': CaseDeflectedEvent;
   }
 }

@@ -2,27 +2,80 @@
  * The lit-localize runtime: one active UI language per document, loaded lazily.
  * lit-localize keeps a single active locale, so support elements in one document share it;
  * the last one to resolve a different language switches them all.
+ *
+ * Hosts add or override messages at run time with `registerTranslations` (docs/TRANSLATING.md).
+ * lit-localize only accepts the languages it was configured with, so a registered language is
+ * shown through one of two reserved codes (`RUNTIME_SLOTS`): its templates are loaded there,
+ * and each switch takes the slot not in use, so switching between two registered languages,
+ * or re-registering the one shown, is a real locale change that re-renders every element.
  */
-import { configureLocalization } from '@lit/localize';
+import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule } from '@lit/localize';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
+
+/** Message id → translated template, as in a lit-localize locale module (`templates`). */
+export type Templates = LocaleModule['templates'];
+
+const RUNTIME_SLOTS = ['x-se-runtime-a', 'x-se-runtime-b'] as const;
+const built: readonly string[] = targetLocales;
+const registered = new Map<string, Templates>();
+const slotLanguage = new Map<string, string>();
+
+async function builtTemplates(locale: string): Promise<Templates> {
+  if (!built.includes(locale)) return {};
+  // TOOLCHAIN.md pitfall 4: the `.ts` extension keeps Vite from building an empty lookup.
+  const module = (await import(`./generated/locales/${locale}.ts`)) as LocaleModule;
+  return module.templates;
+}
 
 export const { getLocale, setLocale } = configureLocalization({
   sourceLocale,
-  targetLocales,
-  // TOOLCHAIN.md pitfall 4: the `.ts` extension keeps Vite from building an empty lookup.
-  loadLocale: (locale) => import(`./generated/locales/${locale}.ts`),
+  targetLocales: [...targetLocales, ...RUNTIME_SLOTS],
+  loadLocale: async (code) => {
+    const language = slotLanguage.get(code);
+    if (language === undefined) return { templates: await builtTemplates(code) };
+    // Host templates win; ids they lack keep the built translation, else the English source.
+    return { templates: { ...(await builtTemplates(language)), ...registered.get(language) } };
+  },
 });
 
-/** Languages for which the UI has messages: English (the source) and every translation. */
-export const uiLocales: readonly string[] = [sourceLocale, ...targetLocales];
+const languages: string[] = [sourceLocale, ...targetLocales];
+/** Languages for which the UI has messages: English, every translation, every registered one. */
+export const uiLocales: readonly string[] = languages;
 
 let pending: Promise<void> = Promise.resolve();
 let wanted: string = sourceLocale;
+let wantedVersion = 0;
+let version = 0;
 
 /** Makes `locale` the active UI language; calls for the same language share one load. */
 export function activateLocale(locale: string): Promise<void> {
-  if (locale === wanted) return pending;
+  if (locale === wanted && wantedVersion === version) return pending;
   wanted = locale;
-  pending = setLocale(locale);
+  wantedVersion = version;
+  if (!registered.has(locale)) {
+    pending = setLocale(locale);
+    return pending;
+  }
+  const slot = RUNTIME_SLOTS.find((code) => code !== getLocale()) ?? RUNTIME_SLOTS[0];
+  slotLanguage.set(slot, locale);
+  pending = setLocale(slot);
   return pending;
+}
+
+/**
+ * Adds a UI language (`nl`) or overrides messages of one (`en`, `fr`...), without rebuilding:
+ * `templates` maps message ids (`contact.heading`) to text, as a lit-localize locale module
+ * does; `npx support-elements-xliff nl.xlf > nl.js` makes one from an XLIFF file. Ids left
+ * out keep the built translation, else English. A new language also needs a place in the
+ * config (`locales`, and a flow route) to be offered (docs/TRANSLATING.md). Elements already
+ * on the page pick the new messages up at once.
+ */
+export function registerTranslations(locale: string, templates: Templates): Promise<void> {
+  registered.set(locale, { ...registered.get(locale), ...templates });
+  if (!languages.includes(locale)) languages.push(locale);
+  version += 1;
+  if (locale === wanted) return activateLocale(locale);
+  // Elements that fell back to another language resolve theirs again on this update.
+  window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: getLocale() } }));
+  return Promise.resolve();
 }

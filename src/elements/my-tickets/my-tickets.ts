@@ -18,6 +18,7 @@ import { formatUpdated } from '../shared/relative-time.js';
 import { eagerFlow } from './eager-flow.js';
 import { failureMessage, statusLabel, statusMeaning } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
+import { LifecycleController, taskError } from '../../controllers/lifecycle-controller.js';
 import { ListLive } from './my-tickets-live.js';
 import { myTicketsStyles } from './my-tickets.styles.js';
 import type { SupportTicketDetail } from './ticket-detail.js';
@@ -97,6 +98,13 @@ export class MyTickets extends SupportElement {
       return page;
     },
   });
+
+  // Ready with the first page of the list (or the case opened through `ticket`); steps `list` and `case`.
+  protected readonly lifecycle = new LifecycleController(this, () => ({
+    ready: this.list.status === TaskStatus.COMPLETE || (this.ticket !== undefined && !this.view.listWanted),
+    step: this.ticket ? 'case' : 'list',
+    error: taskError(this.list, this.list.status === TaskStatus.ERROR),
+  }));
 
   /** "Load more cases" and scrolling near the end: the next page after `cursor`. */
   private readonly more = new ActionController<string, TicketPage>(this, {

@@ -6,17 +6,21 @@
 import { css } from 'lit';
 
 // The dark palette, used by `theme="dark"` and by the system's dark mode (unless `theme="light"`).
+// Each colour token has a dark twin (`--se-color-surface` / `--se-color-surface-dark`): dark
+// mode reads only the twins, never the light tokens, so a brand that sets light colours alone
+// (a cream surface, dark brown text) keeps the readable dark defaults in dark mode instead of
+// light text on its light surface. Set both of a pair to brand both modes (docs/THEMING.md).
 const darkTokens = css`
   color-scheme: dark;
-  --_color-text: var(--se-color-text, #f2f2f4);
-  --_color-muted: var(--se-color-muted, #c4c4ca);
-  --_color-surface: var(--se-color-surface, #1c1c1f);
-  --_color-surface-alt: var(--se-color-surface-alt, #2a2a2e);
-  --_color-border: var(--se-color-border, #9a9aa2);
-  --_color-primary: var(--se-color-primary, #8ab4ff);
-  --_color-on-primary: var(--se-color-on-primary, #0b1a33);
-  --_color-error: var(--se-color-error, #ffb4ab);
-  --_color-success: var(--se-color-success, #8fd8a5);
+  --_color-text: var(--se-color-text-dark, #f2f2f4);
+  --_color-muted: var(--se-color-muted-dark, #c4c4ca);
+  --_color-surface: var(--se-color-surface-dark, #1c1c1f);
+  --_color-surface-alt: var(--se-color-surface-alt-dark, #2a2a2e);
+  --_color-border: var(--se-color-border-dark, #9a9aa2);
+  --_color-primary: var(--se-color-primary-dark, #8ab4ff);
+  --_color-on-primary: var(--se-color-on-primary-dark, #0b1a33);
+  --_color-error: var(--se-color-error-dark, #ffb4ab);
+  --_color-success: var(--se-color-success-dark, #8fd8a5);
 `;
 
 export const tokens = css`
@@ -49,6 +53,16 @@ export const tokens = css`
     line-height: var(--_line-height);
     overflow-wrap: anywhere;
     color-scheme: light;
+    /* Inherited text properties are reset so host CSS (e.g. a template's centred body) does not
+       reach into the widget's layout; font and colour come from the tokens above. */
+    text-align: start;
+    letter-spacing: normal;
+    word-spacing: normal;
+    font-style: normal;
+    font-variant: normal;
+    text-transform: none;
+    text-indent: 0;
+    white-space: normal;
   }
 
   :host([theme='dark']) {

@@ -29,6 +29,21 @@ const fetchAdapters = new Map<string, SupportBackend>();
 
 type Inherited<T> = { value: T | undefined };
 
+/**
+ * @fires support-ready - The element shows its first real content; `event.source` is its tag.
+ * @fires support-error - The element shows a backend error; `event.kind`, `event.status`.
+ * @fires step-change - The element moved to another step of its flow; `event.from`, `event.to`.
+ *
+ * @cssprop [--se-color-text-dark=#f2f2f4] - Text in dark mode (pair of `--se-color-text`).
+ * @cssprop [--se-color-muted-dark=#c4c4ca] - Hints in dark mode.
+ * @cssprop [--se-color-surface-dark=#1c1c1f] - Background in dark mode.
+ * @cssprop [--se-color-surface-alt-dark=#2a2a2e] - Background of notices in dark mode.
+ * @cssprop [--se-color-border-dark=#9a9aa2] - Borders in dark mode.
+ * @cssprop [--se-color-primary-dark=#8ab4ff] - Buttons, links and accents in dark mode.
+ * @cssprop [--se-color-on-primary-dark=#0b1a33] - Text on primary buttons in dark mode.
+ * @cssprop [--se-color-error-dark=#ffb4ab] - Errors in dark mode.
+ * @cssprop [--se-color-success-dark=#8fd8a5] - Success accents in dark mode.
+ */
 export class SupportElement extends LitElement {
   static override styles = [tokens, baseStyles];
 

@@ -32,6 +32,8 @@ import { renderMoreOptions, renderSignInHelpSlot, type HelpContext } from './sup
 import { renderHome } from './support-contact.render-home.js';
 import { announcementText, newTicketLabel, renderChooseAccount, renderOtherRealms, renderProfile } from './support-contact.render-profile.js';
 import { supportContactStyles } from './support-contact.styles.js';
+import { exportPartsOf } from './support-contact.parts.js';
+import { LifecycleController } from '../../controllers/lifecycle-controller.js';
 
 export type { ContactView } from './support-contact.machine.js';
 
@@ -114,6 +116,8 @@ export class SupportContact extends SupportElement {
     load: (signal) => this.api.getSession({ signal, locale: this.resolvedLocale }),
     onKnown: (session) => this.dispatch({ type: 'session_known', session }),
   });
+
+  protected readonly lifecycle = new LifecycleController(this, () => ({ ready: this.state.session.status !== 'unknown', step: this.state.view.kind, error: this.sessionSource.failure }));
 
   private readonly accounts = new ContactAccountController(this, {
     backend: () => this.api,
@@ -315,7 +319,7 @@ export class SupportContact extends SupportElement {
       toggleLockedHelp: () => this.dispatch({ type: 'locked_help_toggled' }),
     });
     return html`${this.renderBack()}
-      <support-sign-in class="step" realm=${view.realm} locale=${this.resolvedLocale} @session-changed=${this.onSignedIn}>
+      <support-sign-in class="step" exportparts=${exportPartsOf('support-sign-in')} realm=${view.realm} locale=${this.resolvedLocale} @session-changed=${this.onSignedIn}>
         ${help}
       </support-sign-in>
       ${view.areaId === undefined ? renderOtherRealms(this.context, view.realm, (realm) => this.dispatch({ type: 'sign_in_top', realm })) : nothing}`;
@@ -349,7 +353,7 @@ export class SupportContact extends SupportElement {
           </div>`
         : nothing}
       <my-tickets
-        class="step"
+        class="step" exportparts=${exportPartsOf('my-tickets')}
         ticket=${ifDefined(view.ticket)}
         locale=${this.resolvedLocale}
         @session-changed=${this.onChildSessionChanged}
@@ -378,7 +382,7 @@ export class SupportContact extends SupportElement {
       case 'form':
         return html`${this.renderBack()}
           <ticket-form
-            class="step"
+            class="step" exportparts=${exportPartsOf('ticket-form')}
             area=${view.areaId}
             follow-up-of=${ifDefined(view.followUpOf)}
             locale=${locale}
@@ -390,7 +394,7 @@ export class SupportContact extends SupportElement {
         return this.renderTicketsStep(view);
       case 'sign_in_help':
         return html`${this.renderBack()}
-          <support-sign-in-help class="step" area=${ifDefined(view.areaId)} locale=${locale}></support-sign-in-help>`;
+          <support-sign-in-help class="step" exportparts=${exportPartsOf('support-sign-in-help')} area=${ifDefined(view.areaId)} locale=${locale}></support-sign-in-help>`;
     }
   }
 

@@ -15,6 +15,8 @@ import { SuggestionsController } from '../../controllers/ticket-form-suggestions
 import { sharedStore, userScope } from '../../controllers/file-store.js';
 import { UploadController } from '../../controllers/upload-controller.js';
 import { ArticleOpenedEvent, LocaleChangeRequestEvent, ManageTicketsRequestEvent, TicketCreatedEvent } from '../../events/events.js';
+import { LifecycleController } from '../../controllers/lifecycle-controller.js';
+import { ticketFormSnapshot } from './ticket-form.lifecycle.js';
 import { SupportElement } from '../shared/support-element.js';
 import { pasteFiles, uploadStyles } from '../shared/upload-list.js';
 import {
@@ -65,6 +67,8 @@ import { ticketFormStyles } from './ticket-form.styles.js';
  * @fires locale-change-request - The customer chose to continue in a language offering the area or product; cancelable (default: the element sets its `locale`).
  * @fires manage-tickets-request - "View my tickets" on the confirmation; cancelable, handled by the host.
  *
+ * @fires step-change - `subject`, `category`, `subcategory`, `details`, `sign_in`, `created`, `solved`...; `event.from`, `event.to`.
+ * @fires case-deflected - An opened article solved it (`solved`) or the form was left (`left`) with no case; `event.article`.
  * @csspart step-heading - The heading of the current step (it takes focus on every step change).
  * @csspart form - The case form.
  * @csspart area-button - A product area of the area chooser (when no `area` is given).
@@ -161,6 +165,7 @@ export class TicketForm extends SupportElement {
   private intentKey: IntentKey | undefined;
   private restoredKey: string | undefined;
   private focusPending = false;
+  protected readonly lifecycle = new LifecycleController(this, () => ticketFormSnapshot(this.phase, this.resolution, this.sessionTask, this.activeSession, this.submission.failure), { deflectedStep: 'solved' });
 
   /** Starts a new case: empties the form and the draft, back to the first step. */
   reset(): void {

@@ -101,6 +101,8 @@
 'form.error_prefix': `Fehler:`,
 'form.error_summary.title': `Bitte korrigieren Sie die folgenden Fehler`,
 'language.continue_in': str`Auf ${0} fortfahren`,
+'launcher.close': `Schließen`,
+'launcher.open': `Support kontaktieren`,
 'live.comment': str`Neuer Kommentar zu Fall ${0}.`,
 'live.created': str`Fall ${0} wurde Ihrer Liste hinzugefügt.`,
 'live.files': str`Neue Dateien zu Fall ${0}.`,

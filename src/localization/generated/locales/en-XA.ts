@@ -101,6 +101,8 @@
 'form.error_prefix': `⟦Éŕŕöŕ: one⟧`,
 'form.error_summary.title': `⟦Ţĥéŕé îš å þŕöƀļéɱ one two⟧`,
 'language.continue_in': str`⟦Çöñţîñûé îñ ${0} one two⟧`,
+'launcher.close': `⟦Çļöšé one⟧`,
+'launcher.open': `⟦Çöñţåçţ Šûþþöŕţ one two⟧`,
 'live.comment': str`⟦Ñéŵ çöɱɱéñţ öñ çåšé ${0}. one two⟧`,
 'live.created': str`⟦Çåšé ${0} ŵåš åððéð ţö ýöûŕ ļîšţ. one two three⟧`,
 'live.files': str`⟦Ñéŵ ƒîļéš öñ çåšé ${0}. one two⟧`,

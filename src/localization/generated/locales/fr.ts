@@ -101,6 +101,8 @@
 'form.error_prefix': `Erreur :`,
 'form.error_summary.title': `Veuillez corriger les erreurs suivantes`,
 'language.continue_in': str`Continuer en ${0}`,
+'launcher.close': `Fermer`,
+'launcher.open': `Contacter l’assistance`,
 'live.comment': str`Nouveau commentaire sur le dossier ${0}.`,
 'live.created': str`Le dossier ${0} a été ajouté à votre liste.`,
 'live.files': str`Nouveaux fichiers sur le dossier ${0}.`,

@@ -101,6 +101,8 @@
 'form.error_prefix': `エラー：`,
 'form.error_summary.title': `次のエラーを修正してください`,
 'language.continue_in': str`${0}で続行`,
+'launcher.close': `閉じる`,
+'launcher.open': `サポートへのお問い合わせ`,
 'live.comment': str`ケース ${0} に新しいコメントがあります。`,
 'live.created': str`ケース ${0} がリストに追加されました。`,
 'live.files': str`ケース ${0} に新しいファイルがあります。`,

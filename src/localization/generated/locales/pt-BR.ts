@@ -101,6 +101,8 @@
 'form.error_prefix': `Erro:`,
 'form.error_summary.title': `Corrija os seguintes erros`,
 'language.continue_in': str`Continuar em ${0}`,
+'launcher.close': `Fechar`,
+'launcher.open': `Fale com o suporte`,
 'live.comment': str`Novo comentário no chamado ${0}.`,
 'live.created': str`O chamado ${0} foi adicionado à sua lista.`,
 'live.files': str`Novos arquivos no chamado ${0}.`,
