@@ -23,10 +23,11 @@
  * (it aborts on disconnect, which a phase would never hear of). Events that make no sense in a
  * phase leave it as it is.
  */
+import type { ArticleQuery } from '../../adapters/backend.js';
 import type { Article } from '../../core/catalog.js';
 import type { FlowConfig } from '../../core/config.js';
 import type { ErrorKind, FieldError } from '../../core/errors.js';
-import { formSteps } from '../../core/flows.js';
+import { formSteps, type FlowResolution } from '../../core/flows.js';
 import type { Ticket } from '../../core/ticket.js';
 import type { FormFieldError } from '../shared/field-errors.js';
 
@@ -149,4 +150,20 @@ function rejected(phase: EditingPhase, kind: ErrorKind, fieldErrors: readonly Fi
 export function focusAfterRefusal(phase: TicketFormPhase): 'summary' | 'failure' | 'sign-in' {
   if (phase.kind === 'reauthenticate') return 'sign-in';
   return phase.kind === 'editing' && !phase.failure && phase.errors.length > 0 ? 'summary' : 'failure';
+}
+
+/** Whether the flow asks for a category (and so needs the catalog). */
+export function needsCategoryStep(resolution: FlowResolution | undefined): boolean {
+  return Boolean(resolution?.offered && resolution.steps.includes('category'));
+}
+
+/** What to find articles for: only on a subject step that offers quick answers. */
+export function suggestionQueryFor(
+  resolution: FlowResolution | undefined,
+  phase: TicketFormPhase,
+  fields: { readonly subject: string; readonly productId: string },
+): ArticleQuery | undefined {
+  if (!resolution?.offered || phase.kind !== 'editing' || !resolution.steps.includes('quick_answers')) return undefined;
+  if (currentStep(phase.step, inputSteps(resolution.flow)) !== 'subject') return undefined;
+  return { query: fields.subject, areaId: resolution.area.id, productId: fields.productId };
 }

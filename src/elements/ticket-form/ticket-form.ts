@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ArticleQuery, Session, SupportBackend } from '../../adapters/backend.js';
+import type { Session, SupportBackend } from '../../adapters/backend.js';
 import type { Article, Catalog } from '../../core/catalog.js';
 import type { AreaConfig, FlowConfig, LocaleCode } from '../../core/config.js';
 import type { ErrorKind, SupportError } from '../../core/errors.js';
@@ -37,7 +37,9 @@ import {
   focusAfterRefusal,
   INITIAL_PHASE,
   inputSteps,
+  needsCategoryStep,
   previousStep,
+  suggestionQueryFor,
   transition,
   type EditingPhase,
   type InputStep,
@@ -141,7 +143,7 @@ export class TicketForm extends SupportElement {
 
   private readonly suggestions = new SuggestionsController(this, {
     backend: () => this.api,
-    query: () => this.suggestionQuery,
+    query: () => suggestionQueryFor(this.resolution, this.phase, this.fields),
     locale: () => this.resolvedLocale,
   });
 
@@ -187,8 +189,7 @@ export class TicketForm extends SupportElement {
   }
 
   private get needsCategory(): boolean {
-    const resolution = this.resolution;
-    return Boolean(resolution?.offered && resolution.steps.includes('category'));
+    return needsCategoryStep(this.resolution);
   }
 
   private get needsCatalog(): boolean {
@@ -198,14 +199,6 @@ export class TicketForm extends SupportElement {
   private get draftKey(): string | undefined {
     const email = this.activeSession?.user.email;
     return email && this.area ? migratedDraftKey(`ticket-form:${userDigest(email)}:${this.area}`, `ticket-form:${email}:${this.area}`) : undefined;
-  }
-
-  /** What to find articles for: only on a subject step that offers quick answers. */
-  private get suggestionQuery(): ArticleQuery | undefined {
-    const resolution = this.resolution;
-    if (!resolution?.offered || this.phase.kind !== 'editing' || !resolution.steps.includes('quick_answers')) return undefined;
-    if (currentStep(this.phase.step, inputSteps(resolution.flow)) !== 'subject') return undefined;
-    return { query: this.fields.subject, areaId: resolution.area.id, productId: this.fields.productId };
   }
 
   private caseContext(): CaseContext {
