@@ -96,14 +96,16 @@ export function renderOutbox(outbox: OutboxController, o: OutboxViewOptions) {
 export const outboxStyles = css`
   .outbox {
     list-style: none;
-    margin: 0 0 var(--se-space-3, 0.75rem);
+    margin: 0;
+    margin-block-end: calc(var(--_space) * 0.75);
     padding: 0;
   }
   .outbox-item {
-    border: 1px dashed var(--se-color-border, #8a8a94);
-    border-radius: var(--se-radius, 0.375rem);
-    padding: var(--se-space-2, 0.5rem) var(--se-space-3, 0.75rem);
-    margin-block-end: var(--se-space-2, 0.5rem);
+    border: 1px dashed var(--_color-border);
+    border-radius: var(--_radius);
+    padding-block: calc(var(--_space) * 0.5);
+    padding-inline: calc(var(--_space) * 0.75);
+    margin-block-end: calc(var(--_space) * 0.5);
   }
   .outbox-state {
     margin: 0;

@@ -25,11 +25,12 @@ export const STEP_PARTS = {
       'dropzone',
       'add-attachment',
       'upload-list',
+      'outbox',
       'confirmation',
     ],
   },
   'support-sign-in': { prefix: 'sign-in', parts: ['heading', 'form', 'submit', 'error-summary'] },
-  'support-sign-in-help': { prefix: 'sign-in-help', parts: ['heading', 'form', 'submit', 'error-summary', 'confirmation'] },
+  'support-sign-in-help': { prefix: 'sign-in-help', parts: ['heading', 'form', 'submit', 'error-summary', 'outbox', 'confirmation'] },
   'my-tickets': {
     prefix: 'my-tickets',
     parts: ['list', 'row', 'empty', 'detail', 'detail-heading', 'detail-conversation'],
