@@ -27,6 +27,7 @@ export const CONTACT_OWN_PARTS = [
   'account-choice',
   'menu-item',
   'new-ticket-button',
+  'other-realm-button',
 ] as const;
 
 /** The launcher's `exportparts` for its `<support-contact>`. */
