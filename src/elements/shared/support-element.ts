@@ -22,6 +22,7 @@ import { seedConfig } from '../../core/config.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { SessionExpiryController } from '../../controllers/session-expiry-controller.js';
 import type { SessionChangedEvent } from '../../events/events.js';
+import { signInHelp } from './sign-in-help-slot.js';
 import { backendContext, configContext, sessionContext, themeContext, type Theme } from './context.js';
 import { baseStyles, tokens } from './styles.js';
 
@@ -171,8 +172,8 @@ export class SupportElement extends LitElement {
   /**
    * The sign-in form in place, after a call was refused with `unauthorized`; nothing while the
    * host signs the user in itself (it cancelled `session-expired`). `returnFocus`: once signed
-   * in, focus goes back to the control the user had used. `help`: slotted under the form (the
-   * can't-sign-in way out).
+   * in, focus goes back to the control the user had used. `help`: slotted under the form (by
+   * default "I can't sign in", for no particular area).
    */
   protected renderSignInHere(
     realm: Realm,
@@ -185,7 +186,7 @@ export class SupportElement extends LitElement {
       void this.sessionExpiry.signedIn(event.session, options);
       onSignedIn(event.session);
     };
-    return html`<support-sign-in realm=${realm} locale=${this.resolvedLocale} @session-changed=${signedIn}>${options.help ?? nothing}</support-sign-in>`;
+    return html`<support-sign-in realm=${realm} locale=${this.resolvedLocale} @session-changed=${signedIn}>${options.help ?? signInHelp(this.resolvedLocale)}</support-sign-in>`;
   }
 
   private provide(): void {

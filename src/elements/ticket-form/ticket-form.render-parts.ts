@@ -5,7 +5,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Category } from '../../core/catalog.js';
-import type { AreaConfig, LocaleCode, SupportConfig } from '../../core/config.js';
+import type { LocaleCode, SupportConfig } from '../../core/config.js';
 import type { ErrorKind } from '../../core/errors.js';
 import { fieldErrorMessage, type FieldErrorContext, type FormFieldError } from '../shared/field-errors.js';
 import { continueInLabel } from '../shared/language-choice.js';
@@ -87,22 +87,3 @@ export function followUpNotice(followUp: string, error: string | undefined, drop
   </div>`;
 }
 
-/**
- * What goes under the sign-in a form needs first: "I can't sign in", opening the can't-sign-in
- * form in place, so a customer who cannot sign in is not stuck. The form is loaded and added
- * when first opened: until then the page has one "Email address", the sign-in's.
- */
-export function signInHelp(area: AreaConfig, locale: LocaleCode): TemplateResult {
-  const onToggle = async (event: Event) => {
-    const details = event.currentTarget as HTMLDetailsElement;
-    if (!details.open || details.querySelector('support-sign-in-help')) return;
-    await import('../../define/support-sign-in-help.js');
-    const help = document.createElement('support-sign-in-help');
-    help.setAttribute('area', area.id);
-    help.setAttribute('locale', locale);
-    details.append(help);
-  };
-  return html`<details slot="help" class="sign-in-help" @toggle=${onToggle}>
-    <summary>${msg("I can't sign in", { id: 'ticket-form.sign_in_help', desc: 'Under the sign-in a case form asks for first: opens the can\'t-sign-in form (no sign-in needed) in place.' })}</summary>
-  </details>`;
-}

@@ -17,6 +17,7 @@ import { UploadController } from '../../controllers/upload-controller.js';
 import { ArticleOpenedEvent, LocaleChangeRequestEvent, ManageTicketsRequestEvent, TicketCreatedEvent } from '../../events/events.js';
 import { LifecycleController } from '../../controllers/lifecycle-controller.js';
 import { ticketFormSnapshot } from './ticket-form.lifecycle.js';
+import { signInHelp } from '../shared/sign-in-help-slot.js';
 import { SupportElement } from '../shared/support-element.js';
 import { pasteFiles, uploadStyles } from '../shared/upload-list.js';
 import {
@@ -48,7 +49,7 @@ import {
 } from './ticket-form.machine.js';
 import { outboxStyles, renderDetails } from './ticket-form.render-details.js';
 import { renderConfirmation, renderSolved } from './ticket-form.render-end.js';
-import { failureNotice, followUpNotice, loadingStatus, shownErrors, signInHelp, type TicketFormView } from './ticket-form.render-parts.js';
+import { failureNotice, followUpNotice, loadingStatus, shownErrors, type TicketFormView } from './ticket-form.render-parts.js';
 import { renderAreaChooser, renderCategory, renderNotOffered, renderSubject, catalogState } from './ticket-form.render-steps.js';
 import { ticketFormStyles } from './ticket-form.styles.js';
 
@@ -443,6 +444,6 @@ export class TicketForm extends SupportElement {
   private renderSignIn(area: AreaConfig, failure: ErrorKind | undefined): TemplateResult {
     const context = { locale: this.resolvedLocale, hadSession: this.sessionExpiry.hadSession };
     return html`${failure ? failureNotice(this.failureDetails(failure) ?? failure, context) : nothing}
-      ${this.renderSignInHere(area.realm, (session) => this.onSignedIn(session), { help: signInHelp(area, this.resolvedLocale) })}`;
+      ${this.renderSignInHere(area.realm, (session) => this.onSignedIn(session), { help: signInHelp(this.resolvedLocale, area.id) })}`;
   }
 }
