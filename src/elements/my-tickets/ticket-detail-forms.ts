@@ -27,6 +27,8 @@ export interface CaseFormsView {
   readonly cancelRemove: (email: string) => Promise<void>;
   /** Whether the backend lets watchers be removed; when not, no "Remove" is offered. */
   readonly removable: boolean;
+  /** Whether the backend lets watchers be added (`capabilities.addWatcher`); when not, no "Add watcher" form. */
+  readonly addable: boolean;
   readonly requestCallback: (event: Event) => void;
   readonly uploads: UploadController;
   readonly attach: () => void;
@@ -61,7 +63,7 @@ export function renderWatchers(f: CaseFormsView, ticket: Ticket, closed: boolean
           )}
         </ul>`
       : html`<p class="muted">${msg('No one else follows this case.', { id: 'my-tickets.watchers.none', desc: 'Shown when a case has no watchers.' })}</p>`}
-    ${closed
+    ${closed || !f.addable
       ? nothing
       : html`<form class="watcher-form" novalidate aria-busy=${f.actions.addWatcher.busy ? 'true' : 'false'} @submit=${f.addWatcher}>
           ${errorSummary(shown, f.root)}

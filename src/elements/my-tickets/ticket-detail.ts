@@ -348,6 +348,7 @@ export class SupportTicketDetail extends SupportElement {
       removeWatcher: (email) => this.removeWatcher(email),
       cancelRemove: (email) => this.cancelRemove(email),
       removable: this.api.capabilities.removeWatcher,
+      addable: this.api.capabilities.addWatcher,
       requestCallback: (event) => this.requestCallback(event),
       uploads: this.uploads,
       attach: () => this.attach(),
