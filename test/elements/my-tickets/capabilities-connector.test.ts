@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import { createFetchAdapter } from '../../../src/adapters/fetch-adapter.js';
 import { DEMO_PASSWORD } from '../../../src/adapters/memory-adapter.js';
 import { connectorServer } from '../../adapters/servers.js';
-import { $, renderCase, text } from './helpers.js';
+import { $, $$, renderCase, text } from './helpers.js';
 
 describe('<my-tickets> on a Freshdesk-connector server', () => {
   afterEach(() => localStorage.clear());
@@ -33,8 +33,8 @@ describe('<my-tickets> on a Freshdesk-connector server', () => {
     expect(backend.capabilities.addWatcher).to.equal(false);
     expect($(detail, '#watchers-title').textContent).to.contain('Manage watchers');
     expect(text(detail)).to.contain('No one else follows this case.');
-    expect(detail.shadowRoot?.querySelector('.watcher-form')).to.equal(null);
-    expect(detail.shadowRoot?.querySelector('#watcher-email')).to.equal(null);
+    expect($$(detail, '.watcher-form').length, 'the Add watcher form').to.equal(0);
+    expect($$(detail, '#watcher-email').length, 'the watcher email field').to.equal(0);
     await expect(el).to.be.accessible();
   });
 });
