@@ -57,6 +57,8 @@ export interface SupportServerOptions {
   /**
    * Live updates (`GET /api/events`): heartbeat interval (default 15 s), `retry:` hint (default 1 s), events kept
    * (default 10 000); `off` leaves the route out (404), as a backend without a stream (clients then poll).
+   * `off` defaults to true with a connector whose `capabilities.live` is not `push` (a helpdesk's
+   * own changes never reach the events table), false otherwise.
    */
   readonly events?: { readonly heartbeatMs?: number; readonly retryMs?: number; readonly keep?: number; readonly off?: boolean };
 }
@@ -103,9 +105,12 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
   });
   const eventsKept = options.events?.keep ?? DEFAULT_EVENTS_KEPT;
 
+  const cases = (options.connector ?? sqliteConnector)({ db, dataDir: options.dataDir, now, ticketLink, attachmentUrl, log });
+  const eventsOff = options.events?.off ?? cases.capabilities.live !== 'push';
   const parts: ServerParts = {
     db,
-    cases: (options.connector ?? sqliteConnector)({ db, dataDir: options.dataDir, now, ticketLink, attachmentUrl, log }),
+    cases,
+    capabilities: { ...cases.capabilities, live: eventsOff ? 'poll' : 'push' },
     events,
     config,
     dataDir: options.dataDir,
@@ -135,7 +140,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
 
   const handle = createPipeline({
     server: parts,
-    routes: [...apiRoutes, ...(options.hostJwtSecret ? sessionJwtRoutes : []), ...(options.dev ? devRoutes : [])].filter((r) => !(options.events?.off && r.path === '/api/events')),
+    routes: [...apiRoutes, ...(options.hostJwtSecret ? sessionJwtRoutes : []), ...(options.dev ? devRoutes : [])].filter((r) => !(eventsOff && r.path === '/api/events')),
     schemas: loadRequestSchemas(),
     beforeHandle: options.hooks?.beforeHandle,
     log,

@@ -3,6 +3,7 @@
  * (built by the pipeline once the body is read and checked against the contract).
  */
 import type { IncomingMessage } from 'node:http';
+import type { BackendCapabilities } from '../src/adapters/backend.js';
 import type { SupportConfig } from '../src/core/config.js';
 import type { TicketLink } from './case-url.js';
 import type { CaseConnector } from './connectors/types.js';
@@ -35,6 +36,8 @@ export interface ServerParts {
   readonly events: EventHub;
   /** The secret host JWTs are signed with (`POST /api/session/jwt`); none: that route is off. Never logged, never sent. */
   readonly hostJwtSecret: Buffer | undefined;
+  /** What the widget may offer with this connector, sent with every session envelope (routes/session.ts). */
+  readonly capabilities: BackendCapabilities;
 }
 
 /** A file upload, streamed to a temp file. */

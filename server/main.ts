@@ -41,7 +41,7 @@ const { values } = parseArgs({
     'zendesk-url': { type: 'string' },
     'events-heartbeat-ms': { type: 'string', default: '15000' },
     'events-retry-ms': { type: 'string', default: '1000' },
-    // Serves no GET /api/events (404): a backend without a stream, whose clients poll.
+    // Serves no GET /api/events (404): a backend without a stream, whose clients poll (the default with a helpdesk connector).
     'no-events': { type: 'boolean', default: false },
     'jwt-secret-file': { type: 'string' },
   },
@@ -84,7 +84,7 @@ const server = createSupportServer({
   publicUrl: values['public-url'],
   autoCloseIntervalMs: Number(values['auto-close-interval-ms']),
   connector: connectorFor(connector),
-  events: { heartbeatMs: Number(values['events-heartbeat-ms']), retryMs: Number(values['events-retry-ms']), off: values['no-events'] },
+  events: { heartbeatMs: Number(values['events-heartbeat-ms']), retryMs: Number(values['events-retry-ms']), ...(values['no-events'] ? { off: true } : {}) },
   log: (line) => process.stderr.write(`${line}\n`),
 });
 const { url } = await server.listen(Number(values.port), values.host);

@@ -164,6 +164,8 @@ export function freshdeskConnector(options: FreshdeskOptions): CaseConnector {
 
   return {
     name: 'freshdesk',
+    // "Update a Ticket" has no `cc_emails` (https://developers.freshdesk.com/api/#update_ticket).
+    capabilities: { addWatcher: false, removeWatcher: false, callMe: 'request', live: 'poll' },
     async list(caller, query) {
       const { user } = caller;
       const mine: TicketSummary[] = [];

@@ -3,6 +3,7 @@
  * emails of notify.ts. Every write is one transaction with its status change.
  */
 import { randomBytes } from 'node:crypto';
+import { FULL_CAPABILITIES } from '../../src/adapters/backend.js';
 import { sameEmail } from '../../src/core/access.js';
 import type { Ticket } from '../../src/core/ticket.js';
 import { notFound } from '../http.js';
@@ -40,6 +41,7 @@ export function sqliteConnector(options: ConnectorBase): CaseConnector {
 
   return {
     name: 'sqlite',
+    capabilities: { ...FULL_CAPABILITIES, live: 'push' },
     list(caller, query) {
       return Promise.resolve(listTickets(db, { email: caller.user.email, ...query }));
     },

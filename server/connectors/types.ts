@@ -5,7 +5,7 @@
  * server's SQLite (`sqlite`, the default) or in a real helpdesk (`freshdesk`, `zendesk`), whose
  * keys stay on the server.
  */
-import type { TicketSort } from '../../src/adapters/backend.js';
+import type { BackendCapabilities, TicketSort } from '../../src/adapters/backend.js';
 import type { CaseSearch } from '../../src/core/access.js';
 import type { Status, Ticket, TicketSummary } from '../../src/core/ticket.js';
 import type { TicketLink } from '../case-url.js';
@@ -68,6 +68,14 @@ export interface SignInHelpRequest {
 
 export interface CaseConnector {
   readonly name: ConnectorName;
+  /**
+   * What the helpdesk lets the server do, advertised to the widget (`capabilities` of the
+   * session envelope) so that it hides what would fail. `callMe` is always `request` here:
+   * the connector turns a callback into a note. `live`: `push` only when the cases' changes
+   * reach the `events` table behind `GET /api/events` (sqlite); a helpdesk's own changes never
+   * do, so the server leaves the stream out by default and clients poll.
+   */
+  readonly capabilities: BackendCapabilities;
   list(caller: CaseCaller, query: CaseListQuery): Promise<CasePage>;
   /** The case when the caller is its requester or a watcher (CC); `undefined` otherwise, whatever the number. */
   find(caller: CaseCaller, number: string): Promise<Ticket | undefined>;

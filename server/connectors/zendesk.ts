@@ -184,6 +184,9 @@ export function zendeskConnector(options: ZendeskOptions): CaseConnector {
 
   return {
     name: 'zendesk',
+    // An agent's token may put and delete email CCs (Setting email CCs:
+    // https://developer.zendesk.com/documentation/ticketing/managing-tickets/creating-and-updating-tickets/).
+    capabilities: { addWatcher: true, removeWatcher: true, callMe: 'request', live: 'poll' },
     async list(caller, query) {
       const me = await userByEmail(caller.user.email);
       if (!me) return { items: [], total: 0 };

@@ -2,6 +2,7 @@
  * Sign-in, the session, sign-out and the active account. Failed sign-ins are limited per
  * email and client address.
  */
+import type { Session } from '../../src/adapters/backend.js';
 import type { FieldError } from '../../src/core/errors.js';
 import { validateEmailField } from '../../src/core/validation.js';
 import { newToken, sha256, verifyPassword } from '../auth.js';
@@ -26,9 +27,18 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 const LOGIN_MAX_FAILURES = 5;
 
+/**
+ * Every session envelope carries the connector's capabilities: `GET /api/session` is the
+ * first (and public) call a widget makes, so it knows them before sign-in, with no extra
+ * request and no extra route.
+ */
+function envelope(ctx: Ctx, session: Session | null, token?: string): Reply['body'] {
+  return { session, capabilities: ctx.server.capabilities, ...(token === undefined ? {} : { token }) };
+}
+
 function getSession(ctx: Ctx): Reply {
   const { session } = ctx;
-  return { status: 200, body: { session: session ? sessionView(ctx.server.db, session.userId, session.activeAccountId) : null } };
+  return { status: 200, body: envelope(ctx, session ? sessionView(ctx.server.db, session.userId, session.activeAccountId) : null) };
 }
 
 async function signIn(ctx: Ctx): Promise<Reply> {
@@ -72,7 +82,7 @@ export function startSession(ctx: Ctx, userId: string): Reply {
     at: createdAt.toISOString(),
     expiresAt: new Date(createdAt.getTime() + SESSION_DAYS * DAY_MS).toISOString(),
   });
-  return { status: 201, body: { session: sessionView(db, userId, accountId), token } };
+  return { status: 201, body: envelope(ctx, sessionView(db, userId, accountId), token) };
 }
 
 function signOut(ctx: Ctx): Reply {
@@ -87,7 +97,7 @@ function selectAccount(ctx: Ctx): Reply {
   if (!accountId) throw invalid([{ field: 'accountId', code: 'required' }]);
   if (!accountOf(db, session.userId, accountId)) throw new HttpError(403, 'forbidden', 'Not one of your accounts.');
   setActiveAccount(db, session.tokenHash, accountId);
-  return { status: 200, body: { session: sessionView(db, session.userId, accountId) } };
+  return { status: 200, body: envelope(ctx, sessionView(db, session.userId, accountId)) };
 }
 
 export const sessionRoutes: readonly ApiRoute[] = [

@@ -106,6 +106,11 @@ export interface SignInHelpReceipt {
  * of failing on click.
  */
 export interface BackendCapabilities {
+  /**
+   * Whether a watcher may be added to an existing case (the reference server's Freshdesk
+   * connector cannot: Freshdesk's "Update a Ticket" has no `cc_emails`).
+   */
+  readonly addWatcher: boolean;
   /** Whether a watcher may be removed from a case (Zendesk's end-user Requests API does not allow it). */
   readonly removeWatcher: boolean;
   /**
@@ -118,7 +123,7 @@ export interface BackendCapabilities {
 }
 
 /** The capabilities of a backend that does everything the contract describes (memory, reference server). */
-export const FULL_CAPABILITIES: BackendCapabilities = { removeWatcher: true, callMe: 'request', live: 'none' };
+export const FULL_CAPABILITIES: BackendCapabilities = { addWatcher: true, removeWatcher: true, callMe: 'request', live: 'none' };
 
 /** `watch()` for a backend that cannot follow changes (`capabilities.live: 'none'`). */
 export function watchNothing(_scope: WatchScope, _onChange: (change: TicketChange) => void, _options: WatchOptions): void {

@@ -24,12 +24,18 @@
  * - Every non-2xx becomes a SupportError from its status and problem+json body; a 2xx body
  *   that is not JSON or not the expected shape becomes `bad_response`.
  * - `watch()` follows the server's `GET /events` stream, or polls with `If-None-Match` where
- *   there is none (live-stream.ts); `capabilities.live` is `'push'`.
+ *   there is none (live-stream.ts).
+ * - `capabilities` starts as everything the contract describes with `live: 'push'`, and takes
+ *   what the server declares in each session envelope (capabilities.ts) before `getSession()`,
+ *   `signIn()`, `signInWithJwt()` or `selectAccount()` resolve. It stays one object, changed in
+ *   place, so an element that renders after its session loaded reads the server's values; a
+ *   declared `live: 'poll'` makes `watch()` poll without asking for the stream.
  */
 import type { Article, Catalog, Category } from '../core/catalog.js';
 import { SupportError } from '../core/errors.js';
 import type { Ticket } from '../core/ticket.js';
 import { FULL_CAPABILITIES } from './backend.js';
+import { adoptCapabilities, type MutableCapabilities } from './capabilities.js';
 import type { CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketPage, UploadedFile, UploadOptions } from './backend.js';
 import { hasStrings, isArrayOf, isNumber, isOptionalString, isRecord, isString, type Guard } from './guards.js';
 import { buildUrl, newIdempotencyKey, parseBody, resolveRetryPolicy, send, successOrThrow, throwIfAborted } from './http.js';
@@ -107,11 +113,11 @@ const isArticleList = (v: unknown): v is { items: Article[] } => isRecord(v) && 
 const isUploadedFile: Guard<UploadedFile> = (v): v is UploadedFile =>
   hasStrings(v, ['token', 'name', 'contentType']) && isNumber(v.size);
 const isReceipt: Guard<SignInHelpReceipt> = (v): v is SignInHelpReceipt => hasStrings(v, ['reference']);
-const isSessionEnvelope = (v: unknown): v is { session: Session | null } =>
-  isRecord(v) && (v.session === null || isSession(v.session));
-const isSignInResult = (v: unknown): v is { session: Session; token: string } =>
-  isRecord(v) && isSession(v.session) && isString(v.token);
-const isSessionResult = (v: unknown): v is { session: Session } => isRecord(v) && isSession(v.session);
+/** `capabilities` is checked by adoptCapabilities, field by field. */
+type Envelope<S> = { session: S; capabilities?: unknown };
+const isSessionEnvelope = (v: unknown): v is Envelope<Session | null> => isRecord(v) && (v.session === null || isSession(v.session));
+const isSignInResult = (v: unknown): v is Envelope<Session> & { token: string } => isRecord(v) && isSession(v.session) && isString(v.token);
+const isSessionResult = (v: unknown): v is Envelope<Session> => isRecord(v) && isSession(v.session);
 
 /** JSON null for an optional field means "absent" (the domain types use undefined): drops such fields before the guard looks. */
 function withoutNulls(value: unknown): unknown {
@@ -165,6 +171,12 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
   /** The token `signIn` received: memory only, for the life of this adapter. */
   let heldToken: string | undefined;
   const tokens = createTokenRefresh(options.refreshToken);
+  const capabilities: MutableCapabilities = { ...FULL_CAPABILITIES, live: 'push' };
+  /** The session of an envelope, once its capabilities are adopted. */
+  const sessionOf = <S>(envelope: Envelope<S>): S => {
+    adoptCapabilities(capabilities, envelope.capabilities);
+    return envelope.session;
+  };
 
   /** The host's token wins; the held one is never refreshed by the host. */
   async function currentToken(): Promise<TokenUse> {
@@ -278,6 +290,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
   }
 
   const live: LiveTransport = {
+    streams: () => capabilities.live === 'push',
     openStream: openEvents,
     pollCase: (number, etag, signal) => conditionalGet({ method: 'GET', path: path(number), etag, retryable: true, options: { signal } }, isTicket, withoutNulls),
     async pollCases(etag, signal) {
@@ -292,12 +305,11 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
   };
 
   return {
-    capabilities: { ...FULL_CAPABILITIES, live: 'push' },
+    capabilities,
     watch: (scope, onChange, watchOptions) => watchLive(live, scope, onChange, watchOptions, { random: options.random, ...options.live }),
 
     async getSession(opts) {
-      const { session } = await json({ method: 'GET', path: '/session', retryable: true, options: opts }, isSessionEnvelope);
-      return session;
+      return sessionOf(await json({ method: 'GET', path: '/session', retryable: true, options: opts }, isSessionEnvelope));
     },
 
     async signIn(credentials, opts) {
@@ -313,7 +325,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
         isSignInResult,
       );
       heldToken = result.token;
-      return result.session;
+      return sessionOf(result);
     },
 
     async signInWithJwt(jwt, opts) {
@@ -322,7 +334,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
         isSignInResult,
       );
       heldToken = result.token;
-      return result.session;
+      return sessionOf(result);
     },
 
     async signOut(opts) {
@@ -337,11 +349,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
     },
 
     async selectAccount(accountId, opts) {
-      const { session } = await json(
-        { method: 'PUT', path: '/session/account', body: { accountId }, retryable: true, options: opts },
-        isSessionResult,
-      );
-      return session;
+      return sessionOf(await json({ method: 'PUT', path: '/session/account', body: { accountId }, retryable: true, options: opts }, isSessionResult));
     },
 
     getCatalog: async (opts) => usableCatalog(await json({ method: 'GET', path: '/catalog', retryable: true, options: opts }, isCatalog)),

@@ -1,7 +1,8 @@
 /**
  * `watch()` of the fetch adapter: the server's `GET /events` stream (Server-Sent Events read
  * through `fetch`, so the bearer token travels in a header, never in the URL), or polling
- * with `If-None-Match` where the server has no stream (404 or 405 on `/events`).
+ * with `If-None-Match` where the server has no stream (404 or 405 on `/events`, or
+ * `capabilities.live: 'poll'` declared).
  *
  * - Stream: reconnects after any drop or failure, with `Last-Event-ID` (the server resends
  *   exactly what came after it) and an exponential backoff with jitter that starts at the
@@ -27,6 +28,8 @@ export type Polled<T> = { readonly etag: string | undefined; readonly value: T }
 
 /** What `watchLive` needs from the adapter: its requests, with its token, headers and guards. */
 export interface LiveTransport {
+  /** False once the server declared it has no stream (`capabilities.live: 'poll'`): poll without asking. */
+  streams(): boolean;
   /** `GET /events` (any status; through the token refresh on 401). */
   openStream(lastEventId: string | undefined, signal: AbortSignal): Promise<Response>;
   pollCase(number: string, etag: string | undefined, signal: AbortSignal): Promise<Polled<Ticket>>;
@@ -170,6 +173,7 @@ export function watchLive(
   async function stream(): Promise<void> {
     let failures = 0;
     while (!signal.aborted) {
+      if (!transport.streams()) return poll();
       const outcome = await connect();
       if (signal.aborted) return;
       if (outcome === 'absent') return poll();

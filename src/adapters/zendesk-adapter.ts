@@ -265,7 +265,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
   const backend: SupportBackend = {
     // The Requests API lets an end user write only a comment, `solved` and additional
     // collaborators: no removing a CC, no custom fields after creation (docs/ZENDESK.md).
-    capabilities: { removeWatcher: false, callMe: 'comment', live: 'poll' },
+    capabilities: { addWatcher: true, removeWatcher: false, callMe: 'comment', live: 'poll' },
 
     watch(scope, onChange, watchOptions) {
       const call = (signal: AbortSignal): CallOptions => ({ signal, locale: watchOptions.locale });

@@ -35,7 +35,11 @@ function pngFile(name = 'screenshot.png'): File {
   return new File([bytes], name, { type: 'image/png' });
 }
 
-/** What a backend declares it cannot do: the suite then checks the refusal instead of the feature. */
+/**
+ * What a backend cannot do: the suite then checks the refusal instead of the feature, and that
+ * the backend declares it (`capabilities`, read once signed in), so that the elements hide it.
+ * Given here too because the suite's tests are chosen before any backend answers.
+ */
 export interface ContractCapabilities {
   /** `false`: the helpdesk's API cannot change who is CC'd on an existing case (Freshdesk). */
   readonly changeWatchers?: boolean;
@@ -253,6 +257,12 @@ export function runContractSuite(name: string, makeBackend: MakeBackend, capabil
     describe('working on a case', () => {
       // Watchers and attachments first: they must leave the seeded pending case pending; the
       // comment test after them reopens it.
+      it('declares whether watchers can be added and removed, as the suite expects', async () => {
+        const backend = await signedIn();
+        const changes = capabilities.changeWatchers !== false;
+        expect([backend.capabilities.addWatcher, backend.capabilities.removeWatcher]).to.deep.equal([changes, changes]);
+      });
+
       if (capabilities.changeWatchers === false) {
         it('refuses to change the watchers as forbidden, leaving the case as it was', async () => {
           const backend = await signedIn();

@@ -12,9 +12,11 @@ describe('sessions, catalog, sign-in help', () => {
   });
   after(() => s.close());
 
+  const anonymous = { session: null, capabilities: { addWatcher: true, removeWatcher: true, callMe: 'request', live: 'push' } };
+
   test('GET /api/session is null without a token and with a bad one', async () => {
-    assert.deepEqual((await s.api.call('GET', '/api/session')).body, { session: null });
-    assert.deepEqual((await s.api.call('GET', '/api/session', { token: 'nope' })).body, { session: null });
+    assert.deepEqual((await s.api.call('GET', '/api/session')).body, anonymous);
+    assert.deepEqual((await s.api.call('GET', '/api/session', { token: 'nope' })).body, anonymous);
   });
 
   test('sign in, read the session, switch account, sign out', async () => {
@@ -45,7 +47,7 @@ describe('sessions, catalog, sign-in help', () => {
     assert.equal(foreign.body.kind, 'forbidden');
 
     assert.equal((await s.api.call('DELETE', '/api/session', { token })).status, 204);
-    assert.deepEqual((await s.api.call('GET', '/api/session', { token })).body, { session: null });
+    assert.deepEqual((await s.api.call('GET', '/api/session', { token })).body, anonymous);
     assert.equal((await s.api.call('GET', '/api/tickets', { token })).status, 401);
   });
 

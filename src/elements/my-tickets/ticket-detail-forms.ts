@@ -4,6 +4,7 @@
  */
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import type { BackendCapabilities } from '../../adapters/backend.js';
 import type { SupportConfig, LocaleCode } from '../../core/config.js';
 import type { UploadController } from '../../controllers/upload-controller.js';
 import type { Ticket } from '../../core/ticket.js';
@@ -25,8 +26,8 @@ export interface CaseFormsView {
   readonly askRemove: (email: string) => Promise<void>;
   readonly removeWatcher: (email: string) => void;
   readonly cancelRemove: (email: string) => Promise<void>;
-  /** Whether the backend lets watchers be removed; when not, no "Remove" is offered. */
-  readonly removable: boolean;
+  /** What the backend allows: no "Remove" without `removeWatcher`, no "Add watcher" form without `addWatcher`. */
+  readonly capabilities: BackendCapabilities;
   readonly requestCallback: (event: Event) => void;
   readonly uploads: UploadController;
   readonly attach: () => void;
@@ -51,7 +52,7 @@ export function renderWatchers(f: CaseFormsView, ticket: Ticket, closed: boolean
             renderWatcher({
               email,
               closed,
-              removable: f.removable,
+              removable: f.capabilities.removeWatcher,
               confirming: confirming === email,
               removing: f.actions.removeWatcher.busy,
               onAsk: () => void f.askRemove(email),
@@ -61,7 +62,7 @@ export function renderWatchers(f: CaseFormsView, ticket: Ticket, closed: boolean
           )}
         </ul>`
       : html`<p class="muted">${msg('No one else follows this case.', { id: 'my-tickets.watchers.none', desc: 'Shown when a case has no watchers.' })}</p>`}
-    ${closed
+    ${closed || !f.capabilities.addWatcher
       ? nothing
       : html`<form class="watcher-form" novalidate aria-busy=${f.actions.addWatcher.busy ? 'true' : 'false'} @submit=${f.addWatcher}>
           ${errorSummary(shown, f.root)}

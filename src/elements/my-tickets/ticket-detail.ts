@@ -347,7 +347,7 @@ export class SupportTicketDetail extends SupportElement {
       askRemove: (email) => this.askRemove(email),
       removeWatcher: (email) => this.removeWatcher(email),
       cancelRemove: (email) => this.cancelRemove(email),
-      removable: this.api.capabilities.removeWatcher,
+      capabilities: this.api.capabilities,
       requestCallback: (event) => this.requestCallback(event),
       uploads: this.uploads,
       attach: () => this.attach(),

@@ -38,8 +38,9 @@ async function sendCallMe(capabilities: BackendCapabilities) {
   return { el, detail, event: await requested, calls };
 }
 
-const zendeskLike: BackendCapabilities = { removeWatcher: false, callMe: 'comment', live: 'none' };
-const full: BackendCapabilities = { removeWatcher: true, callMe: 'request', live: 'none' };
+const zendeskLike: BackendCapabilities = { addWatcher: true, removeWatcher: false, callMe: 'comment', live: 'none' };
+const full: BackendCapabilities = { addWatcher: true, removeWatcher: true, callMe: 'request', live: 'none' };
+const freshdeskLike: BackendCapabilities = { addWatcher: false, removeWatcher: false, callMe: 'request', live: 'none' };
 
 describe('<my-tickets> follows the backend capabilities', () => {
   afterEach(() => localStorage.clear());
@@ -57,6 +58,16 @@ describe('<my-tickets> follows the backend capabilities', () => {
     expect($$(detail, '.watchers button')).to.have.length(0);
     // Adding a watcher stays offered: Zendesk lets an end user add CCs.
     expect(detail.shadowRoot?.querySelector('#watcher-email')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers no "Add watcher" where the backend cannot add one, and still lists the watchers', async () => {
+    const { backend, number } = await caseWithWatcher(freshdeskLike);
+    const { el, detail } = await renderCase(backend, number);
+    expect($(detail, '.watchers').textContent).to.contain('colleague@example.com');
+    expect($$(detail, '.watcher-form').length, 'the Add watcher form').to.equal(0);
+    expect(text(detail)).not.to.contain('Add watcher');
+    expect($$(detail, '.watchers button')).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
