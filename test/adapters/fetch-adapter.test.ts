@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import { createFetchAdapter, type FetchAdapterOptions } from '../../src/adapters/fetch-adapter.js';
 import type { SupportBackend } from '../../src/adapters/backend.js';
 import type { NewTicket } from '../../src/core/ticket.js';
-import { FaultServer, testServers } from './servers.js';
+import { faultServer, type FaultServer } from './servers.js';
 import { rejection, supportError } from '../support/dom.js';
 
 const newTicket: NewTicket = {
@@ -20,7 +20,7 @@ describe('createFetchAdapter against a faulty server', () => {
   let server: FaultServer;
 
   before(async () => {
-    server = new FaultServer((await testServers()).fault);
+    server = await faultServer('fetch-adapter');
   });
 
   beforeEach(async () => {

@@ -9,7 +9,7 @@ import { createFetchAdapter } from '../../src/adapters/fetch-adapter.js';
 import { createZendeskAdapter } from '../../src/adapters/zendesk-adapter.js';
 import { isSupportError } from '../../src/core/errors.js';
 import { ARTICLES, badBodies, CATALOG, formatEveryDate, PAGE, RECEIPT, SESSION, TICKET, UPLOADED, type BadBody, type Json } from './fuzz-bodies.js';
-import { testServers } from './servers.js';
+import { faultServer, testServers } from './servers.js';
 
 const RUNS = 25;
 const KEY = { idempotencyKey: 'fuzz-key' };
@@ -84,7 +84,7 @@ describe('fuzzed 2xx bodies: the fetch adapter', () => {
   });
 
   it('POST /uploads (XMLHttpRequest): fuzzed bodies from the fault server end in bad_response or a file', async () => {
-    const { fault } = await testServers();
+    const fault = (await faultServer('fuzz')).origin;
     await fetch(`${fault}/__reset`, { method: 'POST' });
     const file = new File(['hello'], 'hello.txt', { type: 'text/plain' });
     const samples = fc.sample(badBodies(UPLOADED), 12);

@@ -13,6 +13,13 @@ export async function testServers(): Promise<TestServers> {
   return servers;
 }
 
+/** Origin of a fault server of `name`'s own (test/support/fault-server.mjs): its script and record are this file's alone. */
+export async function faultServer(name: string): Promise<FaultServer> {
+  const result = await executeServerCommand<{ url?: string; error?: string }, { name: string }>('fault-server', { name });
+  if (!result?.url) throw new Error(`fault server ${name} did not start: ${result?.error ?? 'no answer'}`);
+  return new FaultServer(result.url.replace(/\/+$/, ''));
+}
+
 /** Base URL of the reference server's API (`…/api`), started on first use. */
 export async function referenceServer(fresh = false): Promise<string> {
   const result = await executeServerCommand<{ url?: string; error?: string }, { fresh: boolean }>('reference-server', { fresh });

@@ -9,7 +9,7 @@ import { createFetchAdapter, type FetchAdapterOptions } from '../../src/adapters
 import { createZendeskAdapter } from '../../src/adapters/zendesk-adapter.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import { rejection, supportError } from '../support/dom.js';
-import { FaultServer, testServers } from './servers.js';
+import { faultServer, testServers, type FaultServer } from './servers.js';
 
 const unauthorized = () =>
   new Response(JSON.stringify({ type: 'about:blank', title: 'Token expired', status: 401 }), {
@@ -168,7 +168,7 @@ describe('host-managed sign-in: getToken/refreshToken', () => {
     const newTicket: NewTicket = { areaId: 'esign', productId: 'esignature', subject: 'Envelope stuck', description: 'It stays in sending.', contactMethod: 'portal' };
 
     before(async () => {
-      server = new FaultServer((await testServers()).fault);
+      server = await faultServer('token-refresh');
     });
 
     beforeEach(async () => {

@@ -1,5 +1,7 @@
 // A tiny HTTP server for the fetch adapter's fault tests, scriptable per request.
 //
+// GET /api/events (the elements' live stream) is an open stream that sends nothing, neither
+// recorded nor scripted: the elements' background requests never take a scripted step.
 // Control endpoints (not recorded, never scripted):
 //   POST /__reset                 clears the script, the record and the stored cases
 //   POST /__script  {steps: [...]} appends behaviours; each API request takes the next one
@@ -171,6 +173,14 @@ export async function startFaultServer() {
       res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? '*');
       res.writeHead(204);
       res.end();
+      return;
+    }
+    if (method === 'GET' && path.split('?')[0] === '/api/events') {
+      // The elements follow their case live: a stream that stays open and says nothing, never
+      // scripted nor recorded, so that no background request takes the step a test scripted
+      // for the user's action (and no polling fallback starts sending requests of its own).
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+      res.write(':\n\n');
       return;
     }
     let body;

@@ -2,6 +2,7 @@
 // 127.0.0.1, with their URLs handed to browser tests through `executeServerCommand`:
 //
 //   executeServerCommand('support-test-servers')            → {fault, zendesk}
+//   executeServerCommand('fault-server', {name})            → {url}  (a fault server of its own)
 //   executeServerCommand('reference-server', {fresh: true}) → {url} | {error}
 //   executeServerCommand('zendesk-mock')                    → {url}  (test/support/zendesk-mock.mjs)
 //   executeServerCommand('connector-server', {connector: 'freshdesk' | 'zendesk'}) → {url} | {error}
@@ -22,6 +23,9 @@
 // `--jwt-secret-file`; `host-jwt` plays the host app's backend: it mints a JWT for that server
 // with the secret, which stays on this side (the browser only ever sees the JWT).
 //
+// `fault-server` gives each file that scripts the fault server (test/support/fault-server.mjs)
+// an instance of its own, started on first use and stopped with the runner: the runner runs
+// two files at once, and one file's `__reset` or `__script` would otherwise eat the other's.
 // The fault and Zendesk fixture servers start with the runner; the reference server
 // (`server/main.ts`) starts on first request, in a fresh temporary data folder, and is killed
 // when the runner stops. `fresh: true` restarts it on a new empty data folder.
@@ -162,6 +166,8 @@ async function startConnectorServer(cwd, connector) {
 export function supportTestServers({ cwd = process.cwd() } = {}) {
   /** @type {{url: string, close: () => Promise<unknown>} | undefined} */
   let fault;
+  /** @type {Map<string, Promise<{url: string, close: () => Promise<unknown>}>>} */
+  const faults = new Map();
   /** @type {{url: string, close: () => Promise<unknown>} | undefined} */
   let zendesk;
   /** @type {{url: string, close: () => Promise<unknown>} | undefined} */
@@ -239,11 +245,25 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
       zendeskMock = await startZendeskMock();
     },
     async serverStop() {
-      await Promise.all([fault?.close(), zendesk?.close(), zendeskMock?.close(), stopReference(), referenceJwt?.then((r) => r.stop(), () => undefined), ...[...connectors.values()].map((c) => c.then((r) => r.stop(), () => undefined)), ...[...named.keys()].map((name) => stopNamed(name))]);
+      await Promise.all([fault?.close(), zendesk?.close(), zendeskMock?.close(), stopReference(), referenceJwt?.then((r) => r.stop(), () => undefined), ...[...connectors.values()].map((c) => c.then((r) => r.stop(), () => undefined)), ...[...named.keys()].map((name) => stopNamed(name)), ...[...faults.values()].map((f) => f.then((r) => r.close(), () => undefined))]);
     },
     async executeCommand({ command, payload }) {
       if (command === 'support-test-servers') return { fault: fault?.url, zendesk: zendesk?.url };
       if (command === 'zendesk-mock') return { url: zendeskMock?.url };
+      if (command === 'fault-server') {
+        const name = typeof payload === 'object' && payload !== null ? String(/** @type {{name?: unknown}} */ (payload).name) : 'default';
+        let started = faults.get(name);
+        if (!started) {
+          started = startFaultServer();
+          faults.set(name, started);
+        }
+        try {
+          return { url: (await started).url };
+        } catch (error) {
+          faults.delete(name);
+          return { error: error instanceof Error ? error.message : String(error) };
+        }
+      }
       if (command === 'reference-server' && typeof payload === 'object' && payload !== null && typeof payload.name === 'string') {
         return namedReference(payload);
       }

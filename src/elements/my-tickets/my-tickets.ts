@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -16,6 +16,7 @@ import { TicketOpenedEvent } from '../../events/events.js';
 import { formatDate, formatDateTime, formatNumber, plural } from '../../localization/format.js';
 import { formatUpdated } from '../shared/relative-time.js';
 import { eagerFlow } from './eager-flow.js';
+import { focusRow } from './focus-row.js';
 import { failureMessage, statusLabel, statusMeaning } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
 import { LifecycleController, taskError } from '../../controllers/lifecycle-controller.js';
@@ -252,35 +253,8 @@ export class MyTickets extends SupportElement {
     this.ticket = undefined;
     if (stale) void this.list.run();
     await this.updateComplete;
-    if (from && (await this.focusRow(from))) return;
+    if (from && (await focusRow(this.renderRoot, this.view.rows.items.findIndex((t) => t.number === from), from))) return;
     this.renderRoot.querySelector<HTMLElement>('#list-title')?.focus();
-  }
-
-  /** Brings the row of case `number` into view (it may be virtualized away) and focuses it. */
-  private async focusRow(number: string): Promise<boolean> {
-    const index = this.view.rows.items.findIndex((t) => t.number === number);
-    if (index < 0) return false;
-    const scroller = this.renderRoot.querySelector<VirtualizerHostElement>('.scroller');
-    let scrolled = false;
-    for (let frame = 0; frame < 60; frame++) {
-      const button = this.renderRoot.querySelector<HTMLElement>(`.row__open[data-number="${CSS.escape(number)}"]`);
-      if (button) {
-        button.focus();
-        return true;
-      }
-      const virtualizer = scroller?.[virtualizerRef];
-      if (virtualizer && !scrolled) {
-        try {
-          await virtualizer.layoutComplete;
-          virtualizer.element(index)?.scrollIntoView({ block: 'center' });
-          scrolled = true;
-        } catch {
-          // Not laid out yet: try again on the next frame.
-        }
-      }
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-    return false;
   }
 
   override render() {

@@ -14,12 +14,12 @@ import { canRequestCallbackFor } from '../../core/flows.js';
 import { isReadOnly } from '../../core/status.js';
 import type { Ticket } from '../../core/ticket.js';
 import { FollowUpRequestedEvent } from '../../events/events.js';
-import { errorSummary, textField } from '../shared/forms.js';
 import { SupportElement } from '../shared/support-element.js';
 import { createCaseActions, type CaseForm } from './ticket-detail-actions.js';
 import { commentOutbox } from './ticket-detail-outbox.js';
 import { outboxStyles, renderOutbox } from '../shared/outbox-view.js';
 import { COMMENT_PAGE, copyText, renderConversation, renderUnsent } from './ticket-detail-conversation.js';
+import { renderCommentForm } from './ticket-detail-comment-form.js';
 import { renderAttachments, renderCallback, renderWatchers, type CaseFormsView } from './ticket-detail-forms.js';
 import { detailTransition, initialView, type DetailEvent, type DetailField, type DetailView } from './ticket-detail.machine.js';
 import { followCase } from './ticket-detail-live.js';
@@ -437,35 +437,8 @@ export class SupportTicketDetail extends SupportElement {
   }
 
   private renderCommentArea(ticket: Ticket) {
-    const form = html`${renderOutbox(this.waiting.outbox, { locale: this.resolvedLocale, onCancel: (payload) => this.waiting.cancelled(payload) })}${this.renderCommentForm(ticket)}`;
+    const form = html`${renderOutbox(this.waiting.outbox, { locale: this.resolvedLocale, onCancel: (payload) => this.waiting.cancelled(payload) })}${renderCommentForm(this.forms(), ticket, (event) => this.sendComment(event))}`;
     if (ticket.contactMethod === 'portal') return form;
     return renderEmailCommentArea(form, this.view.commentOpen, (open) => this.send({ type: 'comment-toggled', open }));
-  }
-
-  private renderCommentForm(ticket: Ticket) {
-    const shown = this.actions.errorsOf('comment', this.config);
-    const reopens = ticket.status === 'pending' || ticket.status === 'action_required';
-    return html`<form part="comment-form" class="comment-form" novalidate aria-busy=${this.actions.comment.busy ? 'true' : 'false'} @submit=${this.sendComment}>
-      ${errorSummary(shown, this.renderRoot)}
-      ${textField({
-        id: 'comment',
-        label: msg('Comments', { id: 'my-tickets.comment.label', desc: 'Label of the field where the customer writes a comment on a case. Seed French: "Commentaires".' }),
-        hint: reopens
-          ? msg('Adding a comment sets the case back to Open.', { id: 'my-tickets.comment.hint_reopens', desc: 'Hint under the comment field of a Pending or Action required case.' })
-          : undefined,
-        value: this.view.fields.comment,
-        multiline: true,
-        required: true,
-        maxlength: this.config.maxLengths.comment,
-        error: shown[0]?.message,
-        onInput: (value) => this.onInput('comment', value),
-      })}
-      ${this.failureOf('comment')}
-      <div class="actions">
-        <button type="submit" aria-disabled=${this.actions.comment.busy ? 'true' : 'false'}>
-          ${msg('Add comment', { id: 'my-tickets.comment.submit', desc: 'Button that sends the comment on a case.' })}
-        </button>
-      </div>
-    </form>`;
   }
 }

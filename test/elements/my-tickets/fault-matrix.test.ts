@@ -17,7 +17,7 @@ import { userDigest } from '../../../src/controllers/draft-key.js';
 import '../../../src/define/support-ticket-detail.js';
 import '../../../src/define/ticket-form.js';
 import type { SupportTicketDetail } from '../../../src/define/support-ticket-detail.js';
-import { FaultServer, testServers, type FaultStep } from '../../adapters/servers.js';
+import { faultServer, type FaultServer, type FaultStep } from '../../adapters/servers.js';
 
 /** The fault server's steps, with `commit-raw` (commit, then a malformed answer). */
 type Step = Omit<FaultStep, 'type'> & { readonly type: FaultStep['type'] | 'commit-raw' };
@@ -95,7 +95,7 @@ describe('fault matrix (fault × action × reload)', function () {
   let server: FaultServer;
 
   before(async () => {
-    server = new FaultServer((await testServers()).fault);
+    server = await faultServer('fault-matrix');
   });
 
   beforeEach(async () => {
