@@ -67,6 +67,11 @@ export function hasStrings(value: unknown, keys: readonly string[]): value is Re
   return isRecord(value) && keys.every((key) => typeof value[key] === 'string');
 }
 
+/** Whether `value` is a record whose `keys` are all record ids: positive safe integers (as helpdesks number them). */
+export function hasIds(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
+  return isRecord(value) && keys.every((key) => Number.isSafeInteger(value[key]) && (value[key] as number) > 0);
+}
+
 /** Whether `value` is a record whose `keys` are all finite numbers. */
 export function hasNumbers(value: unknown, keys: readonly string[]): value is Record<string, unknown> {
   return isRecord(value) && keys.every((key) => isNumber(value[key]));

@@ -6,7 +6,7 @@
  * Not part of the public API.
  */
 import { SupportError, type FieldError } from '../core/errors.js';
-import { hasDates, hasNumbers, hasStrings, isArrayOf, isBoolean, isNullable, isNumber, isOptional, isRecord, isString, type Guard } from './guards.js';
+import { hasDates, hasIds, hasNumbers, hasStrings, isArrayOf, isBoolean, isNullable, isNumber, isOptional, isRecord, isString, type Guard } from './guards.js';
 import { errorFromResponse, type RawResponse } from './http.js';
 
 export interface ZendeskFieldIds {
@@ -80,7 +80,8 @@ export const isOrganization: Guard<ZendeskOrganization> = (v): v is ZendeskOrgan
   hasNumbers(v, ['id']) && isString(v.name) && isArrayOf(v.tags, isString);
 export const isCustomField: Guard<ZCustomField> = (v): v is ZCustomField => hasNumbers(v, ['id']);
 export const isRequest: Guard<ZRequest> = (v): v is ZRequest =>
-  hasNumbers(v, ['id', 'requester_id']) &&
+  // The id becomes the case number the customer quotes and the path of every later call.
+  hasIds(v, ['id', 'requester_id']) &&
   hasStrings(v, ['subject', 'description', 'status']) &&
   hasDates(v, ['created_at', 'updated_at']) &&
   isNullable(v.organization_id, isNumber) &&
