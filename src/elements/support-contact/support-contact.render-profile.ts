@@ -223,3 +223,10 @@ export function renderOtherRealms(context: ContactContext, realm: Realm, signInW
     })}
   </div>`;
 }
+
+/** The top end's "Sign in", for a visitor nobody signed in yet (the area's flow says which account it asks for). */
+export function renderTopSignIn(onClick: () => void): TemplateResult {
+  return html`<button type="button" class="secondary" part="button sign-in-button" data-start="sign_in_top_right" @click=${onClick}>
+    ${msg('Sign in', { id: 'contact.sign_in', desc: 'Button at the top end of Contact Support that opens the sign-in form. French seed word: "S\'identifier".' })}
+  </button>`;
+}

@@ -30,7 +30,7 @@ import {
 } from './support-contact.machine.js';
 import { renderMoreOptions, renderSignInHelpSlot, type HelpContext } from './support-contact.render-help.js';
 import { renderHome } from './support-contact.render-home.js';
-import { announcementText, newTicketLabel, renderChooseAccount, renderOtherRealms, renderProfile } from './support-contact.render-profile.js';
+import { announcementText, newTicketLabel, renderChooseAccount, renderOtherRealms, renderProfile, renderTopSignIn } from './support-contact.render-profile.js';
 import { supportContactStyles } from './support-contact.styles.js';
 import { exportPartsOf } from './support-contact.parts.js';
 import { LifecycleController } from '../../controllers/lifecycle-controller.js';
@@ -417,15 +417,7 @@ export class SupportContact extends SupportElement {
     if (session === undefined || this.state.view.kind === 'sign_in' || this.sessionSource.failure) return nothing;
     const [area] = areasStartingWith(this.context, 'sign_in_top_right');
     if (!area) return nothing;
-    return html`<button
-      type="button"
-      class="secondary"
-      part="button sign-in-button"
-      data-start="sign_in_top_right"
-      @click=${() => this.dispatch({ type: 'sign_in_top', realm: area.realm })}
-    >
-      ${msg('Sign in', { id: 'contact.sign_in', desc: 'Button at the top end of Contact Support that opens the sign-in form. French seed word: "S\'identifier".' })}
-    </button>`;
+    return renderTopSignIn(() => this.dispatch({ type: 'sign_in_top', realm: area.realm }));
   }
 
   /** Who is signed in could not be learned: say why and ask again, rather than a sign-in form a valid token does not need. */
