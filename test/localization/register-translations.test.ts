@@ -44,7 +44,7 @@ describe('registerTranslations', () => {
     el.locale = 'fr';
     await el.localeReady;
     await el.updateComplete;
-    expect(heading(el)).to.equal("Contacter l'assistance");
+    expect(heading(el)).to.equal('Contacter l’assistance');
   });
 
   it('overrides one English message; the page already shown picks it up', async () => {
