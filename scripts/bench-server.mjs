@@ -100,7 +100,10 @@ async function serveReference() {
   const dataDir = mkdtempSync(join(tmpdir(), 'support-bench-'));
   const { createSupportServer } = await import('../server/app.ts');
   const store = await import('../server/store.ts');
-  const server = createSupportServer({ dataDir, autoCloseIntervalMs: 0, seedDemo: false, scryptCost: 1024 });
+  // Throughput, not abuse limits: the per-user case limit (10 a minute) would answer the
+  // create benchmark's second second with 429s.
+  const unlimited = { casesPerMinute: Number.MAX_SAFE_INTEGER, caseBurst: Number.MAX_SAFE_INTEGER };
+  const server = createSupportServer({ dataDir, autoCloseIntervalMs: 0, seedDemo: false, scryptCost: 1024, limits: unlimited });
   const { db } = server;
   const sam = { name: 'Sam Sample', email: 'sam@example.com' };
   const alex = { name: 'Alex Example', email: 'alex@example.com' };
