@@ -45,6 +45,9 @@ const LOAD_AHEAD_ROWS = 10;
  * row that opened it.
  *
  * @slot new-case - Shown in the empty state, e.g. a link to open a new case.
+ * @fires support-ready - The element shows its first real content; `event.source` is its tag.
+ * @fires support-error - The element shows a backend error; `event.kind`, `event.status`.
+ * @fires step-change - The element moved to another step of its flow; `event.from`, `event.to`.
  * @fires ticket-opened - A case was opened; `event.ticketNumber`.
  * @fires comment-added - The customer's comment was saved; `event.ticket`, `event.comment`.
  * @fires attachments-added - Files were attached to a case; `event.ticket`.

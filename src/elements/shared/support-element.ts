@@ -31,10 +31,6 @@ const fetchAdapters = new Map<string, SupportBackend>();
 type Inherited<T> = { value: T | undefined };
 
 /**
- * @fires support-ready - The element shows its first real content; `event.source` is its tag.
- * @fires support-error - The element shows a backend error; `event.kind`, `event.status`.
- * @fires step-change - The element moved to another step of its flow; `event.from`, `event.to`.
- *
  * @cssprop [--se-color-text-dark=#f2f2f4] - Text in dark mode (pair of `--se-color-text`).
  * @cssprop [--se-color-muted-dark=#c4c4ca] - Hints in dark mode.
  * @cssprop [--se-color-surface-dark=#1c1c1f] - Background in dark mode.

@@ -49,6 +49,9 @@ export type { ContactView } from './support-contact.machine.js';
  * reached. An area or product not offered in the language says so, with buttons to continue
  * in a language that offers it; a flow the language lacks is never started.
  *
+ * @fires support-ready - The element shows its first real content; `event.source` is its tag.
+ * @fires support-error - The element shows a backend error; `event.kind`, `event.status`.
+ * @fires step-change - The element moved to another step of its flow; `event.from`, `event.to`.
  * @fires session-changed - Signed in (from `<support-sign-in>`), switched account or signed out; `event.session`.
  * @fires locale-change-request - The user chose to continue in another language; cancelable (default: sets `locale`).
  * @fires manage-tickets-request - The user asked for "Manage my tickets"; cancelable (default: shows `<my-tickets>`).

@@ -69,7 +69,8 @@ import { ticketFormStyles } from './ticket-form.styles.js';
  * @fires session-expired - A call was refused with `unauthorized` (after the adapter's refresh); `event.realm`, `event.hadSession`. Cancelable: the host signs the user in and sets `session`, and the call goes again; by default sign-in shows in place. What was typed stays.
  * @fires locale-change-request - The customer chose to continue in a language offering the area or product; cancelable (default: the element sets its `locale`).
  * @fires manage-tickets-request - "View my tickets" on the confirmation; cancelable, handled by the host.
- *
+ * @fires support-ready - The element shows its first real content; `event.source` is its tag.
+ * @fires support-error - The element shows a backend error; `event.kind`, `event.status`.
  * @fires step-change - `subject`, `category`, `subcategory`, `details`, `sign_in`, `created`, `solved`...; `event.from`, `event.to`.
  * @fires case-deflected - An opened article solved it (`solved`) or the form was left (`left`) with no case; `event.article`.
  * @csspart step-heading - The heading of the current step (it takes focus on every step change).
