@@ -3,9 +3,9 @@
  * field at this boundary (a Freshdesk answer is never trusted), statuses through
  * src/core/helpdesk-status.ts, text from the `*_text` fields (never the HTML ones).
  */
-import { hasStrings, isArrayOf, isNumber, isRecord, isString } from '../../src/adapters/guards.js';
+import { hasStrings, isArrayOf, isNumber, isOneOf, isRecord, isString } from '../../src/adapters/guards.js';
 import { FRESHDESK_TO_STATUS } from '../../src/core/helpdesk-status.js';
-import { CONTACT_METHODS, type Attachment, type CallbackRequest, type Comment, type ContactMethod, type Person, type Ticket, type TicketSummary } from '../../src/core/ticket.js';
+import { CONTACT_METHODS, type Attachment, type CallbackRequest, type Comment, type Person, type Ticket, type TicketSummary } from '../../src/core/ticket.js';
 import { HttpError } from '../http.js';
 import { formatNumber } from '../store.js';
 
@@ -94,7 +94,7 @@ const field = (ticket: FdTicket, name: string): string | undefined => {
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 
-const isContactMethod = (v: string | undefined): v is ContactMethod => (CONTACT_METHODS as readonly (string | undefined)[]).includes(v);
+const isContactMethod = isOneOf(CONTACT_METHODS);
 
 /** Statuses Freshdesk knows beyond the four (an account's custom ones) read as open: an agent still has the case. */
 const statusOf = (code: number): Ticket['status'] => FRESHDESK_TO_STATUS[code] ?? 'open';

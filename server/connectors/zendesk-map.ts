@@ -3,9 +3,9 @@
  * this boundary, statuses through src/core/helpdesk-status.ts. The case's own fields (area,
  * product, account, …) travel as ticket tags (`se_area_esign`), which need no admin setup.
  */
-import { hasStrings, isArrayOf, isNumber, isString } from '../../src/adapters/guards.js';
+import { hasStrings, isArrayOf, isNumber, isOneOf, isString } from '../../src/adapters/guards.js';
 import { ZENDESK_TO_STATUS } from '../../src/core/helpdesk-status.js';
-import { CONTACT_METHODS, type Attachment, type CallbackRequest, type Comment, type ContactMethod, type Person, type Ticket, type TicketSummary } from '../../src/core/ticket.js';
+import { CONTACT_METHODS, type Attachment, type CallbackRequest, type Comment, type Person, type Ticket, type TicketSummary } from '../../src/core/ticket.js';
 import { HttpError } from '../http.js';
 import { formatNumber } from '../store.js';
 
@@ -93,7 +93,7 @@ const tagValue = (ticket: ZdTicket, prefix: string): string | undefined => {
   return tag === undefined || tag.length === prefix.length ? undefined : tag.slice(prefix.length);
 };
 
-const isContactMethod = (v: string | undefined): v is ContactMethod => (CONTACT_METHODS as readonly (string | undefined)[]).includes(v);
+const isContactMethod = isOneOf(CONTACT_METHODS);
 
 export function summaryOf(ticket: ZdTicket, requester: Person): TicketSummary {
   const contact = tagValue(ticket, ZENDESK_TAGS.contactMethod);

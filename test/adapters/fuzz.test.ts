@@ -10,6 +10,7 @@ import { createZendeskAdapter } from '../../src/adapters/zendesk-adapter.js';
 import { isSupportError } from '../../src/core/errors.js';
 import { ARTICLES, badBodies, CATALOG, formatEveryDate, PAGE, RECEIPT, SESSION, TICKET, UPLOADED, type BadBody, type Json } from './fuzz-bodies.js';
 import { faultServer, testServers } from './servers.js';
+import { ZENDESK_FIELDS } from './zendesk-fields.js';
 
 const RUNS = 25;
 const KEY = { idempotencyKey: 'fuzz-key' };
@@ -99,14 +100,7 @@ describe('fuzzed 2xx bodies: the fetch adapter', () => {
 // ---------------------------------------------------------------------------------------------
 // Zendesk: the recorded fixture server answers everything but the one path under test.
 
-const fields = {
-  categoryFieldId: 360001,
-  subcategoryFieldId: 360002,
-  productFieldId: 360003,
-  areaFieldId: 360004,
-  contactMethodFieldId: 360005,
-  callbackPhoneFieldId: 360006,
-};
+const fields = ZENDESK_FIELDS;
 
 const ZAT = '2024-05-03T09:00:00Z';
 const Z_REQUEST: Json = {

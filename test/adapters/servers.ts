@@ -3,13 +3,12 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { hasStrings, isArrayOf, isNumber, isOptional, isRecord, isString } from '../../src/adapters/guards.js';
 
 export interface TestServers {
-  readonly fault: string;
   readonly zendesk: string;
 }
 
 export async function testServers(): Promise<TestServers> {
   const servers = await executeServerCommand<TestServers, undefined>('support-test-servers');
-  if (!servers?.fault || !servers.zendesk) throw new Error('test servers are not running (web-test-runner.config.mjs plugin)');
+  if (!servers?.zendesk) throw new Error('test servers are not running (web-test-runner.config.mjs plugin)');
   return servers;
 }
 
@@ -29,7 +28,7 @@ export async function referenceServer(fresh = false): Promise<string> {
 
 /** Base URL (`…/api`) of a reference server of `name`'s own, for a file that must not share one. */
 export async function namedReferenceServer(name: string): Promise<string> {
-  const result = await executeServerCommand<{ url?: string; error?: string }, { name: string }>('reference-server-named', { name });
+  const result = await executeServerCommand<{ url?: string; error?: string }, { name: string }>('reference-server', { name });
   if (!result?.url) throw new Error(`reference server ${name} did not start: ${result?.error ?? 'no answer'}`);
   return `${result.url.replace(/\/+$/, '')}/api`;
 }

@@ -10,6 +10,7 @@ import { createZendeskAdapter } from '../../src/adapters/zendesk-adapter.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import { rejection, supportError } from '../support/dom.js';
 import { faultServer, testServers, type FaultServer } from './servers.js';
+import { ZENDESK_FIELDS } from './zendesk-fields.js';
 
 const unauthorized = () =>
   new Response(JSON.stringify({ type: 'about:blank', title: 'Token expired', status: 401 }), {
@@ -216,7 +217,7 @@ describe('host-managed sign-in: getToken/refreshToken', () => {
 
   describe('createZendeskAdapter', () => {
     let origin: string;
-    const fields = { categoryFieldId: 360001, subcategoryFieldId: 360002, productFieldId: 360003, areaFieldId: 360004, contactMethodFieldId: 360005, callbackPhoneFieldId: 360006 };
+    const fields = ZENDESK_FIELDS;
 
     before(async () => {
       origin = (await testServers()).zendesk;

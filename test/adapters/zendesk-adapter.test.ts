@@ -6,6 +6,7 @@ import { createZendeskAdapter, statusFromZendesk } from '../../src/adapters/zend
 import { hasStrings, isArrayOf, isRecord } from '../../src/adapters/guards.js';
 import { isHeaders, testServers } from './servers.js';
 import { supportError } from '../support/dom.js';
+import { ZENDESK_FIELDS } from './zendesk-fields.js';
 
 interface Recorded {
   readonly method: string;
@@ -16,14 +17,7 @@ interface Recorded {
 
 const isRecorded = (v: unknown): v is Recorded => hasStrings(v, ['method', 'url']) && isHeaders(v.headers);
 
-const fields = {
-  categoryFieldId: 360001,
-  subcategoryFieldId: 360002,
-  productFieldId: 360003,
-  areaFieldId: 360004,
-  contactMethodFieldId: 360005,
-  callbackPhoneFieldId: 360006,
-};
+const fields = ZENDESK_FIELDS;
 
 describe('createZendeskAdapter against recorded Zendesk responses', () => {
   let origin: string;

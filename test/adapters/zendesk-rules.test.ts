@@ -7,6 +7,7 @@ import type { SupportBackend, TicketChange, WatchState } from '../../src/adapter
 import { hasNumbers, hasStrings, isArrayOf, isRecord } from '../../src/adapters/guards.js';
 import { createZendeskAdapter, type ZendeskAdapterOptions } from '../../src/adapters/zendesk-adapter.js';
 import { supportError } from '../support/dom.js';
+import { ZENDESK_FIELDS } from './zendesk-fields.js';
 
 interface Logged {
   readonly method: string;
@@ -16,14 +17,7 @@ interface Logged {
 }
 
 const isLogged = (v: unknown): v is Logged => hasStrings(v, ['method', 'url']) && hasNumbers(v, ['at']);
-const fields = {
-  categoryFieldId: 360001,
-  subcategoryFieldId: 360002,
-  productFieldId: 360003,
-  areaFieldId: 360004,
-  contactMethodFieldId: 360005,
-  callbackPhoneFieldId: 360006,
-};
+const fields = ZENDESK_FIELDS;
 const MINUTE = 60_000;
 
 describe('createZendeskAdapter follows Zendesk’s documented rules (mock Zendesk)', () => {

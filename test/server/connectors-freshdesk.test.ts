@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { FRESHDESK_TO_STATUS, STATUS_TO_FRESHDESK } from '../../src/core/helpdesk-status.js';
 import { STATUSES } from '../../src/core/ticket.js';
-import { connectorFor } from '../../server/connectors/index.js';
 import { startFreshdeskMock } from '../support/freshdesk-mock.mjs';
-import { newCase, start, type Started } from './helpers.js';
+import { newCase, openCase, startWithConnector, type Started } from './helpers.js';
 
 const KEY = 'fd-secret-key-5f1e2d';
 
@@ -53,16 +52,7 @@ async function agent(method: string, path: string, json: unknown): Promise<unkno
 
 before(async () => {
   mock = await startFreshdeskMock({ apiKey: KEY });
-  s = await start({
-    connector: connectorFor({ name: 'freshdesk', baseUrl: mock.url, apiKey: KEY }, {
-      maxRetryWaitMs: 2000,
-      sleep: (ms) => {
-        waits.push(ms);
-        return Promise.resolve();
-      },
-    }),
-    log: (line) => logs.push(line),
-  });
+  s = await startWithConnector({ name: 'freshdesk', baseUrl: mock.url, apiKey: KEY }, waits, logs);
 });
 after(async () => {
   await s.close();
@@ -73,11 +63,7 @@ beforeEach(async () => {
   waits.length = 0;
 });
 
-async function open(token: string, extra: Record<string, unknown> = {}): Promise<CaseBody> {
-  const res = await s.api.call<CaseBody>('POST', '/api/tickets', { token, json: newCase(extra) });
-  assert.equal(res.status, 201, JSON.stringify(res.body));
-  return res.body;
-}
+const open = (token: string, extra: Record<string, unknown> = {}): Promise<CaseBody> => openCase<CaseBody>(s, token, extra);
 
 describe('Freshdesk connector', () => {
   test('status tables: Freshdesk 2/3/4/5 ↔ open, action required, pending, closed, both ways', () => {

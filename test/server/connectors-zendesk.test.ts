@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { STATUS_TO_ZENDESK, ZENDESK_TO_STATUS } from '../../src/core/helpdesk-status.js';
 import { STATUSES } from '../../src/core/ticket.js';
-import { connectorFor } from '../../server/connectors/index.js';
 import { ZENDESK_WRITE_STATUS } from '../../server/connectors/zendesk.js';
 import { startZendeskTicketsMock } from '../support/zendesk-tickets-mock.mjs';
-import { newCase, start, type Started } from './helpers.js';
+import { openCase, startWithConnector, type Started } from './helpers.js';
 
 const AGENT = 'agent@acme.example';
 const TOKEN = 'zd-secret-token-93a1c7';
@@ -58,16 +57,7 @@ async function agent(method: string, path: string, json?: unknown): Promise<{ ti
 
 before(async () => {
   mock = await startZendeskTicketsMock({ email: AGENT, token: TOKEN });
-  s = await start({
-    connector: connectorFor({ name: 'zendesk', baseUrl: mock.url, email: AGENT, token: TOKEN }, {
-      maxRetryWaitMs: 2000,
-      sleep: (ms) => {
-        waits.push(ms);
-        return Promise.resolve();
-      },
-    }),
-    log: (line) => logs.push(line),
-  });
+  s = await startWithConnector({ name: 'zendesk', baseUrl: mock.url, email: AGENT, token: TOKEN }, waits, logs);
 });
 after(async () => {
   await s.close();
@@ -78,11 +68,7 @@ beforeEach(async () => {
   waits.length = 0;
 });
 
-async function open(token: string, extra: Record<string, unknown> = {}): Promise<CaseBody> {
-  const res = await s.api.call<CaseBody>('POST', '/api/tickets', { token, json: newCase(extra) });
-  assert.equal(res.status, 201, JSON.stringify(res.body));
-  return res.body;
-}
+const open = (token: string, extra: Record<string, unknown> = {}): Promise<CaseBody> => openCase<CaseBody>(s, token, extra);
 
 describe('Zendesk connector', () => {
   test('status tables: new/open/hold → open, pending → action required, solved → pending, closed; each of ours maps back', () => {

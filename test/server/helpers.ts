@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { createSupportServer, type SupportServer, type SupportServerOptions } from '../../server/app.js';
+import { connectorFor } from '../../server/connectors/index.js';
+import type { ConnectorSpec } from '../../server/connectors/options.js';
 
 export const SPEC_PATH = fileURLToPath(new URL('../../docs/openapi.yaml', import.meta.url));
 export const PASSWORD = 'correct horse battery';
@@ -192,6 +194,25 @@ export async function start(options: Partial<SupportServerOptions> = {}): Promis
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The server with its cases in a helpdesk (a mock of it): a 429's wait is recorded in `waits`
+ * instead of slept, and every log line goes to `logs` (so a test can look for a leaked key).
+ */
+export function startWithConnector(spec: ConnectorSpec, waits: number[], logs: string[]): Promise<Started> {
+  const sleep = (ms: number): Promise<void> => {
+    waits.push(ms);
+    return Promise.resolve();
+  };
+  return start({ connector: connectorFor(spec, { maxRetryWaitMs: 2000, sleep }), log: (line) => logs.push(line) });
+}
+
+/** Opens a case through the API as `token` (the demo case with `extra` over it); it must be made. */
+export async function openCase<T>(s: Started, token: string, extra: Record<string, unknown> = {}): Promise<T> {
+  const res = await s.api.call<T>('POST', '/api/tickets', { token, json: newCase(extra) });
+  assert.equal(res.status, 201, JSON.stringify(res.body));
+  return res.body;
 }
 
 /** A movable clock for `createSupportServer({ now })`. */

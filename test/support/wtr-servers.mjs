@@ -1,7 +1,7 @@
 // web-test-runner plugin: the node-side servers the adapter tests talk to over real HTTP on
 // 127.0.0.1, with their URLs handed to browser tests through `executeServerCommand`:
 //
-//   executeServerCommand('support-test-servers')            → {fault, zendesk}
+//   executeServerCommand('support-test-servers')            → {zendesk}
 //   executeServerCommand('fault-server', {name})            → {url}  (a fault server of its own)
 //   executeServerCommand('reference-server', {fresh: true}) → {url} | {error}
 //   executeServerCommand('zendesk-mock')                    → {url}  (test/support/zendesk-mock.mjs)
@@ -26,14 +26,14 @@
 // `fault-server` gives each file that scripts the fault server (test/support/fault-server.mjs)
 // an instance of its own, started on first use and stopped with the runner: the runner runs
 // two files at once, and one file's `__reset` or `__script` would otherwise eat the other's.
-// The fault and Zendesk fixture servers start with the runner; the reference server
+// The Zendesk fixture servers start with the runner; the reference server
 // (`server/main.ts`) starts on first request, in a fresh temporary data folder, and is killed
 // when the runner stops. `fresh: true` restarts it on a new empty data folder.
 // `connector-server` starts, once per connector, a mock helpdesk (freshdesk-mock.mjs,
 // zendesk-tickets-mock.mjs) seeded through its documented agent API with the demo's cases of
 // alex@example.com, and a reference server of its own with `--connector … --…-url <mock>`.
 import { spawn } from 'node:child_process';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,14 +46,6 @@ import { startFreshdeskMock } from './freshdesk-mock.mjs';
 import { startZendeskTicketsMock } from './zendesk-tickets-mock.mjs';
 
 const READY_TIMEOUT_MS = 30_000;
-
-/** The host backend's minting (as server/host-jwt.ts `mintHostJwt`, which this file cannot import: no tsx here). */
-function mintHostJwt(user, secret) {
-  const nowS = Math.floor(Date.now() / 1000);
-  const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const signed = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...user, iat: nowS, exp: nowS + 60, jti: randomUUID() })}`;
-  return `${signed}.${createHmac('sha256', secret).update(signed).digest('base64url')}`;
-}
 
 /** Starts `node --import tsx server/main.ts --port 0 --data <dir> --dev [flags]`; resolves on its "listening on" line. */
 async function startReferenceServer(cwd, flags = () => [], onStop = async () => undefined) {
@@ -164,8 +156,6 @@ async function startConnectorServer(cwd, connector) {
 }
 
 export function supportTestServers({ cwd = process.cwd() } = {}) {
-  /** @type {{url: string, close: () => Promise<unknown>} | undefined} */
-  let fault;
   /** @type {Map<string, Promise<{url: string, close: () => Promise<unknown>}>>} */
   const faults = new Map();
   /** @type {{url: string, close: () => Promise<unknown>} | undefined} */
@@ -240,15 +230,14 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
   return {
     name: 'support-test-servers',
     async serverStart() {
-      fault = await startFaultServer();
       zendesk = await startZendeskServer();
       zendeskMock = await startZendeskMock();
     },
     async serverStop() {
-      await Promise.all([fault?.close(), zendesk?.close(), zendeskMock?.close(), stopReference(), referenceJwt?.then((r) => r.stop(), () => undefined), ...[...connectors.values()].map((c) => c.then((r) => r.stop(), () => undefined)), ...[...named.keys()].map((name) => stopNamed(name)), ...[...faults.values()].map((f) => f.then((r) => r.close(), () => undefined))]);
+      await Promise.all([zendesk?.close(), zendeskMock?.close(), stopReference(), referenceJwt?.then((r) => r.stop(), () => undefined), ...[...connectors.values()].map((c) => c.then((r) => r.stop(), () => undefined)), ...[...named.keys()].map((name) => stopNamed(name)), ...[...faults.values()].map((f) => f.then((r) => r.close(), () => undefined))]);
     },
     async executeCommand({ command, payload }) {
-      if (command === 'support-test-servers') return { fault: fault?.url, zendesk: zendesk?.url };
+      if (command === 'support-test-servers') return { zendesk: zendesk?.url };
       if (command === 'zendesk-mock') return { url: zendeskMock?.url };
       if (command === 'fault-server') {
         const name = typeof payload === 'object' && payload !== null ? String(/** @type {{name?: unknown}} */ (payload).name) : 'default';
@@ -293,11 +282,6 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
           return { error: error instanceof Error ? error.message : String(error) };
         }
       }
-      if (command === 'reference-server-named') {
-        // A file's own instance, started on first use (same as `reference-server` with a `name`).
-        const name = typeof payload === 'object' && payload !== null ? String(/** @type {{name?: unknown}} */ (payload).name) : 'default';
-        return namedReference({ name });
-      }
       if (command === 'reference-server-jwt') {
         referenceJwt ??= startReferenceServer(cwd, async (dataDir) => {
           const file = join(dataDir, 'jwt-secret.txt');
@@ -313,6 +297,8 @@ export function supportTestServers({ cwd = process.cwd() } = {}) {
       }
       if (command === 'host-jwt') {
         const { email, name } = /** @type {{email: string, name: string}} */ (payload);
+        // The host backend's side is server/host-jwt.ts's own `mintHostJwt`, the code EMBEDDING.md shows.
+        const { mintHostJwt } = await tsImport(pathToFileURL(join(cwd, 'server/host-jwt.ts')).href, import.meta.url);
         return { jwt: mintHostJwt({ email, name }, jwtSecret) };
       }
       return undefined;
