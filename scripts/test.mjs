@@ -1,11 +1,13 @@
 // `npm test`: lint, type-check, (i18n check), Node tests, browser tests; stops at the first
 // failure. Its last line is always `N passed, N failed, N skipped` (Node + browser tests; a
 // step that fails before the tests counts as one failure). Extra arguments go to
-// web-test-runner, e.g. `npm test -- --files test/core/status.test.ts`.
+// web-test-runner, e.g. `npm test -- --files test/core/status.test.ts`. Before the tests it
+// starts a throwaway PostgreSQL cluster (scripts/pg-cluster.mjs) for the Postgres store's tests.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { clusterForTests } from './pg-cluster.mjs';
 
 const bin = (/** @type {string} */ name) => join('node_modules', '.bin', name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -102,6 +104,19 @@ if (pkg.scripts?.['i18n:check']) {
   step('npm run i18n:check', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'i18n:check']);
 }
 
+// PostgreSQL for the Postgres store's tests (Node and browser): a throwaway cluster
+// (scripts/pg-cluster.mjs), its superuser URL in SUPPORT_TEST_DATABASE_URL, stopped and removed
+// when this process exits, however it exits (a signal included). Without one: one line, and
+// the Postgres tests fail under CI=true (they need the URL).
+const pg = await clusterForTests();
+process.once('exit', () => pg.stopSync());
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+  process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
+}
+console.log(`\n${pg.line}`);
+/** @type {NodeJS.ProcessEnv} */
+const testEnv = { ...process.env, CHROME_PATH: chrome, ...(pg.url ? { SUPPORT_TEST_DATABASE_URL: pg.url } : {}) };
+
 // Node tests: node's own runner over test/server, test/node and test/e2e (*.test.mjs, or
 // *.test.ts loaded through tsx, as the reference server is TypeScript). test/e2e drives
 // Chromium with playwright-core (CHROME_PATH below).
@@ -126,7 +141,7 @@ if (nodeTests.length > 0) {
       `--test-reporter-destination=${tapFile}`,
       ...nodeTests,
     ],
-    { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome } },
+    { stdio: 'inherit', env: testEnv },
   );
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
   /** @param {string} key */
@@ -156,7 +171,7 @@ console.log(`\n▶ web-test-runner (${chrome})`);
 const start = performance.now();
 const wtr = spawnSync(bin('web-test-runner'), process.argv.slice(2), {
   stdio: 'inherit',
-  env: { ...process.env, CHROME_PATH: chrome },
+  env: testEnv,
 });
 const seconds = ((performance.now() - start) / 1000).toFixed(1);
 if (!existsSync(countsFile)) {
