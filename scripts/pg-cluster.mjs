@@ -11,7 +11,8 @@
 //   await cluster.stop();
 //
 // CLI: `node scripts/pg-cluster.mjs start` prints the URL and leaves the cluster running
-// (its state in .cache/pg-cluster.json); `node scripts/pg-cluster.mjs stop` stops it.
+// (its state in .cache/pg-cluster.json); `node scripts/pg-cluster.mjs stop` stops it;
+// `node scripts/pg-cluster.mjs bindir` prints where the server binaries are (exit 1: none).
 //
 // The server binaries are looked for in $PG_BINDIR, `pg_config --bindir`,
 // /usr/lib/postgresql/<newest>/bin, then PATH. PostgreSQL refuses to run as root: as root the
@@ -243,8 +244,13 @@ async function cli() {
     stopClusterSync(state);
     rmSync(STATE_FILE, { force: true });
     console.error(`stopped ${state.url}, removed ${state.dir}`);
+  } else if (command === 'bindir') {
+    // For .ci/run: where the server binaries are, or exit 1 (then it installs them).
+    const found = findBindir();
+    if (!found) process.exit(1);
+    console.log(found);
   } else {
-    console.error('usage: node scripts/pg-cluster.mjs start|stop');
+    console.error('usage: node scripts/pg-cluster.mjs start|stop|bindir');
     process.exit(2);
   }
 }
