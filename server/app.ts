@@ -6,7 +6,7 @@
  * (events.ts), which look for new changes after every request.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seedConfig, type SupportConfig } from '../src/core/config.js';
 import { DEFAULT_SCRYPT_COST } from './auth.js';
@@ -16,6 +16,7 @@ import type { ServerParts } from './context.js';
 import { HttpError, problemReply, sendReply } from './http.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 import { createEventHub } from './events.js';
+import { NotReady, readiness, type ReadinessCheck } from './health.js';
 import { createPipeline } from './pipeline.js';
 import { loadRequestSchemas } from './request-schema.js';
 import { apiRoutes, devRoutes, sessionJwtRoutes } from './routes/index.js';
@@ -23,7 +24,7 @@ import { sqliteConnector } from './connectors/sqlite.js';
 import type { ConnectorFactory } from './connectors/types.js';
 import { seedIfEmpty } from './seed.js';
 import { caseLink } from './case-url.js';
-import { openDatabase, purgeEvents, releaseRunningKeys, urlSecret, type Db } from './store.js';
+import { openDatabase, pingDatabase, purgeEvents, releaseRunningKeys, urlSecret, type Db } from './store.js';
 
 export interface SupportServerOptions {
   /** Folder of the SQLite file and the attachments. */
@@ -61,11 +62,19 @@ export interface SupportServerOptions {
    * own changes never reach the events table), false otherwise.
    */
   readonly events?: { readonly heartbeatMs?: number; readonly retryMs?: number; readonly keep?: number; readonly off?: boolean };
+  /** More checks of `GET /readyz` (server/health.ts), after "not shutting down" and "the database answers". */
+  readonly readinessChecks?: readonly ReadinessCheck[];
 }
 
 export interface SupportServer {
   listen(port: number, host?: string): Promise<{ url: string }>;
-  close(): Promise<void>;
+  /**
+   * Stops: `/readyz` turns 503, no new connections, every event stream gets a last `retry:`
+   * hint and ends, requests in flight get up to `timeoutMs` (default 0: cut at once) to finish
+   * (their answers say `Connection: close`), then the connections still open are cut, and the
+   * store and the database close. Calling it again returns the same promise.
+   */
+  close(options?: { readonly timeoutMs?: number }): Promise<void>;
   /** Closes every pending case that is due now; returns their numbers. */
   runAutoClose(): string[];
   readonly db: Db;
@@ -126,6 +135,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
     },
     runAutoClose,
     hostJwtSecret: options.hostJwtSecret,
+    readiness: () => readiness([notShuttingDown, async () => pingDatabase(db), ...(options.readinessChecks ?? [])], { log }),
   };
 
   function runAutoClose(): string[] {
@@ -138,6 +148,14 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
     return closed;
   }
 
+  let shuttingDown = false;
+  let closing: Promise<void> | undefined;
+  async function notShuttingDown(): Promise<void> {
+    if (shuttingDown) throw new NotReady('The server is shutting down.');
+  }
+  /** Answers not started yet: told to close their connection once the server is shutting down. */
+  const pending = new Set<ServerResponse>();
+
   const handle = createPipeline({
     server: parts,
     routes: [...apiRoutes, ...(options.hostJwtSecret ? sessionJwtRoutes : []), ...(options.dev ? devRoutes : [])].filter((r) => !(eventsOff && r.path === '/api/events')),
@@ -146,6 +164,13 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
     log,
   });
   const server: Server = createServer((req, res) => {
+    if (shuttingDown) res.setHeader('Connection', 'close');
+    pending.add(res);
+    res.once('close', () => {
+      pending.delete(res);
+      // A connection kept alive after its answer is idle now: while shutting down, close it.
+      if (shuttingDown) setImmediate(() => server.closeIdleConnections());
+    });
     handle(req, res)
       .catch((error: unknown) => {
         log(`unhandled: ${String(error)}`);
@@ -180,18 +205,23 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
         });
       });
     },
-    close() {
-      if (timer) clearInterval(timer);
-      events.close();
-      return new Promise((resolve) => {
+    close({ timeoutMs = 0 } = {}) {
+      closing ??= new Promise((resolve) => {
+        shuttingDown = true;
+        if (timer) clearInterval(timer);
+        for (const res of pending) if (!res.headersSent) res.setHeader('Connection', 'close');
+        events.close();
+        const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
         server.close(() => {
+          clearTimeout(deadline);
           void parts.cases.close().finally(() => {
             db.close();
             resolve();
           });
         });
-        server.closeAllConnections();
+        setImmediate(() => server.closeIdleConnections());
       });
+      return closing;
     },
   };
 }

@@ -8,6 +8,7 @@ import type { SupportConfig } from '../src/core/config.js';
 import type { TicketLink } from './case-url.js';
 import type { CaseConnector } from './connectors/types.js';
 import type { EventHub } from './events.js';
+import type { Readiness } from './health.js';
 import type { ServerLimits } from './limits.js';
 import type { Db } from './store.js';
 import type { JsonObject, ReceivedFile, RouteSpec } from './http.js';
@@ -38,6 +39,8 @@ export interface ServerParts {
   readonly hostJwtSecret: Buffer | undefined;
   /** What the widget may offer with this connector, sent with every session envelope (routes/session.ts). */
   readonly capabilities: BackendCapabilities;
+  /** Whether this process should get traffic now (`GET /readyz`, server/health.ts). */
+  readiness(): Promise<Readiness>;
 }
 
 /** A file upload, streamed to a temp file. */

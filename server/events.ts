@@ -44,7 +44,11 @@ export interface EventHub {
   pump(): void;
   /** How many streams are open, and how many were opened since the start (for `GET /api/_dev/streams`). */
   counts(): { open: number; opened: number };
-  /** Ends every stream and stops the heartbeat (the server is stopping). */
+  /**
+   * Ends every stream and stops the heartbeat (the server is stopping): each gets a last
+   * `retry:` hint first, so that its client reconnects (through the proxy, to another process);
+   * a stream opened after this ends at once the same way.
+   */
   close(): void;
 }
 
@@ -159,6 +163,11 @@ export function createEventHub(options: EventHubOptions): EventHub {
 
   const hub: EventHub = {
     open(res, session, origin, lastEventId) {
+      if (closed) {
+        res.writeHead(200, { ...CORS_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end(`retry: ${options.retryMs}\n\n`);
+        return;
+      }
       const latest = lastEventSeq(db);
       const stream: Stream = { res, session, origin, cursor: lastEventId === undefined ? latest : Math.min(lastEventId, latest) };
       const mine = [...streams].filter((s) => s.session.userId === session.userId);
@@ -193,7 +202,10 @@ export function createEventHub(options: EventHubOptions): EventHub {
     counts: () => ({ open: streams.size, opened }),
     close() {
       closed = true;
-      for (const stream of [...streams]) end(stream);
+      for (const stream of [...streams]) {
+        write(stream, `retry: ${options.retryMs}\n\n`);
+        end(stream);
+      }
       if (heartbeat) clearInterval(heartbeat);
       heartbeat = undefined;
     },

@@ -9,6 +9,7 @@ import { callMeRoutes } from './call-me.js';
 import { commentRoutes } from './comments.js';
 import { devRoutes as devCaseRoutes } from './dev.js';
 import { devEventRoutes, eventRoutes } from './events.js';
+import { healthRoutes } from './health.js';
 import { sessionRoutes } from './session.js';
 import { sessionJwtRoutes } from './session-jwt.js';
 import { signInHelpRoutes } from './sign-in-help.js';
@@ -27,6 +28,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...callMeRoutes,
   ...signInHelpRoutes,
   ...eventRoutes,
+  ...healthRoutes,
 ];
 
 export const devRoutes: readonly ApiRoute[] = [...devCaseRoutes, ...devEventRoutes];
