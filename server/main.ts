@@ -5,13 +5,16 @@
  *     [--connector sqlite|freshdesk|zendesk] [--freshdesk-domain acme --freshdesk-key-file key.txt]
  *     [--zendesk-subdomain acme --zendesk-email agent@acme.com --zendesk-token-file t.txt]
  *     [--events-heartbeat-ms 15000] [--events-retry-ms 1000] [--no-events]
- *     [--jwt-secret-file secret.txt]
+ *     [--jwt-secret-file secret.txt] [--shutdown-timeout-ms 10000]
  * `--jwt-secret-file` holds the secret shared with the host app's backend for host JWTs
  * (`POST /api/session/jwt`, at least 32 bytes; a trailing newline is dropped; never logged).
  * `--case-url` is the emails' link to a case (http or https, with `{number}`); without it (and
  * without the older `--public-url`) the emails carry no link. The connector flags are checked by
  * server/connectors/options.ts (`--freshdesk-url` / `--zendesk-url` point at another address).
  * Prints `listening on http://127.0.0.1:PORT` as its first line; port 0 picks a free port.
+ * SIGTERM or SIGINT: a graceful stop (app.ts `close`): `/readyz` 503, event streams end with a
+ * `retry:` hint, requests in flight get `--shutdown-timeout-ms` (default 10 s) to finish, then
+ * exit 0. Past that deadline plus 5 s, or at a second signal, it exits 1 at once.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -44,12 +47,19 @@ const { values } = parseArgs({
     // Serves no GET /api/events (404): a backend without a stream, whose clients poll (the default with a helpdesk connector).
     'no-events': { type: 'boolean', default: false },
     'jwt-secret-file': { type: 'string' },
+    'shutdown-timeout-ms': { type: 'string', default: '10000' },
   },
   strict: true,
 });
 
 if (values.host !== '127.0.0.1') {
   process.stderr.write('Only --host 127.0.0.1 is supported: the reference server is not meant to be exposed.\n');
+  process.exit(2);
+}
+
+const shutdownTimeoutMs = Number(values['shutdown-timeout-ms']);
+if (!Number.isSafeInteger(shutdownTimeoutMs) || shutdownTimeoutMs < 0) {
+  process.stderr.write('--shutdown-timeout-ms must be a whole number of milliseconds (0 or more).\n');
   process.exit(2);
 }
 
@@ -90,8 +100,25 @@ const server = createSupportServer({
 const { url } = await server.listen(Number(values.port), values.host);
 process.stdout.write(`listening on ${url}\n`);
 
-const stop = (): void => {
-  void server.close().then(() => process.exit(0));
+let stopping = false;
+const stop = (signal: NodeJS.Signals): void => {
+  if (stopping) {
+    process.stderr.write(`${signal} again: exiting now\n`);
+    process.exit(1);
+  }
+  stopping = true;
+  process.stderr.write(`${signal}: shutting down (requests in flight get ${shutdownTimeoutMs} ms)\n`);
+  setTimeout(() => {
+    process.stderr.write('shutdown: not done in time, exiting\n');
+    process.exit(1);
+  }, shutdownTimeoutMs + 5_000).unref();
+  server.close({ timeoutMs: shutdownTimeoutMs }).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`shutdown: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
 };
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
