@@ -17,7 +17,7 @@
  * exit 0. Past that deadline plus 5 s, or at a second signal, it exits 1 at once.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
 import { createSupportServer } from './app.js';
 import { checkCaseUrl } from './case-url.js';
@@ -25,8 +25,7 @@ import { connectorFor } from './connectors/index.js';
 import { checkConnectorFlags, type ConnectorSpec } from './connectors/options.js';
 import { MIN_SECRET_BYTES } from './host-jwt.js';
 
-const { values } = parseArgs({
-  options: {
+const options = {
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string', default: './data' },
@@ -48,9 +47,16 @@ const { values } = parseArgs({
     'no-events': { type: 'boolean', default: false },
     'jwt-secret-file': { type: 'string' },
     'shutdown-timeout-ms': { type: 'string', default: '10000' },
-  },
-  strict: true,
-});
+    help: { type: 'boolean', default: false },
+} satisfies ParseArgsConfig['options'];
+const { values } = parseArgs({ options, strict: true });
+
+// `--help`: every flag this parser accepts, one a line (test/server/compose.test.ts reads it).
+if (values.help) {
+  const lines = Object.entries(options).map(([name, o]) => `  --${name}${o.type === 'string' ? ' <value>' : ''}${'default' in o && o.default !== false ? ` (default ${String(o.default)})` : ''}`);
+  process.stdout.write(`usage: node --import tsx server/main.ts [flags]\n${lines.join('\n')}\n`);
+  process.exit(0);
+}
 
 if (values.host !== '127.0.0.1') {
   process.stderr.write('Only --host 127.0.0.1 is supported: the reference server is not meant to be exposed.\n');
