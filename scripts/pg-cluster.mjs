@@ -149,7 +149,9 @@ export async function startCluster({ log = () => undefined, bindir = findBindir(
   const asService = isRoot();
   const owner = asService ? serviceUser() : undefined;
   if (asService && !owner) throw new ClusterUnavailable(`running as root and there is no "${SERVICE_USER}" user to run PostgreSQL as`);
-  const dir = mkdtempSync(join(tmpdir(), 'support-pg-'));
+  // The service user must reach the directory: a root-only TMPDIR (/root/tmp) will not do.
+  const parent = asService && (statSync(tmpdir()).mode & 0o001) === 0 ? '/tmp' : tmpdir();
+  const dir = mkdtempSync(join(parent, 'support-pg-'));
   const data = join(dir, 'data');
   /** @type {ClusterState} */
   const state = { url: '', port: 0, dir, bindir, asService };
