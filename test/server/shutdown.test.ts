@@ -119,3 +119,36 @@ test('--shutdown-timeout-ms that is not a whole number: exit 2 with the reason',
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('SIGTERM with an upload that never finishes: cut at --shutdown-timeout-ms, then exit 0', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'support-shutdown-'));
+  const { child, url, stderr } = await startServer(dataDir, ['--shutdown-timeout-ms', '200']);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  try {
+    const token = await new Api(url).signIn('alex@example.com');
+    const upload = request(new URL('/api/uploads', url), {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Idempotency-Key': 'upload-never-finished',
+        'Content-Type': 'text/plain',
+        'X-File-Name': 'stuck.txt',
+        'Content-Length': '1000',
+        Expect: '100-continue',
+      },
+    });
+    const outcome = new Promise<string>((resolve) => {
+      upload.on('response', (res) => resolve(`answered ${String(res.statusCode)}`));
+      upload.on('error', (error) => resolve(`cut: ${error.message}`));
+    });
+    await new Promise<void>((resolve) => upload.once('continue', resolve));
+    upload.write('only the first bytes');
+    child.kill('SIGTERM');
+    assert.match(await outcome, /^cut: /, 'the connection is cut at the deadline');
+    assert.deepEqual(await exited, { code: 0, signal: null }, stderr());
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
