@@ -8,6 +8,7 @@
 // syntax is left in the output.
 import { readdirSync } from 'node:fs';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { messageIds, numberLocaleModule, numberMessageIds } from './scripts/lib/message-ids.mjs';
 
 const external = /^(lit|lit-html|lit-element|@lit|@lit-labs|@floating-ui\/dom)(\/|$)/;
 
@@ -41,16 +42,24 @@ function stripMessageDescriptions(): Plugin {
 
 // The bundle's chunks (measured with `npm run size`, issue 15). Left to itself the bundler
 // makes one chunk per set of importers (a dozen here, several under 1 KB), and each chunk is
-// compressed on its own: 69.6 KB brotli in all against 57 KB for one file. Three instead:
+// compressed on its own: 69.6 KB brotli in all against 57 KB for one file. These instead:
 // - the first view (`$initial`: what the entry imports statically, i.e. `<support-contact>`
 //   and what it shares with the rest): in the entry chunk;
-// - floating-ui: its own chunk, loaded on a popup's first open;
+// - floating-ui: its own chunk, loaded on a popup's first open where CSS anchor positioning
+//   is missing (src/controllers/popup-position.ts);
+// - the message id table (shortMessageIds below), loaded by registerTranslations;
+// - the virtualizer: its own chunk, loaded when a case list is longer than a few screens
+//   (src/elements/my-tickets/lazy-virtualizer.ts);
 // - `steps`: every other element (forms, case list and case view, sign-in), loaded together
-//   by src/define/lazy.ts. Locales stay one chunk each.
+//   by src/define/lazy.ts, and the popups' positioning code (a chunk of its own measured
+//   778 B brotli and +315 B in all; `steps` loads at the first pointer or key event anyway,
+//   before a click can open a popup). Locales stay one chunk each.
 const notLocale = (id: string) => !/generated\/locales\//.test(id);
 const BUNDLE_CHUNKS = [
   { name: 'support-elements-core', tags: ['$initial' as const], priority: 3 },
   { name: 'floating-ui', test: /@floating-ui/, priority: 2 },
+  { name: 'virtualizer', test: /@lit-labs\/virtualizer|my-tickets\/eager-flow/, priority: 2 },
+  { name: 'message-index', test: /support-elements:message-index/, priority: 2 },
   { name: 'steps', test: notLocale, priority: 1 },
 ];
 
@@ -69,6 +78,40 @@ function pseudoLocaleOutOfProduction(): Plugin {
   };
 }
 
+// Numbered message ids in the single-file bundle (scripts/lib/message-ids.mjs): msg() calls
+// get `id: '12'` instead of `id: 'contact.heading'`, locale modules become arrays, and
+// src/localization/message-index.ts loads the readable → number table for registerTranslations
+// (its own chunk, fetched only when a host registers translations). Measured with `npm run
+// size`: a locale chunk 6,329 → about 4,000 B brotli (ids and `email.*` gone).
+const MESSAGE_INDEX = '\0support-elements:message-index';
+function shortMessageIds(): Plugin {
+  const ids = messageIds();
+  const index = new Map(ids.map((id, number) => [id, number]));
+  return {
+    name: 'short-message-ids',
+    enforce: 'pre',
+    resolveId(source) {
+      return source === MESSAGE_INDEX ? MESSAGE_INDEX : null;
+    },
+    load(id) {
+      if (id === MESSAGE_INDEX) {
+        return `export default new Map(${JSON.stringify(ids)}.map((id, number) => [id, String(number)]));\n`;
+      }
+      if (/\/src\/localization\/message-index\.ts$/.test(id)) {
+        return `export const loadMessageIndex = () => import(${JSON.stringify(MESSAGE_INDEX)}).then((module) => module.default);\n`;
+      }
+      return null;
+    },
+    transform(code, id) {
+      if (/\/src\/localization\/generated\/locales\/[\w-]+\.ts$/.test(id)) {
+        return code.includes('export const templates = {') ? { code: numberLocaleModule(code, index), map: null } : null;
+      }
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('msg(')) return null;
+      return { code: numberMessageIds(code, index), map: null };
+    },
+  };
+}
+
 const common: UserConfig = {
   publicDir: false,
   logLevel: 'warn',
@@ -83,7 +126,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
       ...common,
-      plugins: [pseudoLocaleOutOfProduction(), stripMessageDescriptions()],
+      plugins: [pseudoLocaleOutOfProduction(), shortMessageIds(), stripMessageDescriptions()],
       build: {
         ...common.build,
         outDir: 'dist/bundle',

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'vite';
 import { writeFrameworkTypes } from './framework-types.mjs';
+import { messageIds } from './lib/message-ids.mjs';
 
 const requiredEntries = ['src/index.ts', 'src/bundle.ts', 'src/define/all.ts'];
 const missing = requiredEntries.filter((file) => !existsSync(file));
@@ -99,6 +100,19 @@ await step('output checks', () => {
   const withNotes = [...jsFiles('dist/lib'), ...jsFiles('dist/bundle')].filter((f) => /\bdesc:/.test(readFileSync(f, 'utf8')));
   if (withNotes.length > 0) {
     console.error(`\nbuild: msg() descriptions left in ${withNotes.map((f) => relative('.', f)).join(', ')}`);
+    process.exit(1);
+  }
+  // The bundle numbers message ids (scripts/lib/message-ids.mjs); a readable one left in a
+  // chunk other than the id table means a msg() call the numbering missed (English shown).
+  const ids = messageIds();
+  const readable = jsFiles('dist/bundle')
+    .filter((f) => !/message-index-[\w-]+\.js$/.test(f))
+    .flatMap((f) => {
+      const code = readFileSync(f, 'utf8');
+      return ids.filter((id) => code.includes(`\`${id}\``) || code.includes(`"${id}"`) || code.includes(`'${id}'`)).map((id) => `${relative('.', f)}: ${id}`);
+    });
+  if (readable.length > 0) {
+    console.error(`\nbuild: readable message ids left in the bundle:\n  ${readable.join('\n  ')}`);
     process.exit(1);
   }
 });

@@ -1,10 +1,13 @@
 /**
  * The one popup controller of the support elements (DESIGN.md §9): a non-modal popup
- * (menu, drop-down, account picker) anchored to a trigger button with @floating-ui/dom.
+ * (menu, drop-down, account picker) anchored to a trigger button.
  *
- * - position: `computePosition` (fixed strategy, so shadow roots and scrolling containers do
- *   not matter) with `offset`, `flip` and `shift`, kept current by `autoUpdate` while open;
- *   the `autoUpdate` cleanup runs on close and on disconnect, so nothing is left listening;
+ * - layer: the native Popover API (`popover="manual"`, top layer) where the browser has it, so
+ *   no `overflow` or `transform` of the host page clips or misplaces the popup;
+ * - position: ./popup-position.ts, loaded on the first open (the first view shows no popup):
+ *   CSS anchor positioning where the browser has it, else @floating-ui/dom (issue 15: 7.4 KB
+ *   brotli that a browser with anchor positioning never fetches); whatever keeps the position
+ *   current stops on close and on disconnect;
  * - Escape closes and returns focus to the trigger; a click outside (by `composedPath()`, so
  *   clicks inside shadow roots count as inside) closes; focus leaving popup and trigger
  *   (Tab away) closes;
@@ -16,16 +19,8 @@
 import type { autoUpdate as floatingAutoUpdate, Placement } from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-type FloatingUi = typeof import('@floating-ui/dom');
-let floatingUi: Promise<FloatingUi> | undefined;
-
-/**
- * floating-ui is loaded on the first open, not with the element: the first view of a page
- * shows no popup, and its 5 KB (brotli) are then off the page's first download.
- */
-function loadFloatingUi(): Promise<FloatingUi> {
-  return (floatingUi ??= import('@floating-ui/dom'));
-}
+type PopupPosition = typeof import('./popup-position.js');
+let popupPosition: Promise<PopupPosition> | undefined;
 
 export interface PopupControllerOptions {
   /** The button that opens the popup. */
@@ -40,6 +35,8 @@ export interface PopupControllerOptions {
   readonly initialFocus?: () => HTMLElement | null | undefined;
   /** Told after every open or close. */
   readonly onOpenChange?: (open: boolean) => void;
+  /** Whether to position with CSS anchor positioning; default where the browser supports it (tests set false to run the floating-ui fallback). */
+  readonly anchorPositioning?: boolean;
   /** For tests: a wrapper around floating-ui's `autoUpdate`. */
   readonly autoUpdate?: typeof floatingAutoUpdate;
 }
@@ -58,6 +55,7 @@ export class PopupController implements ReactiveController {
 
   private readonly host: ReactiveControllerHost & HTMLElement;
   private readonly options: PopupControllerOptions;
+  /** Stops positioning: floating-ui's `autoUpdate` cleanup, or the anchor styles' removal. */
   private stopAutoUpdate: (() => void) | undefined;
   private listening: HTMLElement | undefined;
   private showRequest = 0;
@@ -96,9 +94,9 @@ export class PopupController implements ReactiveController {
 
   async show(): Promise<void> {
     if (this.open) return;
-    // floating-ui first, so the popup never shows unpositioned; a hide() meanwhile wins.
+    // The positioning code first, so the popup never shows unpositioned; a hide() meanwhile wins.
     const request = ++this.showRequest;
-    const floating = await loadFloatingUi();
+    const { positionPopup } = await (popupPosition ??= import('./popup-position.js'));
     if (this.open || request !== this.showRequest || !this.host.isConnected) return;
     this.open = true;
     this.host.requestUpdate();
@@ -106,7 +104,13 @@ export class PopupController implements ReactiveController {
     const trigger = this.options.trigger();
     const popup = this.options.popup();
     if (!this.open || !trigger || !popup || !this.host.isConnected) return;
-    this.position(floating, trigger, popup);
+    this.stopAutoUpdate?.();
+    this.stopAutoUpdate = await positionPopup(trigger, popup, this.options);
+    if (!this.open || !this.host.isConnected) {
+      // Closed while floating-ui loaded: the hide() found nothing to stop yet.
+      this.teardown();
+      return;
+    }
     document.addEventListener('keydown', this.onKeydown, true);
     document.addEventListener('click', this.onDocumentClick, true);
     popup.addEventListener('focusout', this.onFocusOut);
@@ -126,23 +130,9 @@ export class PopupController implements ReactiveController {
     this.options.onOpenChange?.(false);
   }
 
-  private position({ computePosition, offset, flip, shift, autoUpdate: floatingAutoUpdate }: FloatingUi, trigger: HTMLElement, popup: HTMLElement): void {
-    this.stopAutoUpdate?.();
-    const update = () => {
-      void computePosition(trigger, popup, {
-        strategy: 'fixed',
-        placement: this.options.placement ?? 'bottom-end',
-        middleware: [offset(this.options.offset ?? 6), flip(), shift({ padding: 8 })],
-      }).then(({ x, y }) => {
-        // floating-ui gives viewport coordinates; they are physical by nature.
-        Object.assign(popup.style, { position: 'fixed', left: `${x}px`, top: `${y}px` });
-      });
-    };
-    const autoUpdate = this.options.autoUpdate ?? floatingAutoUpdate;
-    this.stopAutoUpdate = autoUpdate(trigger, popup, update);
-  }
-
   private teardown(): void {
+    const popup = this.options.popup();
+    if (popup && 'hidePopover' in popup && popup.matches(':popover-open')) popup.hidePopover();
     this.stopAutoUpdate?.();
     this.stopAutoUpdate = undefined;
     document.removeEventListener('keydown', this.onKeydown, true);
@@ -175,3 +165,4 @@ export class PopupController implements ReactiveController {
     this.hide({ returnFocus: false });
   };
 }
+

@@ -14,8 +14,10 @@
  * frames when no row changed size (the virtualizer then never reports). A hidden page paints nothing and
  * runs no frames: there is nothing to wait for.
  */
-import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { virtualizerRef, VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+type Virtualizer = NonNullable<VirtualizerHostElement[typeof virtualizerRef]>;
 
 /** Frames after which a layout that did not report is taken as done. */
 const MAX_FRAMES = 6;
@@ -43,17 +45,27 @@ function misplaced(scroller: Element): boolean {
 }
 
 export class VirtualLayoutController implements ReactiveController {
-  private readonly scroller: () => VirtualizerHostElement | null;
+  private readonly scroller: () => HTMLElement | null;
   private readonly items: () => unknown;
+  private readonly virtualizer: (scroller: HTMLElement | undefined) => Virtualizer | undefined;
   private pending: Promise<void> | undefined;
   private lastItems: unknown;
-  private listened: VirtualizerHostElement | undefined;
+  private listened: HTMLElement | undefined;
   private readonly onRange = () => this.arm();
 
-  /** `scroller` finds the element the virtualizer renders into; `items` is what it was given. */
-  constructor(host: ReactiveControllerHost, scroller: () => VirtualizerHostElement | null, items: () => unknown) {
+  /**
+   * `scroller` finds the element the virtualizer renders into; `items` is what it was given;
+   * `virtualizer` is the one rendering into the scroller, if any (plain rows have none).
+   */
+  constructor(
+    host: ReactiveControllerHost,
+    scroller: () => HTMLElement | null,
+    items: () => unknown,
+    virtualizer: (scroller: HTMLElement | undefined) => Virtualizer | undefined,
+  ) {
     this.scroller = scroller;
     this.items = items;
+    this.virtualizer = virtualizer;
     host.addController(this);
   }
 
@@ -96,7 +108,7 @@ export class VirtualLayoutController implements ReactiveController {
   }
 
   private arm(): void {
-    const virtualizer = this.listened?.[virtualizerRef];
+    const virtualizer = this.virtualizer(this.listened);
     if (!virtualizer || document.visibilityState === 'hidden') return;
     const layout = virtualizer.layoutComplete.catch(() => undefined);
     const pending = Promise.race([layout, frames(MAX_FRAMES)]);

@@ -11,6 +11,7 @@
  */
 import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule } from '@lit/localize';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
+import { loadMessageIndex } from './message-index.js';
 
 /** Message id → translated template, as in a lit-localize locale module (`templates`). */
 export type Templates = LocaleModule['templates'];
@@ -71,6 +72,14 @@ export function activateLocale(locale: string): Promise<void> {
  * on the page pick the new messages up at once.
  */
 export function registerTranslations(locale: string, templates: Templates): Promise<void> {
+  if (!loadMessageIndex) return register(locale, templates);
+  // The single-file bundle numbers its message ids (./message-index.ts): map the host's to them.
+  return loadMessageIndex().then((index) =>
+    register(locale, Object.fromEntries(Object.entries(templates).map(([id, template]) => [index.get(id) ?? id, template]))),
+  );
+}
+
+function register(locale: string, templates: Templates): Promise<void> {
   registered.set(locale, { ...registered.get(locale), ...templates });
   if (!languages.includes(locale)) languages.push(locale);
   version += 1;

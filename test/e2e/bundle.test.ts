@@ -1,7 +1,8 @@
 // `support-elements/bundle` as adopters load it:
 // - in a browser, the README's snippet, copied literally into a page of a plain static server
-//   (no import map, no bundler), defines <ticket-form> and renders it; every request stays on
-//   the page's own /support-elements/ folder (no chunk with a bare or absolute name);
+//   (no import map, no bundler), defines <ticket-form> and renders it in French; translations a
+//   host registers show; every request stays on the page's own /support-elements/ folder (no
+//   chunk with a bare or absolute name);
 // - in Node (SSR), `await import('support-elements/bundle')` gives the exports without throwing.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -68,8 +69,15 @@ describe('support-elements/bundle', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${origin}/`);
       // French, as the snippet asks: the form's first step (or its sign-in) has a heading.
-      await page.locator('ticket-form').getByRole('heading').first().waitFor();
+      const heading = page.locator('ticket-form').getByRole('heading').first();
+      await heading.waitFor();
       assert.equal(await page.evaluate("Boolean(customElements.get('ticket-form'))"), true);
+      // In French: the bundle numbers message ids (scripts/lib/message-ids.mjs); a msg() call
+      // and its locale chunk that disagreed would show the English "Sign in".
+      assert.equal(await heading.textContent(), 'S’identifier');
+      // A host's messages, by readable id, reach the bundle's numbered ones.
+      await page.evaluate(`import('/support-elements/support-elements.js').then((b) => b.registerTranslations('fr', { 'sign-in.heading': 'Connexion au support' }))`);
+      await page.locator('ticket-form').getByRole('heading', { name: 'Connexion au support' }).waitFor();
       assert.deepEqual(errors, []);
       const outside = served.filter((path) => path !== '/' && !path.startsWith('/support-elements/') && !path.startsWith('/api/'));
       assert.deepEqual(outside, []);

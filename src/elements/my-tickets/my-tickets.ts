@@ -1,6 +1,5 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import { virtualize, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -15,8 +14,8 @@ import { STATUSES, type Ticket, type TicketSummary } from '../../core/ticket.js'
 import { TicketOpenedEvent } from '../../events/events.js';
 import { formatDate, formatDateTime, formatNumber, plural } from '../../localization/format.js';
 import { formatUpdated } from '../shared/relative-time.js';
-import { eagerFlow } from './eager-flow.js';
 import { focusRow } from './focus-row.js';
+import { rows, virtualizerOf, virtualizerReady } from './lazy-virtualizer.js';
 import { failureMessage, statusLabel, statusMeaning } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
 import { LifecycleController, taskError } from '../../controllers/lifecycle-controller.js';
@@ -132,8 +131,9 @@ export class MyTickets extends SupportElement {
   /** `updateComplete` waits for the rows to be laid out (see VirtualLayoutController). */
   private readonly rowsLayout = new VirtualLayoutController(
     this,
-    () => this.renderRoot.querySelector<VirtualizerHostElement>('.scroller'),
+    () => this.renderRoot.querySelector<HTMLElement>('.scroller'),
     () => this.view.rows.items,
+    virtualizerOf,
   );
 
   constructor() {
@@ -173,6 +173,7 @@ export class MyTickets extends SupportElement {
 
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
+    await virtualizerReady();
     await this.rowsLayout.settled();
     return done;
   }
@@ -428,12 +429,9 @@ export class MyTickets extends SupportElement {
       @visibilityChanged=${this.onVisibilityChanged}
     >
       <li virtualizer-sizer aria-hidden="true"></li>
-      ${virtualize({
-        scroller: true,
-        // Imported up front (the virtualizer's lazy default would cost a round trip on first
-        // render); lays out the first rows even off screen (eager-flow.ts).
-        layout: eagerFlow(),
+      ${rows(this, {
         items: this.view.rows.items as (TicketSummary | undefined)[],
+        total,
         keyFunction: (t: TicketSummary | undefined, index: number) => t?.number ?? `missing-${index}`,
         renderItem,
       })}

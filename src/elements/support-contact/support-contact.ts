@@ -108,7 +108,7 @@ export class SupportContact extends SupportElement {
   @query('#account-dialog') private accountDialog: HTMLDialogElement | null | undefined;
   @query('#account-trigger') private accountTrigger: HTMLElement | null | undefined;
 
-  /** The profile menu (floating-ui through the one popup controller). */
+  /** The profile menu (the one popup controller: native popover, CSS anchor positioning). */
   readonly profileMenu = new PopupController(this, {
     trigger: () => this.profileButton,
     popup: () => this.profileMenuElement,
