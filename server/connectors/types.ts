@@ -52,6 +52,8 @@ export interface NewCase {
   readonly subcategoryId: string | undefined;
   readonly contactMethod: Ticket['contactMethod'];
   readonly followUpOf: string | undefined;
+  /** Answers to the config's custom fields, checked (src/core/custom-fields.ts); absent when none. */
+  readonly customFields?: Readonly<Record<string, string | boolean>> | undefined;
   /** Staged uploads (server/store/attachments.ts) to attach. */
   readonly uploads: readonly AttachmentRow[];
   /** Runs with the write (inside the sqlite transaction; after the helpdesk answered otherwise). */
