@@ -1,0 +1,74 @@
+// Custom fields through the adapters: the fetch adapter sends `customFields` and checks them on
+// the way back (a case whose answers are not strings and booleans is a bad response); the memory
+// adapter applies the core rules of its config and keeps them.
+import { expect } from '@open-wc/testing';
+import { createFetchAdapter } from '../../src/adapters/fetch-adapter.js';
+import { createMemoryBackend } from '../../src/adapters/memory-adapter.js';
+import { memoryStore } from '../../src/controllers/file-store.js';
+import { drainOutbox, Outbox, ownerOf } from '../../src/controllers/outbox.js';
+import type { NewTicket } from '../../src/core/ticket.js';
+import { customConfig, VALID_VALUES } from '../fixtures/custom-fields.js';
+import { supportError } from '../support/dom.js';
+import { faultServer, type FaultServer } from './servers.js';
+
+const { invoice: _invoice, ...flowOne } = VALID_VALUES;
+const input: NewTicket = {
+  areaId: 'esign',
+  productId: 'esignature',
+  subject: 'Envelope stuck',
+  description: 'It stays in sending.',
+  contactMethod: 'portal',
+  customFields: flowOne,
+};
+
+describe('custom fields through the adapters', () => {
+  let server: FaultServer;
+  before(async () => {
+    server = await faultServer('custom-fields');
+  });
+  beforeEach(async () => {
+    await server.reset();
+    localStorage.clear();
+  });
+
+  const fetchAdapter = () => createFetchAdapter({ baseUrl: server.api, getToken: () => 't', retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } });
+
+  it('fetch adapter: the create request carries customFields, the case comes back with them', async () => {
+    const created = await fetchAdapter().createTicket(input, { idempotencyKey: 'cf-1' });
+    expect(created.customFields).to.deep.equal(flowOne);
+    const sent = (await server.record()).requests.find((r) => r.method === 'POST' && r.path === '/api/tickets');
+    expect((JSON.parse(sent?.body ?? '{}') as { customFields?: unknown }).customFields).to.deep.equal(flowOne);
+  });
+
+  it('fetch adapter: answers that are not strings or booleans are a bad response', async () => {
+    const at = new Date().toISOString();
+    const person = { name: 'A', email: 'a@example.com' };
+    const ticket = { id: 't', number: '1', subject: 's', description: 'd', areaId: 'esign', productId: 'esignature', status: 'open', contactMethod: 'portal', accountId: 'a', requester: person, createdAt: at, updatedAt: at, activityAt: at, comments: [], attachments: [], watchers: [], callbacks: [] };
+    await server.script({ type: 'status', status: 201, body: { ...ticket, customFields: { order: 12 } }, contentType: 'application/json' });
+    expect((await supportError(fetchAdapter().createTicket(input, { idempotencyKey: 'cf-2' }))).kind).to.equal('bad_response');
+    await server.script({ type: 'status', status: 201, body: { ...ticket, customFields: { order: 'ORD-1', urgent: true } }, contentType: 'application/json' });
+    expect((await fetchAdapter().createTicket(input, { idempotencyKey: 'cf-3' })).customFields).to.deep.equal({ order: 'ORD-1', urgent: true });
+  });
+
+  it('memory adapter: refuses bad values with the core codes, keeps good ones', async () => {
+    const memory = createMemoryBackend({ config: customConfig, signedInAs: 'alex@example.com' });
+    const error = await supportError(memory.createTicket({ ...input, customFields: { order: 'nope', browser: 'chrome' } }, { idempotencyKey: 'm-1' }));
+    expect(error.kind).to.equal('validation');
+    expect(error.fieldErrors).to.deep.equal([{ field: 'customFields.order', code: 'pattern_mismatch' }]);
+    const created = await memory.createTicket(input, { idempotencyKey: 'm-2' });
+    expect((await memory.getTicket(created.number, {})).customFields).to.deep.equal(flowOne);
+    // Lists carry summaries: the answers are on the case itself.
+    const listed = (await memory.listTickets({})).items.find((t) => t.number === created.number);
+    expect(listed && 'customFields' in listed).to.equal(false);
+  });
+
+  it('the offline outbox keeps a case’s answers and sends them', async () => {
+    const memory = createMemoryBackend({ config: customConfig, signedInAs: 'alex@example.com' });
+    const outbox = new Outbox(memoryStore());
+    await outbox.add(ownerOf('alex@example.com'), { kind: 'case', ticket: input, files: [] }, 'ob-1', Date.now());
+    expect((await outbox.list(ownerOf('alex@example.com')))[0]?.payload).to.deep.include({ ticket: input });
+    expect(await drainOutbox(outbox, memory, { signal: new AbortController().signal, force: true })).to.equal('done');
+    const sent = (await memory.listTickets({ search: 'Envelope stuck' })).items[0];
+    expect(sent && (await memory.getTicket(sent.number, {})).customFields).to.deep.equal(flowOne);
+  });
+});
