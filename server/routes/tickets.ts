@@ -116,6 +116,7 @@ async function create(ctx: Ctx): Promise<Reply> {
     followUpOf: followUp?.number,
     // Valid by now: every key is a field the case asks (others were refused), so this only trims and drops blanks.
     customFields: customFields && customValuesToSend(customFields, customFieldsFor(config, input.areaId, input.categoryId)),
+    customFieldDefs: customFieldsFor(config, input.areaId, input.categoryId),
     uploads,
     alongside: () => recordCase(db, session.userId, mark),
   });

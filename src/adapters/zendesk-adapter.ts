@@ -13,6 +13,7 @@
 import { parseCaseSearch } from '../core/access.js';
 import { catalogFor, seedCategories, type Article, type Catalog } from '../core/catalog.js';
 import { seedConfig, type LocaleCode, type SupportConfig } from '../core/config.js';
+import { customFieldsFor, zendeskCustomFields } from '../core/custom-fields.js';
 import { assertValid, SupportError } from '../core/errors.js';
 import { helpCenterLocale, seedHelpCenter, type HelpCenterConfig } from '../core/help-center.js';
 import { STATUS_TO_ZENDESK, ZENDESK_TO_STATUS } from '../core/helpdesk-status.js';
@@ -379,7 +380,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
                 [ids.categoryFieldId]: input.categoryId,
                 [ids.subcategoryFieldId]: input.subcategoryId,
                 [ids.contactMethodFieldId]: input.contactMethod,
-              }),
+              }).concat(zendeskCustomFields(input.customFields, customFieldsFor(config, input.areaId, input.categoryId))),
               ...(input.followUpOf ? { via_followup_source_id: Number(input.followUpOf) } : {}),
             },
           },

@@ -176,3 +176,31 @@ export function isCustomFieldValues(value: unknown): value is CustomFieldValues 
     Object.values(value).every((v) => typeof v === 'string' || typeof v === 'boolean')
   );
 }
+
+/**
+ * The answers as Zendesk's `custom_fields: [{ id, value }]` (Tickets and Requests APIs), for the
+ * fields that have a Zendesk id: text, textarea and date (`YYYY-MM-DD`) as strings, a dropdown
+ * ("tagger") as its option's value (the option's tag), a checkbox as a boolean.
+ */
+export function zendeskCustomFields(values: CustomFieldValues | undefined, defs: readonly CustomFieldDef[]): { id: number; value: CustomFieldValue }[] {
+  const given = values ?? {};
+  return defs.flatMap((def) => {
+    const value = given[def.id];
+    return def.helpdesk?.zendesk !== undefined && value !== undefined ? [{ id: def.helpdesk.zendesk, value }] : [];
+  });
+}
+
+/**
+ * The answers as Freshdesk's `custom_fields: { cf_…: value }` (Create a Ticket), for the fields
+ * that have a Freshdesk name: text, paragraph and date (`YYYY-MM-DD`) as strings, a dropdown as
+ * its choice's value, a checkbox as a boolean.
+ */
+export function freshdeskCustomFields(values: CustomFieldValues | undefined, defs: readonly CustomFieldDef[]): Record<string, CustomFieldValue> {
+  const given = values ?? {};
+  const out: Record<string, CustomFieldValue> = {};
+  for (const def of defs) {
+    const value = given[def.id];
+    if (def.helpdesk?.freshdesk !== undefined && value !== undefined) out[def.helpdesk.freshdesk] = value;
+  }
+  return out;
+}

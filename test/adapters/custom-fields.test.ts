@@ -9,7 +9,9 @@ import { drainOutbox, Outbox, ownerOf } from '../../src/controllers/outbox.js';
 import type { NewTicket } from '../../src/core/ticket.js';
 import { customConfig, VALID_VALUES } from '../fixtures/custom-fields.js';
 import { supportError } from '../support/dom.js';
+import { createZendeskAdapter } from '../../src/adapters/zendesk-adapter.js';
 import { faultServer, type FaultServer } from './servers.js';
+import { ZENDESK_FIELDS } from './zendesk-fields.js';
 
 const { invoice: _invoice, ...flowOne } = VALID_VALUES;
 const input: NewTicket = {
@@ -70,5 +72,50 @@ describe('custom fields through the adapters', () => {
     expect(await drainOutbox(outbox, memory, { signal: new AbortController().signal, force: true })).to.equal('done');
     const sent = (await memory.listTickets({ search: 'Envelope stuck' })).items[0];
     expect(sent && (await memory.getTicket(sent.number, {})).customFields).to.deep.equal(flowOne);
+  });
+
+  it('Zendesk adapter: the answers go in custom_fields [{id, value}] with the config’s ids, checked first', async () => {
+    const config = { ...customConfig, customFields: (customConfig.customFields ?? []).map((f, i) => ({ ...f, helpdesk: { zendesk: 9001 + i } })) };
+    // Zendesk's recorded answers (test/fixtures/zendesk), served here: what the adapter sends is seen here,
+    // and the fixture server shared with the files running alongside is left alone.
+    const FILES: Readonly<Record<string, string>> = {
+      'GET /api/v2/users/me': 'users-me.json',
+      'POST /api/v2/requests': 'request-created.json',
+      'GET /api/v2/requests/104': 'request-104.json',
+      'GET /api/v2/requests/104/comments': 'request-104-comments.json',
+    };
+    const posts: unknown[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+      const sent = typeof init?.body === 'string' ? init.body : input instanceof Request ? await input.clone().text() : '';
+      if (method === 'POST') posts.push(JSON.parse(sent));
+      const file = FILES[`${method} ${url.pathname}`];
+      const body = file ? await (await fetch(`/test/fixtures/zendesk/${file}`)).text() : '{"error":"RecordNotFound"}';
+      return new Response(body, { status: file ? (method === 'POST' ? 201 : 200) : 404, headers: { 'Content-Type': 'application/json' } });
+    };
+    const zendesk = createZendeskAdapter({ subdomainUrl: 'https://acme.zendesk.test', fetch: recording, getToken: () => 'oauth-token', fields: ZENDESK_FIELDS, config, retry: { retries: 0 } });
+    const ticket: NewTicket = {
+      areaId: 'esign',
+      productId: 'rooms',
+      categoryId: 'account',
+      subcategoryId: 'users',
+      subject: 'Room permissions for a new agent',
+      description: 'A new agent cannot see the room.',
+      contactMethod: 'portal',
+      customFields: VALID_VALUES,
+    };
+    const refused = await supportError(zendesk.createTicket({ ...ticket, customFields: { ...VALID_VALUES, since: 'soon' } }, { idempotencyKey: 'z-0' }));
+    expect(refused.fieldErrors).to.deep.equal([{ field: 'customFields.since', code: 'invalid_date' }]);
+    await zendesk.createTicket(ticket, { idempotencyKey: 'z-1' });
+    expect(posts).to.have.length(1);
+    const sent = (posts[0] as { request?: { custom_fields?: { id: number }[] } }).request?.custom_fields ?? [];
+    expect(sent.filter((f) => f.id > 9000 && f.id < 10_000)).to.deep.equal([
+      { id: 9001, value: 'ORD-1234' },
+      { id: 9003, value: 'firefox' },
+      { id: 9004, value: true },
+      { id: 9005, value: '2026-11-30' },
+      { id: 9006, value: 'INV-9' },
+    ]);
   });
 });
