@@ -82,6 +82,24 @@ describe('<ticket-form> custom fields and prefill', () => {
     await waitUntil(() => text(el).includes('Enter an order number like ORD-1234'), 'the config’s pattern message is not shown');
   });
 
+  it('in French, errors are French sentences: the French label, or no label when it is only in English', async () => {
+    seedDraft(ROBIN, 'esign', { categoryId: 'account', subcategoryId: 'billing' });
+    const el = await form({ backend: memoryFor(ROBIN, { config: customConfig }), area: 'esign', locale: 'fr', config: customConfig });
+    await detailsShown(el);
+    fill(el, '#customFields\\.steps', 'x'.repeat(201));
+    await submit(el);
+    await waitUntil(() => find(el, '.error-summary'), 'no error summary');
+    const links = all<HTMLAnchorElement>(el, '.error-summary a').map((a) => a.textContent?.trim());
+    expect(links).to.deep.equal([
+      'Remplissez le champ «\u202fNuméro de commande\u202f»',
+      // "Steps to reproduce" has no French label: the sentence does not quote the English one.
+      'Ce texte est trop long. Raccourcissez-le.',
+      'Choisissez une option pour «\u202fNavigateur\u202f»',
+      'Remplissez le champ «\u202fNuméro de facture\u202f»',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('sends the values with the case; a reload keeps what was typed (the draft)', async () => {
     seedDraft(ROBIN, 'esign');
     const backend = memoryFor(ROBIN, { config: customConfig });
