@@ -4,6 +4,7 @@ import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testi
 import { sendKeys } from '@web/test-runner-commands';
 import { sharedStore } from '../../../src/controllers/file-store.js';
 import type { TicketPrefill } from '../../../src/core/prefill.js';
+import '../../../src/define/support-contact.js';
 import { deepActive } from '../../support/dom.js';
 import { customConfig } from '../../fixtures/custom-fields.js';
 import { all, button, fill, find, form, get, memoryFor, nextEvent, root, seedDraft, storedDraft, text, type TicketForm } from './helpers.js';
@@ -196,5 +197,22 @@ describe('<ticket-form> custom fields and prefill', () => {
     button(el, 'Add case details').click();
     await detailsShown(el);
     expect(get<HTMLInputElement>(el, ORDER).value).to.equal('ORD-9');
+  });
+
+  it('<support-contact prefill> passes the prefill to its <ticket-form>', async () => {
+    const prefill: TicketPrefill = { subject: { value: 'From the contact page', readOnly: true } };
+    const backend = memoryFor(ROBIN, { config: customConfig });
+    const el = await fixture(html`<support-contact locale="en" .config=${customConfig} .backend=${backend} .prefill=${prefill}></support-contact>`);
+    await waitUntil(() => el.shadowRoot?.querySelector('[data-area="esign"] [data-start="continue"], [data-start="open_case_top"]'), 'no way to open a case');
+    const start = el.shadowRoot?.querySelector<HTMLElement>('[data-start="open_case_top"]');
+    start?.click();
+    await waitUntil(() => el.shadowRoot?.querySelector('[data-area="esign"]'), 'no product areas');
+    el.shadowRoot?.querySelector<HTMLElement>('[data-area="esign"]')?.click();
+    await waitUntil(() => el.shadowRoot?.querySelector('ticket-form'), 'no ticket form');
+    const inner = el.shadowRoot?.querySelector<TicketForm>('ticket-form');
+    if (!inner) throw new Error('no ticket-form');
+    await waitUntil(() => find(inner, '#subject'), 'no subject field');
+    expect(get<HTMLInputElement>(inner, '#subject').value).to.equal('From the contact page');
+    expect(get<HTMLInputElement>(inner, '#subject').readOnly).to.equal(true);
   });
 });
