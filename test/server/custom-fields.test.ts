@@ -2,6 +2,7 @@
 // area and category, stored (migration 'custom fields'), returned on the case, refused with
 // the contract's field errors (every response is checked against docs/openapi.yaml).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { customConfig, VALID_VALUES } from '../fixtures/custom-fields.js';
 import { newCase, start, type Problem, type Started } from './helpers.js';
@@ -66,5 +67,11 @@ describe('custom fields (server)', () => {
     });
     assert.equal(made.status, 201, JSON.stringify(made.body));
     assert.deepEqual(made.body.customFields, VALID_VALUES);
+  });
+
+  test('docs/EMBEDDING.md shows docs/snippets/custom-fields.ts as it is (the file the element test runs)', () => {
+    const doc = readFileSync('docs/EMBEDDING.md', 'utf8');
+    const shown = /<!-- snippet: docs\/snippets\/custom-fields\.ts -->\n```ts\n([\s\S]*?)\n```\n<!-- end snippet -->/.exec(doc)?.[1];
+    assert.equal(shown, readFileSync('docs/snippets/custom-fields.ts', 'utf8').trimEnd());
   });
 });

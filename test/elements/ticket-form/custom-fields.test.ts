@@ -3,7 +3,9 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { sharedStore } from '../../../src/controllers/file-store.js';
+import type { SupportConfig } from '../../../src/core/config.js';
 import type { TicketPrefill } from '../../../src/core/prefill.js';
+import { seedConfig } from '../../../src/core/config.js';
 import '../../../src/define/support-contact.js';
 import { deepActive } from '../../support/dom.js';
 import { customConfig } from '../../fixtures/custom-fields.js';
@@ -24,6 +26,9 @@ async function submit(el: TicketForm): Promise<void> {
 
 describe('<ticket-form> custom fields and prefill', () => {
   afterEach(async () => {
+    // Elements first, then their storage: a form still on the page would save its draft again.
+    fixtureCleanup();
+    await new Promise((resolve) => setTimeout(resolve));
     localStorage.clear();
     await sharedStore().deletePrefix('outbox');
   });
@@ -214,5 +219,36 @@ describe('<ticket-form> custom fields and prefill', () => {
     await waitUntil(() => find(inner, '#subject'), 'no subject field');
     expect(get<HTMLInputElement>(inner, '#subject').value).to.equal('From the contact page');
     expect(get<HTMLInputElement>(inner, '#subject').readOnly).to.equal(true);
+  });
+
+  it('the docs’ snippet (docs/snippets/custom-fields.ts) opens a case about an order, its number read-only and sent', async () => {
+    interface Snippet {
+      openOrderCase(form: TicketForm, config: SupportConfig, order: string): void;
+    }
+    const isSnippet = (v: unknown): v is Snippet => typeof v === 'object' && v !== null && 'openOrderCase' in v && typeof v.openOrderCase === 'function';
+    // A variable specifier: the file is the docs' own, imported as a page would (it imports the package's types only).
+    const path = '/docs/snippets/custom-fields.ts';
+    const snippet: unknown = await import(path);
+    if (!isSnippet(snippet)) throw new Error('the snippet has no openOrderCase');
+    const el = await fixture<TicketForm>(html`<ticket-form locale="en" area="esign" .backend=${memoryFor(ROBIN)}></ticket-form>`);
+    snippet.openOrderCase(el, seedConfig, 'ORD-1234');
+    // The backend checks with the same config as the form.
+    el.backend = memoryFor(ROBIN, { config: el.config });
+    await el.localeReady;
+    await waitUntil(() => find(el, '#subject'), 'no subject step');
+    expect(get<HTMLInputElement>(el, '#subject').value).to.equal('Order ORD-1234');
+    fill(el, '#subject', 'Order ORD-1234 never arrived');
+    button(el, 'Add case details').click();
+    await detailsShown(el);
+    const order = get<HTMLInputElement>(el, ORDER);
+    expect([order.value, order.readOnly]).to.deep.equal(['ORD-1234', true]);
+    fill(el, '#description', 'Ordered on Monday.');
+    get<HTMLSelectElement>(el, '#productId').value = 'esignature';
+    get<HTMLSelectElement>(el, '#productId').dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const created = nextEvent(el, 'ticket-created');
+    await submit(el);
+    const { ticket } = await created;
+    expect(ticket.customFields).to.deep.equal({ order: 'ORD-1234' });
   });
 });
