@@ -204,3 +204,17 @@ export function freshdeskCustomFields(values: CustomFieldValues | undefined, def
   }
   return out;
 }
+
+/**
+ * The answers a Zendesk ticket or request holds (`custom_fields: [{ id, value }]`), for the
+ * config's fields with a Zendesk id: a ticked checkbox (`true`), a non-empty text, date or
+ * dropdown value (its tag). Empty ones (`null`, `false`, `''`) are not answers.
+ */
+export function customValuesFromZendesk(fields: readonly { readonly id: number; readonly value: unknown }[] | undefined, defs: readonly CustomFieldDef[]): Record<string, CustomFieldValue> {
+  const out: Record<string, CustomFieldValue> = {};
+  for (const def of defs) {
+    const value = fields?.find((f) => f.id === def.helpdesk?.zendesk)?.value;
+    if (def.kind === 'checkbox' ? value === true : typeof value === 'string' && value !== '') out[def.id] = def.kind === 'checkbox' ? true : String(value);
+  }
+  return out;
+}

@@ -3,11 +3,14 @@ import { expect } from '@open-wc/testing';
 import { seedConfig } from '../../src/core/config.js';
 import {
   customFieldsFor,
+  customValuesFromZendesk,
   customValuesToSend,
+  freshdeskCustomFields,
   isCustomFieldValues,
   isIsoDate,
   resolveText,
   validateCustomFields,
+  zendeskCustomFields,
 } from '../../src/core/custom-fields.js';
 import { VALIDATION_CODES } from '../../src/core/errors.js';
 import { validateNewTicket, validateTicketInput } from '../../src/core/validation.js';
@@ -101,5 +104,19 @@ describe('custom fields (core)', () => {
     expect(resolveText(ORDER.label, 'fr-CA')).to.deep.equal({ text: 'Numéro de commande', lang: 'fr', fallback: false });
     expect(resolveText(STEPS.label, 'fr')).to.deep.equal({ text: 'Steps to reproduce', lang: 'en', fallback: true });
     expect(resolveText({ en: 'Order', de: 'Bestellung' }, 'ja', 'de')).to.deep.equal({ text: 'Bestellung', lang: 'de', fallback: true });
+  });
+
+  it('helpdesk mapping: Zendesk [{id, value}] both ways, Freshdesk {cf_…: value}; typed values kept', () => {
+    const values = { order: 'ORD-1', urgent: true, since: '2026-01-02', browser: 'chrome' };
+    const zendesk = zendeskCustomFields(values, CUSTOM_FIELDS);
+    expect(zendesk).to.deep.equal([
+      { id: 360001, value: 'ORD-1' },
+      { id: 360003, value: 'chrome' },
+      { id: 360004, value: true },
+      { id: 360005, value: '2026-01-02' },
+    ]);
+    expect(customValuesFromZendesk([...zendesk, { id: 360002, value: null }, { id: 1, value: 'x' }], CUSTOM_FIELDS)).to.deep.equal(values);
+    expect(customValuesFromZendesk([{ id: 360004, value: false }], CUSTOM_FIELDS)).to.deep.equal({});
+    expect(freshdeskCustomFields(values, CUSTOM_FIELDS)).to.deep.equal({ cf_order: 'ORD-1', cf_browser: 'chrome', cf_urgent: true, cf_since: '2026-01-02' });
   });
 });
