@@ -20,7 +20,7 @@ import { validationMessage } from '../shared/messages.js';
 import type { TicketFormView } from './ticket-form.render-parts.js';
 
 /** What the custom-field helpers need of the form's view. */
-export type CustomFieldsView = Pick<TicketFormView, 'config' | 'locale' | 'fields' | 'errorFor' | 'edit' | 'customFields' | 'readOnly' | 'setCustom'>;
+export type CustomFieldsView = Pick<TicketFormView, 'config' | 'locale' | 'fields' | 'errorFor' | 'customFields' | 'readOnly' | 'setCustom'>;
 
 function hostText(text: LocalizedText, locale: LocaleCode, defaultLocale: LocaleCode): { text: string; lang: string | undefined } {
   const resolved = resolveText(text, locale, defaultLocale);
