@@ -132,15 +132,23 @@ describe('<ticket-form> custom fields and prefill', () => {
     expect((await backend.getTicket(ticket.number, {})).customFields).to.deep.equal(ticket.customFields);
   });
 
-  it('the keyboard ticks a checkbox', async () => {
+  it('the keyboard: typing fills a field, Tab goes through the fields in order, Space ticks the checkbox', async () => {
     seedDraft(ROBIN, 'esign');
     const el = await form({ backend: memoryFor(ROBIN, { config: customConfig }), area: 'esign', config: customConfig });
     await detailsShown(el);
+    get(el, ORDER).focus();
+    await sendKeys({ type: 'ORD-5' });
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await sendKeys({ press: 'Tab' });
+      order.push(root(el).activeElement?.id ?? '');
+    }
+    expect(order).to.deep.equal(['customFields.steps', 'customFields.browser', 'customFields.urgent', 'customFields.since']);
     get(el, '#customFields\\.urgent').focus();
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     expect(get<HTMLInputElement>(el, '#customFields\\.urgent').checked).to.equal(true);
-    expect(storedDraft(ROBIN, 'esign')['customFields']).to.deep.equal({ urgent: true });
+    expect(storedDraft(ROBIN, 'esign')['customFields']).to.deep.equal({ order: 'ORD-5', urgent: true });
   });
 
   it('prefill: read-only values are shown read-only (focusable, named) and sent; editable ones do not override a draft', async () => {
