@@ -23,6 +23,10 @@ export interface Schema {
   readonly properties?: Readonly<Record<string, Schema>>;
   readonly items?: Schema;
   readonly allOf?: readonly Schema[];
+  /** Every value of an object whose keys are data (`customFields`): one schema for them all. */
+  readonly additionalProperties?: Schema;
+  /** A value that has one of these types (`string` or `boolean`). */
+  readonly oneOf?: readonly Schema[];
 }
 
 /** What a request body must be, per `METHOD /path/{template}`. */
@@ -42,11 +46,15 @@ export function loadRequestSchemas(specPath = SPEC_PATH): RequestSchemas {
     const type = TYPES.find((t) => t === node['type']);
     const properties = node['properties'];
     const allOf = node['allOf'];
+    const oneOf = node['oneOf'];
+    const more = node['additionalProperties'];
     return {
       ...(type ? { type } : {}),
       ...(isRecord(properties) ? { properties: Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, resolve(v)])) } : {}),
       ...(node['items'] !== undefined ? { items: resolve(node['items']) } : {}),
       ...(Array.isArray(allOf) ? { allOf: allOf.map(resolve) } : {}),
+      ...(Array.isArray(oneOf) ? { oneOf: oneOf.map(resolve) } : {}),
+      ...(isRecord(more) ? { additionalProperties: resolve(more) } : {}),
     };
   };
   const schemas = new Map<string, Schema>();
@@ -82,6 +90,9 @@ function fits(schema: Schema, value: unknown): boolean {
   if (value === null || value === undefined) return true;
   if (schema.type && !HAS_TYPE[schema.type](value)) return false;
   if (schema.allOf && !schema.allOf.every((part) => fits(part, value))) return false;
+  if (schema.oneOf && !schema.oneOf.some((part) => fits(part, value))) return false;
+  const more = schema.additionalProperties;
+  if (isRecord(value) && more && !Object.entries(value).every(([name, item]) => (schema.properties?.[name] !== undefined) || (item !== null && fits(more, item)))) return false;
   if (Array.isArray(value) && schema.items) {
     const items = schema.items;
     return value.every((item) => item !== null && fits(items, item));

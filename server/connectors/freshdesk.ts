@@ -5,6 +5,7 @@
  * requested (the list endpoint filters by requester `email`; it has no CC filter, so a case
  * someone is only CC'd on opens by its number). docs/FRESHDESK.md has every endpoint and rule.
  */
+import { freshdeskCustomFields } from '../../src/core/custom-fields.js';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { matchesCaseSearch, sameEmail } from '../../src/core/access.js';
@@ -143,7 +144,7 @@ export function freshdeskConnector(options: FreshdeskOptions): CaseConnector {
 
   async function createTicket(
     fields: Record<string, string | number>,
-    custom: Record<string, string>,
+    custom: Record<string, string | boolean>,
     uploads: readonly AttachmentRow[],
     tags: readonly string[] = [],
   ): Promise<FdTicket> {
@@ -153,7 +154,7 @@ export function freshdeskConnector(options: FreshdeskOptions): CaseConnector {
       // Attachments need multipart/form-data; custom fields are then `custom_fields[name]`.
       const form = filesForm(uploads);
       for (const [name, value] of Object.entries(fields)) form.append(name, String(value));
-      for (const [name, value] of Object.entries(custom)) form.append(`custom_fields[${name}]`, value);
+      for (const [name, value] of Object.entries(custom)) form.append(`custom_fields[${name}]`, String(value));
       for (const tag of tags) form.append('tags[]', tag);
       request = { method: 'POST' as const, form };
     }
@@ -190,7 +191,8 @@ export function freshdeskConnector(options: FreshdeskOptions): CaseConnector {
     async create(caller, input: NewCase) {
       const { user } = caller;
       checkTotal(0, input.uploads);
-      const custom: Record<string, string> = {
+      const custom: Record<string, string | boolean> = {
+        ...freshdeskCustomFields(input.customFields, input.customFieldDefs ?? []),
         [FRESHDESK_FIELDS.areaId]: input.areaId,
         [FRESHDESK_FIELDS.productId]: input.productId,
         [FRESHDESK_FIELDS.accountId]: user.activeAccountId,

@@ -25,6 +25,7 @@ import {
 } from '../store.js';
 import { maySeeCase } from '../../src/core/access.js';
 import type { CaseCaller, CaseConnector, ConnectorBase, Outcome } from './types.js';
+import { saveCustomFields } from '../store/custom-fields.js';
 
 export function sqliteConnector(options: ConnectorBase): CaseConnector {
   const { db, ticketLink } = options;
@@ -70,6 +71,7 @@ export function sqliteConnector(options: ConnectorBase): CaseConnector {
           followUpOf: input.followUpOf,
           locale: caller.locale,
         });
+        saveCustomFields(db, n, input.customFields);
         for (const upload of input.uploads) attachToTicket(db, upload.id, n);
         input.alongside();
         const row = getTicketRow(db, n);

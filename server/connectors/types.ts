@@ -5,6 +5,7 @@
  * server's SQLite (`sqlite`, the default) or in a real helpdesk (`freshdesk`, `zendesk`), whose
  * keys stay on the server.
  */
+import type { CustomFieldDef } from '../../src/core/custom-fields.js';
 import type { BackendCapabilities, TicketSort } from '../../src/adapters/backend.js';
 import type { CaseSearch } from '../../src/core/access.js';
 import type { Status, Ticket, TicketSummary } from '../../src/core/ticket.js';
@@ -52,6 +53,10 @@ export interface NewCase {
   readonly subcategoryId: string | undefined;
   readonly contactMethod: Ticket['contactMethod'];
   readonly followUpOf: string | undefined;
+  /** Answers to the config's custom fields, checked (src/core/custom-fields.ts); absent when none. */
+  readonly customFields?: Readonly<Record<string, string | boolean>> | undefined;
+  /** The config's definitions of the fields the case asks: where each value goes in a helpdesk. */
+  readonly customFieldDefs?: readonly CustomFieldDef[] | undefined;
   /** Staged uploads (server/store/attachments.ts) to attach. */
   readonly uploads: readonly AttachmentRow[];
   /** Runs with the write (inside the sqlite transaction; after the helpdesk answered otherwise). */

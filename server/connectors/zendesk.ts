@@ -7,6 +7,7 @@
  * comments on their behalf (`author_id`). docs/ZENDESK.md ("Server-side connector") lists every
  * endpoint.
  */
+import { zendeskCustomFields } from '../../src/core/custom-fields.js';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { matchesCaseSearch } from '../../src/core/access.js';
@@ -222,6 +223,7 @@ export function zendeskConnector(options: ZendeskOptions): CaseConnector {
         requester: { name: user.name, email: user.email },
         status: 'open',
         tags,
+        ...(input.customFields ? { custom_fields: zendeskCustomFields(input.customFields, input.customFieldDefs ?? []) } : {}),
         ...(input.followUpOf ? { via_followup_source_id: Number(input.followUpOf) } : {}),
       });
       forget(input.uploads);

@@ -6,6 +6,7 @@ import { TICKET_SORTS, type TicketSort } from '../../src/adapters/backend.js';
 import { mayFollowUp, parseCaseSearch } from '../../src/core/access.js';
 import { seedCategories } from '../../src/core/catalog.js';
 import type { FieldError } from '../../src/core/errors.js';
+import { customFieldsFor, customValuesToSend, isCustomFieldValues } from '../../src/core/custom-fields.js';
 import { findArea } from '../../src/core/flows.js';
 import { CONTACT_METHODS, STATUSES, type ContactMethod, type Status } from '../../src/core/ticket.js';
 import { followUpDescription, validateTicketInput } from '../../src/core/validation.js';
@@ -80,12 +81,16 @@ async function create(ctx: Ctx): Promise<Reply> {
     contactMethod,
     attachmentTokens: tokens,
     followUpOf: text(body, 'followUpOf') || undefined,
+    // Checked with the case's other fields by validateTicketInput (the form's own rules).
+    customFields: body['customFields'] ?? undefined,
   };
   const area = findArea(config, input.areaId);
   // A contact method the contract does not know is a wrong choice, not a missing one.
-  const errors: FieldError[] = validateTicketInput(input, config, ctx.locale, seedCategories).map((e): FieldError =>
+  const customFields = isCustomFieldValues(input.customFields) || input.customFields === undefined ? input.customFields : undefined;
+  const errors: FieldError[] = validateTicketInput({ ...input, customFields }, config, ctx.locale, seedCategories).map((e): FieldError =>
     e.field === 'contactMethod' && contactText ? { field: e.field, code: 'invalid_choice' } : e,
   );
+  if (customFields === undefined && input.customFields !== undefined) errors.push({ field: 'customFields', code: 'invalid_choice' });
   let followUp: Ticket | undefined;
   if (input.followUpOf) {
     followUp = parseNumber(input.followUpOf) === undefined ? undefined : await ctx.server.cases.find(callerOf(ctx), input.followUpOf);
@@ -109,6 +114,9 @@ async function create(ctx: Ctx): Promise<Reply> {
     subcategoryId: input.subcategoryId,
     contactMethod,
     followUpOf: followUp?.number,
+    // Valid by now: every key is a field the case asks (others were refused), so this only trims and drops blanks.
+    customFields: customFields && customValuesToSend(customFields, customFieldsFor(config, input.areaId, input.categoryId)),
+    customFieldDefs: customFieldsFor(config, input.areaId, input.categoryId),
     uploads,
     alongside: () => recordCase(db, session.userId, mark),
   });

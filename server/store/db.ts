@@ -261,6 +261,13 @@ const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE used_jwt_ids (jti TEXT PRIMARY KEY, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
   `,
+  // Custom fields (issue 16): a case's answers, one JSON object per case (store/custom-fields.ts).
+  `
+  CREATE TABLE ticket_custom_fields (
+    ticket_number INTEGER PRIMARY KEY REFERENCES tickets(number) ON DELETE CASCADE,
+    values_json TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,6 +7,7 @@ import type { CaseParticipants, CaseSearch } from '../../src/core/access.js';
 import type { TicketSort } from '../../src/adapters/backend.js';
 import type { Attachment, CallbackRequest, Comment, ContactMethod, Status, Ticket, Watcher } from '../../src/core/ticket.js';
 import type Database from 'better-sqlite3';
+import { customFieldsPart } from './custom-fields.js';
 import type { Db } from './db.js';
 
 export interface TicketRow {
@@ -320,7 +321,7 @@ export function ticketOf(db: Db, row: TicketRow, urlOf: AttachmentUrl): Ticket {
       requested_at: string;
     }[]
   ).map((c): CallbackRequest => ({ id: c.id, phone: c.phone, requestedAt: c.requested_at }));
-  return { ...summaryOf(row), description: row.description, comments, attachments, watchers, callbacks };
+  return { ...summaryOf(row), description: row.description, comments, attachments, watchers, callbacks, ...customFieldsPart(db, row.number) };
 }
 
 export function nextNumber(db: Db): number {

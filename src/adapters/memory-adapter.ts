@@ -340,6 +340,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       watchers: [],
       callbacks: [],
       followUpOf: input.followUpOf,
+      ...(input.customFields && Object.keys(input.customFields).length > 0 ? { customFields: { ...input.customFields } } : {}),
     };
   }
 

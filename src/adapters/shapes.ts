@@ -12,10 +12,12 @@
  *   which throws on an Invalid Date: so each must be an ISO date-time, see `isDateString`).
  * - Ticket (detail): the summary, `description`, `comments[].id/.author/.authorRole/.body/.via/
  *   .createdAt`, `attachments[].id/.name/.size/.contentType/.url/.createdAt`,
- *   `watchers[].email/.addedAt`, `callbacks[].id/.phone/.requestedAt`.
+ *   `watchers[].email/.addedAt`, `callbacks[].id/.phone/.requestedAt`, `customFields` (strings
+ *   and booleans, when present).
  * Catalog, articles, uploads and receipts are checked in fetch-adapter.ts.
  */
 import { CONTACT_METHODS, STATUSES, type Attachment, type CallbackRequest, type Comment, type Person, type Ticket, type TicketSummary, type Watcher } from '../core/ticket.js';
+import { isCustomFieldValues } from '../core/custom-fields.js';
 import type { Account, Session } from './backend.js';
 import { hasDates, hasStrings, isArrayOf, isNumber, isOneOf, isOptionalString, isRecord, type Guard } from './guards.js';
 
@@ -52,13 +54,14 @@ export const isTicketSummary: Guard<TicketSummary> = (v): v is TicketSummary =>
 
 export const isTicket: Guard<Ticket> = (v): v is Ticket => {
   if (!isRecord(v)) return false;
-  const { description, comments, attachments, watchers, callbacks } = v;
+  const { description, comments, attachments, watchers, callbacks, customFields } = v;
   return (
     isTicketSummary(v) &&
     typeof description === 'string' &&
     isArrayOf(comments, isComment) &&
     isArrayOf(attachments, isAttachment) &&
     isArrayOf(watchers, isWatcher) &&
-    isArrayOf(callbacks, isCallback)
+    isArrayOf(callbacks, isCallback) &&
+    (customFields === undefined || isCustomFieldValues(customFields))
   );
 };

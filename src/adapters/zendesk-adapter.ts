@@ -13,6 +13,7 @@
 import { parseCaseSearch } from '../core/access.js';
 import { catalogFor, seedCategories, type Article, type Catalog } from '../core/catalog.js';
 import { seedConfig, type LocaleCode, type SupportConfig } from '../core/config.js';
+import { customFieldsFor, customValuesFromZendesk, zendeskCustomFields } from '../core/custom-fields.js';
 import { assertValid, SupportError } from '../core/errors.js';
 import { helpCenterLocale, seedHelpCenter, type HelpCenterConfig } from '../core/help-center.js';
 import { STATUS_TO_ZENDESK, ZENDESK_TO_STATUS } from '../core/helpdesk-status.js';
@@ -193,7 +194,15 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
         addedAt: request.created_at,
       })),
       callbacks: phone ? [{ id: `${request.id}-callback`, phone, requestedAt: request.updated_at }] : [],
+      ...answers(request),
     };
+  }
+
+  /** The case's answers to the config's custom fields, read back from its Zendesk fields. */
+  function answers(request: ZRequest): Pick<Ticket, 'customFields'> {
+    const area = field(request, ids.areaFieldId) ?? '';
+    const values = customValuesFromZendesk(request.custom_fields, customFieldsFor(config, area, field(request, ids.categoryFieldId)));
+    return Object.keys(values).length > 0 ? { customFields: values } : {};
   }
 
   /** Every page of a request's public comments (cursor pagination, 100 a page, oldest first). */
@@ -379,7 +388,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
                 [ids.categoryFieldId]: input.categoryId,
                 [ids.subcategoryFieldId]: input.subcategoryId,
                 [ids.contactMethodFieldId]: input.contactMethod,
-              }),
+              }).concat(zendeskCustomFields(input.customFields, customFieldsFor(config, input.areaId, input.categoryId))),
               ...(input.followUpOf ? { via_followup_source_id: Number(input.followUpOf) } : {}),
             },
           },

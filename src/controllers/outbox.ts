@@ -14,6 +14,7 @@
  */
 import type { SignInHelpReceipt, SupportBackend } from '../adapters/backend.js';
 import { isArrayOf, isNumber, isOneOf, isRecord, isString } from '../adapters/guards.js';
+import { isCustomFieldValues } from '../core/custom-fields.js';
 import { isSupportError, SupportError, type ErrorKind, ERROR_KINDS } from '../core/errors.js';
 import { dueForRetry, sendsWithoutAsking, waitsForRetry, type OutboxBackoff } from '../core/outbox.js';
 import type { NewTicket, Ticket } from '../core/ticket.js';
@@ -64,7 +65,7 @@ export type OutboxNews = { readonly type: 'changed' } | { readonly type: 'sent';
 const isFile = (v: unknown): v is OutboxFile => isRecord(v) && isString(v.name) && isString(v.type) && v.blob instanceof Blob;
 const isText = (v: unknown, keys: readonly string[]): v is Record<string, unknown> => isRecord(v) && keys.every((k) => isString(v[k]));
 const isTicketInput = (v: unknown): v is Omit<NewTicket, 'attachmentTokens'> =>
-  isText(v, ['areaId', 'subject', 'description', 'contactMethod']) && !('attachmentTokens' in v);
+  isText(v, ['areaId', 'subject', 'description', 'contactMethod']) && !('attachmentTokens' in v) && (v.customFields === undefined || isCustomFieldValues(v.customFields));
 
 function isPayload(v: unknown): v is OutboxPayload {
   if (!isRecord(v)) return false;
@@ -97,8 +98,8 @@ function cleanPayload(payload: OutboxPayload): OutboxPayload {
       return { kind: 'sign-in-help', request: { name, email, areaId, description } };
     }
     case 'case': {
-      const { areaId, productId, subject, description, categoryId, subcategoryId, contactMethod, followUpOf } = payload.ticket;
-      const ticket = JSON.parse(JSON.stringify({ areaId, productId, subject, description, categoryId, subcategoryId, contactMethod, followUpOf })) as Omit<NewTicket, 'attachmentTokens'>;
+      const { areaId, productId, subject, description, categoryId, subcategoryId, contactMethod, followUpOf, customFields } = payload.ticket;
+      const ticket = JSON.parse(JSON.stringify({ areaId, productId, subject, description, categoryId, subcategoryId, contactMethod, followUpOf, customFields })) as Omit<NewTicket, 'attachmentTokens'>;
       return { kind: 'case', ticket, files: payload.files.map(({ name, type, blob }) => ({ name, type, blob })) };
     }
   }

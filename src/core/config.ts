@@ -4,6 +4,7 @@
  * products writes another config, not code. Views read this through `flows.ts`; they never
  * compare locale codes themselves.
  */
+import type { CustomFieldDef } from './custom-fields.js';
 import type { Realm, SupportPlan } from './ticket.js';
 
 /** A BCP 47 tag the config knows, such as `en`, `fr`, `pt-BR`. */
@@ -110,6 +111,11 @@ export interface SupportConfig {
   readonly attachments: AttachmentLimits;
   /** Longest subject, description and comment accepted. */
   readonly maxLengths: { readonly subject: number; readonly description: number; readonly comment: number };
+  /**
+   * Extra questions of the case form, per area or per category of an area (custom-fields.ts):
+   * their labels and hints are the host's text per language, English always present.
+   */
+  readonly customFields?: readonly CustomFieldDef[];
 }
 
 export const SEED_LOCALES = ['en', 'fr', 'de', 'pt-BR', 'ja'] as const;

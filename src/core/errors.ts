@@ -35,6 +35,10 @@ export const VALIDATION_CODES = [
   'too_many_files',
   'invalid_choice',
   'not_offered',
+  // Custom fields (custom-fields.ts): shorter than its minimum, not in its format, not a date.
+  'too_short',
+  'pattern_mismatch',
+  'invalid_date',
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -84,19 +84,21 @@ export interface Ticket {
   readonly callbacks: readonly CallbackRequest[];
   /** Number of the closed case this one follows up on. */
   readonly followUpOf?: string | undefined;
+  /** Answers to the config's custom fields (custom-fields.ts), by field id; absent when none. */
+  readonly customFields?: Readonly<Record<string, string | boolean>> | undefined;
 }
 
 /** What a customer submits to open a case: the case's own fields they choose, and the files. */
 export interface NewTicket
-  extends Pick<Ticket, 'areaId' | 'productId' | 'subject' | 'description' | 'categoryId' | 'subcategoryId' | 'contactMethod' | 'followUpOf'> {
+  extends Pick<Ticket, 'areaId' | 'productId' | 'subject' | 'description' | 'categoryId' | 'subcategoryId' | 'contactMethod' | 'followUpOf' | 'customFields'> {
   /** Tokens of files already uploaded with `uploadFile`. */
   readonly attachmentTokens?: readonly string[] | undefined;
 }
 
 /** A summary row for lists: everything but the conversation. */
-export type TicketSummary = Omit<Ticket, 'comments' | 'attachments' | 'watchers' | 'callbacks' | 'description'>;
+export type TicketSummary = Omit<Ticket, 'comments' | 'attachments' | 'watchers' | 'callbacks' | 'description' | 'customFields'>;
 
 export function summarize(ticket: Ticket): TicketSummary {
-  const { comments: _c, attachments: _a, watchers: _w, callbacks: _cb, description: _d, ...summary } = ticket;
+  const { comments: _c, attachments: _a, watchers: _w, callbacks: _cb, description: _d, customFields: _f, ...summary } = ticket;
   return summary;
 }

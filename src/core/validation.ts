@@ -4,6 +4,7 @@
  */
 import type { CategoryDef } from './catalog.js';
 import type { AttachmentLimits, LocaleCode, SupportConfig } from './config.js';
+import { customFieldsFor, validateCustomFields } from './custom-fields.js';
 import type { FieldError } from './errors.js';
 import { findArea, productAvailability, resolveFlow } from './flows.js';
 import { CONTACT_METHODS, type NewTicket } from './ticket.js';
@@ -49,6 +50,9 @@ export function validateNewTicket(
   errors.push(...requiredText('description', input.description, config.maxLengths.description));
   if (!input.contactMethod) errors.push({ field: 'contactMethod', code: 'required' });
   else if (!CONTACT_METHODS.includes(input.contactMethod)) errors.push({ field: 'contactMethod', code: 'invalid_choice' });
+  // The custom fields the case asks: its area's, and its category's where the flow has categories.
+  const categoryId = requirements.needsCategory ? input.categoryId : undefined;
+  errors.push(...validateCustomFields(input.customFields, customFieldsFor(config, input.areaId ?? '', categoryId)));
   return errors;
 }
 

@@ -85,6 +85,7 @@ export async function startFaultServer() {
       attachments: [],
       watchers: [],
       callbacks: [],
+      ...(input.customFields ? { customFields: input.customFields } : {}),
     };
   }
 

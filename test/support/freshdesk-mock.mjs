@@ -17,7 +17,7 @@
 // - 429 with Retry-After, on demand (`POST /__fail`).
 //
 // Test hooks under /__: reset, fail (N answers are 429, after `after` good ones), age (set a ticket's updated_at),
-// requests (what was asked, with headers).
+// requests (what was asked, with headers), created (the body of each ticket create).
 import { createServer } from 'node:http';
 
 const MAX_PER_PAGE = 100;
@@ -30,7 +30,7 @@ const PRIORITIES = [1, 2, 3, 4];
 export async function startFreshdeskMock({ apiKey = 'test-freshdesk-key', agentId = 9000 } = {}) {
   let state;
   function reset() {
-    state = { tickets: new Map(), contacts: new Map(), conversations: new Map(), nextId: 1, nextContact: 500, nextConversation: 7000, nextAttachment: 300, failures: [], skip: 0, requests: [] };
+    state = { tickets: new Map(), contacts: new Map(), conversations: new Map(), nextId: 1, nextContact: 500, nextConversation: 7000, nextAttachment: 300, failures: [], skip: 0, requests: [], created: [] };
   }
   reset();
   let origin = '';
@@ -147,6 +147,8 @@ export async function startFreshdeskMock({ apiKey = 'test-freshdesk-key', agentI
     if (req.method === 'POST' && parts.length === 3) {
       const body = await readBody(req);
       if (!body) return json(res, 400, { description: 'Validation failed', errors: [{ field: '', message: 'Request body has invalid json format', code: 'invalid_json' }] });
+      // What each create asked for, as received (GET /__created): tests assert the mapping.
+      state.created.push(body);
       const errors = [];
       if (!body.email && !body.requester_id) errors.push({ field: 'requester_id', message: 'Please fill at least 1 of requester_id, phone, email, twitter_id, facebook_id, unique_external_id fields', code: 'missing_field' });
       if (typeof body.subject !== 'string' || !body.subject) errors.push({ field: 'subject', message: 'It should be a/an String', code: 'missing_field' });
@@ -254,6 +256,7 @@ export async function startFreshdeskMock({ apiKey = 'test-freshdesk-key', agentI
       const ticket = state.tickets.get(body.id);
       if (ticket) ticket.updated_at = body.updated_at;
     } else if (url.pathname === '/__requests') return json(res, 200, state.requests);
+    else if (url.pathname === '/__created') return json(res, 200, state.created);
     return json(res, 200, { ok: true });
   }
 

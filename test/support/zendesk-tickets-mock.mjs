@@ -23,7 +23,7 @@ const STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
 export async function startZendeskTicketsMock({ email = 'agent@acme.example', token = 'test-zendesk-token' } = {}) {
   let state;
   function reset() {
-    state = { tickets: new Map(), users: new Map(), uploads: new Map(), nextTicket: 1, nextUser: 100, nextComment: 5000, nextAttachment: 900, failures: [], requests: [] };
+    state = { tickets: new Map(), users: new Map(), uploads: new Map(), nextTicket: 1, nextUser: 100, nextComment: 5000, nextAttachment: 900, failures: [], requests: [], created: [] };
     userFor(email, 'Agent', 'agent');
   }
   let origin = '';
@@ -140,6 +140,8 @@ export async function startZendeskTicketsMock({ email = 'agent@acme.example', to
     if (req.method === 'POST' && p.length === 3) {
       const b = (await body(req))?.ticket;
       if (!b) return json(res, 400, { error: 'InvalidJSON', description: 'The request body is not valid JSON' });
+      // What each create asked for, as received (GET /__created): tests assert the mapping.
+      state.created.push(b);
       if (!b.comment?.body) return invalid(res, { description: [{ description: 'Description: cannot be blank', error: 'BlankValue' }] });
       if (b.via_followup_source_id !== undefined && state.tickets.get(b.via_followup_source_id)?.status !== 'closed') {
         return invalid(res, { via_followup_source_id: [{ description: 'only closed tickets can be followed up' }] });
@@ -193,6 +195,7 @@ export async function startZendeskTicketsMock({ email = 'agent@acme.example', to
     if (url.pathname === '/__reset') reset();
     else if (url.pathname === '/__fail') for (let i = 0; i < (b.times ?? 1); i++) state.failures.push(b.retryAfter ?? 1);
     else if (url.pathname === '/__requests') return json(res, 200, state.requests);
+    else if (url.pathname === '/__created') return json(res, 200, state.created);
     return json(res, 200, { ok: true });
   }
 

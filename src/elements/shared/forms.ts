@@ -95,6 +95,8 @@ export interface FieldOptions {
   readonly autocomplete?: string;
   readonly multiline?: boolean;
   readonly maxlength?: number;
+  /** Shown and sent but not editable (a host's read-only prefill): still focusable and read. */
+  readonly readonly?: boolean;
 }
 
 export function textField(o: FieldOptions): TemplateResult {
@@ -110,6 +112,7 @@ export function textField(o: FieldOptions): TemplateResult {
           rows="6"
           .value=${live(o.value)}
           ?required=${required}
+          ?readonly=${o.readonly ?? false}
           aria-invalid=${o.error ? 'true' : 'false'}
           aria-describedby=${ifDefined(described)}
           maxlength=${ifDefined(o.maxlength)}
@@ -121,6 +124,7 @@ export function textField(o: FieldOptions): TemplateResult {
           type=${o.type ?? 'text'}
           .value=${live(o.value)}
           ?required=${required}
+          ?readonly=${o.readonly ?? false}
           aria-invalid=${o.error ? 'true' : 'false'}
           aria-describedby=${ifDefined(described)}
           autocomplete=${ifDefined(o.autocomplete)}
@@ -147,10 +151,19 @@ export interface ChoiceOptions {
   readonly required?: boolean;
   /** Text of the empty first option of a select. */
   readonly placeholder?: string;
+  /**
+   * Shown and sent but not editable (a host's read-only prefill). A select shows its choice in
+   * a read-only text box; radios are a read-only radio group whose choice cannot change.
+   */
+  readonly readonly?: boolean;
 }
 
 export function selectField(o: ChoiceOptions): TemplateResult {
   const required = o.required ?? false;
+  if (o.readonly) {
+    const chosen = o.choices.find((c) => c.value === o.value)?.label ?? o.value;
+    return textField({ id: o.id, label: o.label, value: chosen, required, hint: o.hint, error: o.error, readonly: true, onInput: () => undefined });
+  }
   return html`<div class="field ${o.error ? 'field--error' : ''}">
     ${label(o.id, o.label, required)} ${fieldMessages(o.id, o.hint, o.error)}
     <select
@@ -170,8 +183,11 @@ export function selectField(o: ChoiceOptions): TemplateResult {
 /** Radios in a fieldset; the first radio carries `id` so the error summary can focus it. */
 export function radioGroup(o: ChoiceOptions): TemplateResult {
   const required = o.required ?? false;
+  const readonly = o.readonly ?? false;
   return html`<fieldset
     class="field ${o.error ? 'field--error' : ''}"
+    role=${ifDefined(readonly ? 'radiogroup' : undefined)}
+    aria-readonly=${ifDefined(readonly ? 'true' : undefined)}
     aria-describedby=${ifDefined(describedBy(o.id, o.hint, o.error))}
   >
     <legend class="label">
@@ -189,7 +205,8 @@ export function radioGroup(o: ChoiceOptions): TemplateResult {
           .checked=${live(c.value === o.value)}
           ?required=${required}
           aria-invalid=${o.error ? 'true' : nothing}
-          @change=${() => o.onChange(c.value)}
+          @click=${(event: Event) => readonly && event.preventDefault()}
+          @change=${() => readonly || o.onChange(c.value)}
         />
         <label for=${id}>${c.label}</label>
         ${c.hint ? html`<div class="hint radio__hint">${c.hint}</div>` : nothing}

@@ -170,5 +170,11 @@ export function validationMessage(code: ValidationCode): string {
       return msg('Choose one of the options.', { id: 'validation.invalid_choice', desc: 'Error when a value is not one of the allowed options.' });
     case 'not_offered':
       return msg('Support for this is not offered in this language.', { id: 'validation.not_offered', desc: 'Error when a product or area is not offered in the current language.' });
+    case 'too_short':
+      return msg('This is too short. Add more.', { id: 'validation.too_short', desc: 'Generic error for text under its length minimum.' });
+    case 'pattern_mismatch':
+      return msg('Enter this in the format asked for.', { id: 'validation.pattern_mismatch', desc: 'Generic error for text not in the format a field asks for.' });
+    case 'invalid_date':
+      return msg('Enter a real date.', { id: 'validation.invalid_date', desc: 'Generic error for a date field whose value is not a date.' });
   }
 }

@@ -1,12 +1,13 @@
 import { msg } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Account, Session } from '../../adapters/backend.js';
 import { ContactAccountController } from '../../controllers/contact-account-controller.js';
 import { ContactSessionController } from '../../controllers/contact-session-controller.js';
 import { PopupController } from '../../controllers/popup-controller.js';
 import type { LocaleCode } from '../../core/config.js';
+import type { TicketPrefill } from '../../core/prefill.js';
 import type { SupportError } from '../../core/errors.js';
 import { failureMessage } from '../shared/messages.js';
 import {
@@ -98,6 +99,9 @@ export type { ContactView } from './support-contact.machine.js';
  */
 export class SupportContact extends SupportElement {
   static override styles = [...SupportElement.styles, supportContactStyles];
+
+  /** Passed to the composed `<ticket-form>` as its `prefill` (see there): `{ subject, description, category, subcategory, contactMethod, customFields }`, each `{ value, readOnly? }`. Attribute: JSON. */
+  @property({ type: Object }) prefill: TicketPrefill | undefined;
 
   /** Everything the page shows and knows; only `transition` (support-contact.machine.ts) changes it. */
   @state() private state: ContactState = initialContactState;
@@ -386,12 +390,9 @@ export class SupportContact extends SupportElement {
         return html`${this.renderBack()}
           <ticket-form
             class="step" exportparts=${exportPartsOf('ticket-form')}
-            area=${view.areaId}
-            follow-up-of=${ifDefined(view.followUpOf)}
-            locale=${locale}
-            @session-changed=${this.onChildSessionChanged}
-            @manage-tickets-request=${this.onChildManageTickets}
-            @locale-change-request=${this.onChildLocaleRequest}
+            area=${view.areaId} .prefill=${this.prefill}
+            follow-up-of=${ifDefined(view.followUpOf)} locale=${locale}
+            @session-changed=${this.onChildSessionChanged} @manage-tickets-request=${this.onChildManageTickets} @locale-change-request=${this.onChildLocaleRequest}
           ></ticket-form>`;
       case 'tickets':
         return this.renderTicketsStep(view);

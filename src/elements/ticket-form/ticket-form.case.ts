@@ -3,6 +3,8 @@
  * backend is sent, and which checks each step makes. Pure TypeScript, no DOM, no Lit.
  */
 import type { LocaleCode, SupportConfig } from '../../core/config.js';
+import { customFieldIdOf, customValuesToSend, isCustomFieldValues, type CustomFieldDef, type CustomFieldValues } from '../../core/custom-fields.js';
+import type { TicketPrefill } from '../../core/prefill.js';
 import { productAvailability } from '../../core/flows.js';
 import { CONTACT_METHODS, type ContactMethod, type NewTicket } from '../../core/ticket.js';
 import { validateNewTicket } from '../../core/validation.js';
@@ -19,9 +21,11 @@ export interface CaseFields {
   readonly productId: string;
   readonly description: string;
   readonly contactMethod: ContactMethod | '';
+  /** Answers to the config's custom fields, by id, as typed (kept for fields not asked now, too). */
+  readonly customFields: CustomFieldValues;
 }
 
-export const BLANK_CASE: CaseFields = { subject: '', categoryId: '', subcategoryId: '', productId: '', description: '', contactMethod: '' };
+export const BLANK_CASE: CaseFields = { subject: '', categoryId: '', subcategoryId: '', productId: '', description: '', contactMethod: '', customFields: {} };
 
 /** What is kept in localStorage while the case is being written (never files, never secrets). */
 export interface TicketDraft extends Draft {
@@ -32,6 +36,7 @@ export interface TicketDraft extends Draft {
   readonly productId: string;
   readonly description: string;
   readonly contactMethod: string;
+  readonly customFields: { readonly [id: string]: string | boolean };
   /** Created once per case attempt; kept until the backend confirms, so a retry never duplicates. */
   readonly idempotencyKey: string;
   /** Which attempt the key is for (a digest of what was sent): an edited case gets a new key. */
@@ -67,6 +72,7 @@ export function restoreCase(saved: Partial<TicketDraft> | undefined, productId: 
       productId: text(saved?.productId) || productId,
       description: text(saved?.description),
       contactMethod: isContactMethod(method) ? method : '',
+      customFields: isCustomFieldValues(saved?.customFields) ? saved.customFields : {},
     },
     // A key without its intent cannot be matched to an attempt: the next submit makes a new one.
     key: key && intent ? { intent, key } : undefined,
@@ -93,6 +99,8 @@ export interface CaseContext {
   readonly needsCategory: boolean;
   readonly attachmentTokens: readonly string[];
   readonly followUpOf: string | undefined;
+  /** The custom fields this case asks (its area's, its category's). */
+  readonly customFields: readonly CustomFieldDef[];
 }
 
 type Candidate = { readonly [K in keyof NewTicket]?: NewTicket[K] | undefined };
@@ -107,6 +115,7 @@ function candidateOf(fields: CaseFields, context: CaseContext): Candidate {
     ...(context.needsCategory ? { categoryId: fields.categoryId || undefined, subcategoryId: fields.subcategoryId || undefined } : {}),
     ...(context.attachmentTokens.length > 0 ? { attachmentTokens: context.attachmentTokens } : {}),
     ...(context.followUpOf ? { followUpOf: context.followUpOf } : {}),
+    ...(context.customFields.length > 0 ? { customFields: customValuesToSend(fields.customFields, context.customFields) } : {}),
   };
 }
 
@@ -134,7 +143,9 @@ export function stepErrors(step: InputStep, fields: CaseFields, context: CaseCon
   const all = validateNewTicket(candidateOf(fields, context), config, { needsCategory: context.needsCategory });
   // Without a category there is no subcategory list to choose from yet.
   const errors: FormFieldError[] = all.filter(
-    (e) => STEP_FIELDS[step].includes(e.field) && !(e.field === 'subcategoryId' && !fields.categoryId),
+    (e) =>
+      (STEP_FIELDS[step].includes(e.field) || (step === 'details' && customFieldIdOf(e.field) !== undefined)) &&
+      !(e.field === 'subcategoryId' && !fields.categoryId),
   );
   if (step === 'details') {
     if (uploads.busy) errors.push({ field: 'attachments', code: 'uploads_busy' });
@@ -149,4 +160,30 @@ export function offeredProduct(config: SupportConfig, areaId: string | undefined
   const area = config.areas.find((a) => a.id === areaId);
   if (!area?.products.some((p) => p.id === productId)) return '';
   return productAvailability(config, locale, productId).offered ? productId : '';
+}
+
+/**
+ * The fields with a host's prefill put in: read-only values always (they are the host's), the
+ * others only where the customer has not typed or chosen anything (a restored draft wins).
+ */
+export function applyPrefill(fields: CaseFields, prefill: TicketPrefill | undefined): CaseFields {
+  if (!prefill) return fields;
+  const pick = <V>(current: V, empty: boolean, given: { readonly value: V; readonly readOnly?: boolean } | undefined): V =>
+    given && (given.readOnly || empty) ? given.value : current;
+  const custom: Record<string, string | boolean> = { ...fields.customFields };
+  for (const [id, given] of Object.entries(prefill.customFields ?? {})) {
+    const current = custom[id];
+    custom[id] = pick(current ?? given.value, current === undefined || current === '' || current === false, given);
+  }
+  const category = pick(fields.categoryId, !fields.categoryId, prefill.category);
+  return {
+    ...fields,
+    subject: pick(fields.subject, !fields.subject.trim(), prefill.subject),
+    description: pick(fields.description, !fields.description.trim(), prefill.description),
+    categoryId: category,
+    // A subcategory belongs to its category: a prefilled one only with the category it was chosen in.
+    subcategoryId: category === fields.categoryId ? pick(fields.subcategoryId, !fields.subcategoryId, prefill.subcategory) : (prefill.subcategory?.value ?? ''),
+    contactMethod: pick(fields.contactMethod, !fields.contactMethod, prefill.contactMethod),
+    customFields: custom,
+  };
 }

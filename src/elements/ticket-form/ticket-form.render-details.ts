@@ -14,6 +14,7 @@ import { rejectionMessage, renderUploadList, renderUploadPicker } from '../share
 import type { InputStep } from './ticket-form.machine.js';
 import type { FailureDetails } from '../shared/messages.js';
 import { failureNotice, languageButtons, stepHeading, type TicketFormView } from './ticket-form.render-parts.js';
+import { renderCustomFields } from './ticket-form.custom-fields.js';
 
 export interface DetailsOptions {
   readonly area: AreaConfig;
@@ -71,6 +72,7 @@ export function renderDetails(view: TicketFormView, o: DetailsOptions): Template
         label: msg('Subject', { id: 'ticket-form.subject.label', desc: 'Label of the case subject (title) field.' }),
         value: fields.subject,
         required: true,
+        readonly: view.readOnly('subject'),
         maxlength: config.maxLengths.subject,
         error: view.errorFor('subject'),
         onInput: (value) => view.edit({ subject: value }),
@@ -93,6 +95,7 @@ export function renderDetails(view: TicketFormView, o: DetailsOptions): Template
         value: fields.description,
         multiline: true,
         required: true,
+        readonly: view.readOnly('description'),
         maxlength: config.maxLengths.description,
         error: view.errorFor('description'),
         onInput: (value) => view.edit({ description: value }),
@@ -102,6 +105,7 @@ export function renderDetails(view: TicketFormView, o: DetailsOptions): Template
         label: msg('Preferred contact method', { id: 'ticket-form.contact.label', desc: 'Legend of the preferred contact method choice.' }),
         value: fields.contactMethod,
         required: true,
+        readonly: view.readOnly('contactMethod'),
         error: view.errorFor('contactMethod'),
         choices: contactChoices(),
         onChange: (value) => {
@@ -109,6 +113,7 @@ export function renderDetails(view: TicketFormView, o: DetailsOptions): Template
           if (method) view.edit({ contactMethod: method });
         },
       })}
+      ${renderCustomFields(view)}
       ${o.flow.attachmentsInForm ? renderAttachments(view, o.uploads, attachmentsError, o.busy) : nothing} ${renderActions(o, view)}
     </form>`;
 }

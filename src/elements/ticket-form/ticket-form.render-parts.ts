@@ -6,12 +6,14 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Category } from '../../core/catalog.js';
 import type { LocaleCode, SupportConfig } from '../../core/config.js';
+import type { CustomFieldDef } from '../../core/custom-fields.js';
 import type { ErrorKind } from '../../core/errors.js';
 import { fieldErrorMessage, type FieldErrorContext, type FormFieldError } from '../shared/field-errors.js';
 import { continueInLabel } from '../shared/language-choice.js';
 import type { ShownError } from '../shared/forms.js';
 import { failureMessage, type FailureContext, type FailureDetails } from '../shared/messages.js';
 import type { CaseFields } from './ticket-form.case.js';
+import { customFieldErrorMessage } from './ticket-form.custom-fields.js';
 import type { InputStep } from './ticket-form.machine.js';
 
 export interface TicketFormView {
@@ -21,6 +23,12 @@ export interface TicketFormView {
   readonly fields: CaseFields;
   /** The area's categories from the catalog (Flows 2 and 3). */
   readonly categories: readonly Category[];
+  /** The config's custom fields this case asks, in order. */
+  readonly customFields: readonly CustomFieldDef[];
+  /** Whether a field holds a read-only prefill of the host (`subject`, `customFields.<id>`...). */
+  readOnly(field: string): boolean;
+  /** Sets the value of the custom field `id`. */
+  setCustom(id: string, value: string | boolean): void;
   /** The errors of the phase, as the error summary lists them. */
   readonly summary: readonly ShownError[];
   /** The message of `field`'s error, if it has one. */
@@ -36,10 +44,11 @@ export interface TicketFormView {
  */
 export function shownErrors(
   errors: readonly FormFieldError[],
-  context: FieldErrorContext,
+  context: FieldErrorContext & { readonly customFields: readonly CustomFieldDef[]; readonly locale: LocaleCode },
   controlId: (field: string) => string,
 ): Pick<TicketFormView, 'summary' | 'errorFor'> {
-  const message = (error: FormFieldError) => fieldErrorMessage('ticket', error, context);
+  const message = (error: FormFieldError) =>
+    customFieldErrorMessage(error, context.customFields, context.locale, context.config.defaultLocale) ?? fieldErrorMessage('ticket', error, context);
   return {
     summary: errors.map((e) => ({ id: controlId(e.field), message: message(e) })),
     errorFor: (field) => {

@@ -17,6 +17,7 @@ import { UploadController } from '../../controllers/upload-controller.js';
 import { ArticleOpenedEvent, LocaleChangeRequestEvent, ManageTicketsRequestEvent, TicketCreatedEvent } from '../../events/events.js';
 import { LifecycleController } from '../../controllers/lifecycle-controller.js';
 import { ticketFormSnapshot } from './ticket-form.lifecycle.js';
+import { PrefillController, type TicketPrefill } from './ticket-form.prefill.js';
 import { signInHelp } from '../shared/sign-in-help-slot.js';
 import { SupportElement } from '../shared/support-element.js';
 import { pasteFiles, uploadStyles } from '../shared/upload-list.js';
@@ -113,6 +114,8 @@ export class TicketForm extends SupportElement {
   @property({ attribute: 'follow-up-of' }) followUpOf: string | undefined;
   /** Text a follow-up's description starts with when it has none (e.g. a comment never sent). */
   @property({ attribute: false }) followUpText: string | undefined;
+  /** What the form starts with, like Zendesk's `prefill`: `subject`, `description`, `category`, `subcategory`, `contactMethod`, `customFields` (by field id), each `{ value, readOnly? }`. Read-only values are shown read-only and sent; the others fill only what the customer has not typed. Attribute: JSON. */
+  @property({ type: Object }) prefill: TicketPrefill | undefined;
 
   /** Where the flow stands (see ticket-form.machine.ts); changed only through `transition`. */
   @state() private phase: TicketFormPhase = INITIAL_PHASE;
@@ -122,6 +125,7 @@ export class TicketForm extends SupportElement {
   @state() private signedIn: Session | undefined;
 
   private readonly draft = new DraftController<TicketDraft>(this, () => this.draftKey);
+  private readonly prefilled = new PrefillController(this, { prefill: () => this.prefill, config: () => this.config, areaId: () => this.area, needsCategory: () => this.needsCategory, fields: () => this.fields, edit: (fields) => void (this.fields = fields) });
   private readonly uploads = new UploadController(this, {
     backend: () => this.api,
     limits: () => this.config.attachments,
@@ -204,7 +208,7 @@ export class TicketForm extends SupportElement {
   }
 
   private caseContext(): CaseContext {
-    return { areaId: this.area ?? '', needsCategory: this.needsCategory, attachmentTokens: this.uploads.tokens, followUpOf: this.followUpOf };
+    return { areaId: this.area ?? '', needsCategory: this.needsCategory, attachmentTokens: this.uploads.tokens, followUpOf: this.followUpOf, customFields: this.prefilled.customFields(this.fields) };
   }
 
   private get stepHeading(): HTMLElement | null {
@@ -250,7 +254,7 @@ export class TicketForm extends SupportElement {
     // Another case from here: the controller forgets its outcome and key, the draft's key counts.
     this.submission.clear();
     this.intentKey = restored.key;
-    this.fields = restored.fields;
+    this.fields = this.prefilled.apply(restored.fields);
     this.dispatch({ type: 'restore', step: restored.step });
     this.applyFollowUp();
   }
@@ -372,16 +376,12 @@ export class TicketForm extends SupportElement {
     // Without a subcategory select (the category step is gone) the summary links to "Change category".
     const controlId = (field: string) => (field === 'subcategoryId' && !this.renderRoot.querySelector('#subcategoryId') ? 'categoryId' : field);
     const areaId = this.resolution?.area?.id;
+    const customFields = this.prefilled.customFields(this.fields);
     return {
-      config: this.config,
-      locale: this.resolvedLocale,
-      root: this.renderRoot,
-      fields: this.fields,
+      config: this.config, locale: this.resolvedLocale, root: this.renderRoot, fields: this.fields, customFields, readOnly: this.prefilled.readOnly, setCustom: this.prefilled.setCustom,
       categories: this.catalogTask.value?.categories.filter((c) => c.areaId === areaId) ?? [],
-      ...shownErrors(errors, { config: this.config, followUpOf: this.followUpOf }, controlId),
-      edit: (patch) => this.edit(patch),
-      goTo: (step) => this.goTo(step),
-      requestLocale: this.requestLocale,
+      ...shownErrors(errors, { config: this.config, followUpOf: this.followUpOf, customFields, locale: this.resolvedLocale }, controlId),
+      edit: (patch) => this.edit(patch), goTo: (step) => this.goTo(step), requestLocale: this.requestLocale,
     };
   }
 

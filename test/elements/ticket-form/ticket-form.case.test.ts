@@ -19,8 +19,9 @@ const filled: CaseFields = {
   productId: 'esignature',
   description: 'The void button does nothing.',
   contactMethod: 'email',
+  customFields: {},
 };
-const flow1: CaseContext = { areaId: 'esign', needsCategory: false, attachmentTokens: [], followUpOf: undefined };
+const flow1: CaseContext = { areaId: 'esign', needsCategory: false, attachmentTokens: [], followUpOf: undefined, customFields: [] };
 const flow2: CaseContext = { ...flow1, needsCategory: true };
 const idle = { busy: false, hasProblems: false };
 
