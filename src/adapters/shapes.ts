@@ -17,7 +17,7 @@
  * Catalog, articles, uploads and receipts are checked in fetch-adapter.ts.
  */
 import { CONTACT_METHODS, STATUSES, type Attachment, type CallbackRequest, type Comment, type Person, type Ticket, type TicketSummary, type Watcher } from '../core/ticket.js';
-import { isCustomFieldValues } from '../core/custom-fields.js';
+import { isCustomFieldValues } from '../core/custom-field-values.js';
 import type { Account, Session } from './backend.js';
 import { hasDates, hasStrings, isArrayOf, isNumber, isOneOf, isOptionalString, isRecord, type Guard } from './guards.js';
 

@@ -14,7 +14,7 @@
  */
 import type { SignInHelpReceipt, SupportBackend } from '../adapters/backend.js';
 import { isArrayOf, isNumber, isOneOf, isRecord, isString } from '../adapters/guards.js';
-import { isCustomFieldValues } from '../core/custom-fields.js';
+import { isCustomFieldValues } from '../core/custom-field-values.js';
 import { isSupportError, SupportError, type ErrorKind, ERROR_KINDS } from '../core/errors.js';
 import { dueForRetry, sendsWithoutAsking, waitsForRetry, type OutboxBackoff } from '../core/outbox.js';
 import type { NewTicket, Ticket } from '../core/ticket.js';

@@ -12,14 +12,13 @@
 import type { LocalizedText } from './catalog.js';
 import type { LocaleCode, SupportConfig } from './config.js';
 import type { FieldError } from './errors.js';
+import type { CustomFieldValue, CustomFieldValues } from './custom-field-values.js';
 import { matchLocale } from './locale.js';
+
+export { isCustomFieldValues, type CustomFieldValue, type CustomFieldValues } from './custom-field-values.js';
 
 export const CUSTOM_FIELD_KINDS = ['text', 'textarea', 'select', 'checkbox', 'date'] as const;
 export type CustomFieldKind = (typeof CUSTOM_FIELD_KINDS)[number];
-
-/** A field's value: text (select and date included) or, for a checkbox, whether it is ticked. */
-export type CustomFieldValue = string | boolean;
-export type CustomFieldValues = Readonly<Record<string, CustomFieldValue>>;
 
 export interface CustomFieldOption {
   /** What is sent and stored (for Zendesk: the option's tag; for Freshdesk: the choice). */
@@ -165,16 +164,6 @@ export function customValuesToSend(values: CustomFieldValues, defs: readonly Cus
     out[def.id] = typeof value === 'string' ? value.trim() : value;
   }
   return out;
-}
-
-/** Whether `value` has the shape of `customFields` (an object of strings and booleans). */
-export function isCustomFieldValues(value: unknown): value is CustomFieldValues {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every((v) => typeof v === 'string' || typeof v === 'boolean')
-  );
 }
 
 /**
