@@ -1,0 +1,114 @@
+// The packed tarball rendered in the three kinds of app adopters make: the package installed
+// into a temp app (test/support/adopter-app.mjs: `npm pack`, unpacked into node_modules, the
+// frameworks symlinked from this repository), then a vanilla TypeScript, a React 19 and a
+// Vue 3 app (test/node/fixtures/adopter-apps/*-app.ts(x), the files framework-types.test.mjs
+// type-checks) each built by Vite with no config of this repository's, served from a plain
+// static server on 127.0.0.1 and opened in Chromium. Each page must show <support-contact>
+// in French (its `locale` reached the element: the heading is French), with its buttons, and
+// the app's own text must say it heard `support-ready`, through a listener declared the
+// framework's way (addEventListener, React 19's `onsupport-ready`, Vue's `@support-ready`).
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
+import { ADOPTER_FIXTURES, createAdopterApp, removeAdopterApp } from '../support/adopter-app.mjs';
+
+/** @typedef {{ main: string, vite?: import('vite').InlineConfig }} AppSpec */
+
+/** @type {Readonly<Record<'vanilla' | 'react' | 'vue', AppSpec>>} */
+const APPS = {
+  vanilla: { main: 'vanilla-app.ts' },
+  // No plugin: Vite's own JSX transform (automatic runtime).
+  react: { main: 'react-app.tsx' },
+  // Vue's full build compiles the template string at run time (no SFC plugin in this repository).
+  vue: {
+    main: 'vue-app.ts',
+    vite: {
+      resolve: { alias: [{ find: /^vue$/, replacement: 'vue/dist/vue.esm-bundler.js' }] },
+      define: { __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
+    },
+  },
+};
+const NAMES = /** @type {(keyof typeof APPS)[]} */ (Object.keys(APPS));
+
+const TYPES = /** @type {Readonly<Record<string, string>>} */ ({ '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' });
+
+/** @type {string} */
+let app;
+/** @type {import('node:http').Server | undefined} */
+let server;
+/** @type {string} */
+let origin;
+/** @type {import('playwright-core').Browser | undefined} */
+let browser;
+
+before(async () => {
+  app = createAdopterApp(['react', 'react-dom', 'vue', '@vue']);
+  for (const name of NAMES) {
+    const { main, vite } = APPS[name];
+    const root = join(app, name);
+    mkdirSync(root);
+    copyFileSync(join(ADOPTER_FIXTURES, main), join(root, main));
+    writeFileSync(
+      join(root, 'index.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${name} app</title></head>` +
+        `<body><div id="app"></div><script type="module" src="./${main}"></script></body></html>`,
+    );
+    // Sequential: two cores are shared.
+    await build({ ...vite, configFile: false, root, base: './', logLevel: 'warn', build: { outDir: 'dist', emptyOutDir: true } });
+  }
+  // A static server and nothing else: /<name>/ is that app's Vite output.
+  server = createServer((request, response) => {
+    const [, name = '', ...rest] = new URL(request.url ?? '/', 'http://x').pathname.split('/');
+    const dist = join(app, name, 'dist');
+    const file = normalize(join(dist, rest.join('/') || 'index.html'));
+    if (NAMES.some((n) => n === name) && file.startsWith(dist + sep) && existsSync(file)) {
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+      return;
+    }
+    response.writeHead(404).end();
+  });
+  await new Promise((resolve) => server?.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const address = server.address();
+  assert.ok(address && typeof address === 'object');
+  origin = `http://127.0.0.1:${address.port}`;
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  removeAdopterApp(app);
+});
+
+describe('the packed tarball in adopter apps built by Vite', () => {
+  for (const name of NAMES) {
+    it(`${name}: <support-contact> renders in French and the app hears support-ready`, async () => {
+      assert.ok(browser);
+      const page = await browser.newPage();
+      try {
+        page.setDefaultTimeout(15_000);
+        /** @type {string[]} */
+        const errors = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(message.text());
+        });
+        await page.goto(`${origin}/${name}/`);
+        const contact = page.locator('support-contact');
+        // locale="fr" reached the element: its heading is the French one.
+        await contact.getByRole('heading', { name: 'Choisissez un produit' }).waitFor();
+        // A control to act on: the product areas' start buttons.
+        assert.ok((await contact.getByRole('button').count()) > 0, 'no button in <support-contact>');
+        await page.getByRole('status').filter({ hasText: 'support-ready from support-contact' }).waitFor();
+        assert.deepEqual(errors, []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
