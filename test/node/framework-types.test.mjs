@@ -3,7 +3,8 @@
 // vanilla TS, React 19 (support-elements/react), Vue 3 (support-elements/vue, the
 // GlobalComponents vue-tsc reads), and examples/react and examples/vue as they are. Each `*-bad` app has a prop of the wrong type and a
 // listener reading an event field that does not exist: it must fail, on exactly those lines.
-// No Svelte here: svelte/svelte-check are not in this repository's dependencies.
+// Svelte 5 (support-elements/svelte, svelte/elements' SvelteHTMLElements): svelte-check on
+// svelte.svelte and svelte-bad.svelte, under the same rule.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import assert from 'node:assert/strict';
 import { ADOPTER_FIXTURES as FIXTURES, REPO, createAdopterApp, removeAdopterApp } from '../support/adopter-app.mjs';
 
 // The framework type packages the apps import (the package's own dependencies are linked too).
-const LINKED = ['react', 'react-dom', '@types/react', '@types/react-dom', 'csstype', 'vue', '@vue'];
+const LINKED = ['react', 'react-dom', '@types/react', '@types/react-dom', 'csstype', 'vue', '@vue', 'svelte'];
 // The repository's own examples, type-checked as an adopter's app too (the good side).
 const EXAMPLES = { 'example-react.tsx': 'examples/react/main.tsx', 'example-react-checks.tsx': 'examples/react/jsx-types.check.tsx', 'example-vue.ts': 'examples/vue/main.ts' };
 
@@ -73,5 +74,45 @@ describe('framework typings from the packed tarball', () => {
       assert.ok(own.some((line) => /TS2322/.test(line)), `${file}: no wrong-type error:\n${output}`);
       assert.ok(own.some((line) => /TS2339.*'nope'/.test(line)), `${file}: no unknown-field error:\n${output}`);
     }
+  });
+});
+
+describe('Svelte 5 typings from the packed tarball (svelte-check)', () => {
+  it('svelte.svelte type-checks; svelte-bad.svelte fails on a wrong prop type and an unknown event field', () => {
+    const config = join(app, 'tsconfig.svelte.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        compilerOptions: {
+          target: 'es2022',
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          lib: ['es2022', 'dom', 'dom.iterable'],
+          strict: true,
+          noEmit: true,
+          verbatimModuleSyntax: true,
+          types: [],
+          skipLibCheck: false,
+        },
+        include: ['src/svelte.svelte', 'src/svelte-bad.svelte'],
+      }),
+    );
+    const result = spawnSync(join(REPO, 'node_modules/.bin/svelte-check'), ['--workspace', app, '--tsconfig', config, '--output', 'machine-verbose'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
+    const output = `${result.stdout}${result.stderr}`;
+    assert.match(output, /COMPLETED/, output);
+    /** @type {{ type: string, filename: string, code?: number, message: string }[]} */
+    const diagnostics = output
+      .split('\n')
+      .map((line) => line.slice(line.indexOf(' ') + 1))
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
+    const errors = diagnostics.filter((d) => d.type === 'ERROR');
+    assert.deepEqual(errors.filter((d) => d.filename !== 'src/svelte-bad.svelte'), [], 'errors outside svelte-bad.svelte');
+    assert.ok(errors.some((d) => d.code === 2322), `no wrong-type error:\n${output}`);
+    assert.ok(errors.some((d) => d.code === 2339 && d.message.includes("'nope'")), `no unknown-field error:\n${output}`);
+    assert.notEqual(result.status, 0);
   });
 });
