@@ -1,8 +1,8 @@
 // The packed tarball rendered in the three kinds of app adopters make: the package installed
 // into a temp app (test/support/adopter-app.mjs: `npm pack`, unpacked into node_modules, the
 // frameworks symlinked from this repository), then a vanilla TypeScript, a React 19 and a
-// Vue 3 app (test/node/fixtures/adopter-apps/*-app.ts(x), the files framework-types.test.mjs
-// type-checks) each built by Vite with no config of this repository's, served from a plain
+// Vue 3 app (docs/snippets/*-app.ts(x): the very files docs/FRAMEWORKS.md shows, which
+// framework-types.test.mjs also type-checks against the tarball) each built by Vite with no config of this repository's, served from a plain
 // static server on 127.0.0.1 and opened in Chromium. Each page must show <support-contact>
 // in French (its `locale` reached the element: the heading is French), with its buttons, and
 // the app's own text must say it heard `support-ready`, through a listener declared the
@@ -15,7 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
-import { ADOPTER_FIXTURES, createAdopterApp, removeAdopterApp } from '../support/adopter-app.mjs';
+import { SNIPPETS, createAdopterApp, removeAdopterApp } from '../support/adopter-app.mjs';
 
 /** @typedef {{ main: string, vite?: import('vite').InlineConfig }} AppSpec */
 
@@ -52,7 +52,7 @@ before(async () => {
     const { main, vite } = APPS[name];
     const root = join(app, name);
     mkdirSync(root);
-    copyFileSync(join(ADOPTER_FIXTURES, main), join(root, main));
+    copyFileSync(join(SNIPPETS, main), join(root, main));
     writeFileSync(
       join(root, 'index.html'),
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${name} app</title></head>` +

@@ -1,16 +1,18 @@
 // The framework typings as an adopter gets them: the packed tarball installed into a temp app
 // (test/support/adopter-app.mjs), then `tsc` on each app of test/node/fixtures/adopter-apps:
 // vanilla TS, React 19 (support-elements/react), Vue 3 (support-elements/vue, the
-// GlobalComponents vue-tsc reads), and examples/react and examples/vue as they are. Each `*-bad` app has a prop of the wrong type and a
-// listener reading an event field that does not exist: it must fail, on exactly those lines.
+// GlobalComponents vue-tsc reads), examples/react and examples/vue as they are, and the
+// TypeScript snippets of the docs (docs/snippets/*.ts(x), but the Angular one: no Angular
+// here). Each `*-bad` app has a prop of the wrong type and a listener reading an event field
+// that does not exist: it must fail, on exactly those lines.
 // Svelte 5 (support-elements/svelte, svelte/elements' SvelteHTMLElements): svelte-check on
-// svelte.svelte and svelte-bad.svelte, under the same rule.
+// docs/snippets/*.svelte and svelte-bad.svelte, under the same rule.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADOPTER_FIXTURES as FIXTURES, REPO, createAdopterApp, removeAdopterApp } from '../support/adopter-app.mjs';
+import { ADOPTER_FIXTURES as FIXTURES, REPO, SNIPPETS, createAdopterApp, removeAdopterApp } from '../support/adopter-app.mjs';
 
 // The framework type packages the apps import (the package's own dependencies are linked too).
 const LINKED = ['react', 'react-dom', '@types/react', '@types/react-dom', 'csstype', 'vue', '@vue', 'svelte'];
@@ -24,6 +26,7 @@ before(() => {
   app = createAdopterApp(LINKED);
   cpSync(FIXTURES, join(app, 'src'), { recursive: true });
   for (const [name, from] of Object.entries(EXAMPLES)) cpSync(join(REPO, from), join(app, 'src', name));
+  cpSync(SNIPPETS, join(app, 'src', 'snippets'), { recursive: true });
 });
 
 after(() => removeAdopterApp(app));
@@ -53,7 +56,10 @@ function typecheck(/** @type {string} */ name, /** @type {string[]} */ files) {
 }
 
 const apps = readdirSync(FIXTURES).filter((f) => /\.tsx?$/.test(f));
-const good = [...apps.filter((f) => !f.includes('-bad')), ...Object.keys(EXAMPLES)];
+// The docs' snippets: every TypeScript one but Angular's (its imports need @angular/core).
+const snippets = readdirSync(SNIPPETS).filter((f) => /\.tsx?$/.test(f) && !f.startsWith('angular-'));
+const svelteSnippets = readdirSync(SNIPPETS).filter((f) => f.endsWith('.svelte'));
+const good = [...apps.filter((f) => !f.includes('-bad')), ...Object.keys(EXAMPLES), ...snippets.map((f) => `snippets/${f}`)];
 const bad = apps.filter((f) => f.includes('-bad'));
 
 describe('framework typings from the packed tarball', () => {
@@ -78,7 +84,8 @@ describe('framework typings from the packed tarball', () => {
 });
 
 describe('Svelte 5 typings from the packed tarball (svelte-check)', () => {
-  it('svelte.svelte type-checks; svelte-bad.svelte fails on a wrong prop type and an unknown event field', () => {
+  it(`${svelteSnippets.join(', ')} type-check; svelte-bad.svelte fails on a wrong prop type and an unknown event field`, () => {
+    assert.ok(svelteSnippets.length >= 1);
     const config = join(app, 'tsconfig.svelte.json');
     writeFileSync(
       config,
@@ -94,7 +101,7 @@ describe('Svelte 5 typings from the packed tarball (svelte-check)', () => {
           types: [],
           skipLibCheck: false,
         },
-        include: ['src/svelte.svelte', 'src/svelte-bad.svelte'],
+        include: [...svelteSnippets.map((f) => `src/snippets/${f}`), 'src/svelte-bad.svelte'],
       }),
     );
     const result = spawnSync(join(REPO, 'node_modules/.bin/svelte-check'), ['--workspace', app, '--tsconfig', config, '--output', 'machine-verbose'], {

@@ -13,6 +13,8 @@ import assert from 'node:assert/strict';
 export const REPO = resolve('.');
 /** The adopter apps (one file each; `*-bad` ones must not type-check). */
 export const ADOPTER_FIXTURES = join(REPO, 'test/node/fixtures/adopter-apps');
+/** The docs' code, as files (docs/*.md include them): adopter apps too. */
+export const SNIPPETS = join(REPO, 'docs/snippets');
 /** What the package itself imports at run time, resolved as an app's own dependencies would be. */
 export const PACKAGE_DEPENDENCIES = Object.freeze(['lit', 'lit-html', 'lit-element', '@lit', '@lit-labs', '@floating-ui']);
 

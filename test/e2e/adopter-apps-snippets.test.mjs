@@ -1,0 +1,35 @@
+// The docs show their code from files: in README.md and docs/*.md, the fenced block after each
+// `<!-- snippet: path -->` marker (up to `<!-- end snippet -->`) is that file, byte for byte,
+// so the file the tests run (test/e2e/adopter-apps.test.mjs, test/node/framework-types.test.mjs,
+// test/visual/brand-theme.visual.test.mjs) is the code a reader copies. Every file of
+// docs/snippets/ is shown somewhere.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const DOCS = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
+const MARKER = /<!-- snippet: ([\w./-]+) -->\n([\s\S]*?)<!-- end snippet -->/g;
+
+/** @returns {{ doc: string, path: string, block: string }[]} */
+function includes() {
+  return DOCS.flatMap((doc) => [...readFileSync(doc, 'utf8').matchAll(MARKER)].map((m) => ({ doc, path: m[1] ?? '', block: m[2] ?? '' })));
+}
+
+describe('docs snippets', () => {
+  it('each <!-- snippet: path --> block is that file', () => {
+    const found = includes();
+    assert.ok(found.length >= 6, `only ${found.length} snippet markers`);
+    for (const { doc, path, block } of found) {
+      assert.ok(existsSync(path), `${doc}: ${path} does not exist`);
+      const expected = `\`\`\`${path.split('.').pop()}\n${readFileSync(path, 'utf8').trimEnd()}\n\`\`\`\n`;
+      assert.equal(block, expected, `${doc}: the block of ${path} is not the file (paste the file into it)`);
+    }
+  });
+
+  it('every file of docs/snippets/ is shown in a doc', () => {
+    const shown = new Set(includes().map((i) => i.path));
+    const files = readdirSync('docs/snippets').map((f) => `docs/snippets/${f}`);
+    assert.deepEqual(files.filter((f) => !shown.has(f)), []);
+  });
+});
