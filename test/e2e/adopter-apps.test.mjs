@@ -7,6 +7,11 @@
 // in French (its `locale` reached the element: the heading is French), with its buttons, and
 // the app's own text must say it heard `support-ready`, through a listener declared the
 // framework's way (addEventListener, React 19's `onsupport-ready`, Vue's `@support-ready`).
+// Themes that hold, in the built package: each page also has host CSS that centres and spaces
+// text (React's Vite template centres #root) and the docs' brand theme
+// (docs/snippets/brand-theme.css) on the app's wrapper: the widget's heading stays start-aligned
+// and unspaced, the brand's `::part(start-button)` rule and tokens reach the buttons, and under
+// a dark colour scheme the heading takes the brand's dark text token (the light/dark pairs).
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -35,6 +40,13 @@ const APPS = {
 };
 const NAMES = /** @type {(keyof typeof APPS)[]} */ (Object.keys(APPS));
 
+// What hosts put on a page: create-vite's React template (index.css, App.css), spaced uppercase text.
+const HOST_CSS = `:root { font-family: system-ui, Avenir, Helvetica, Arial, sans-serif; line-height: 1.5; color-scheme: light dark; }
+#app { max-width: 1280px; margin: 0 auto; padding: 2rem; text-align: center; text-transform: uppercase; letter-spacing: 0.2em; }
+`;
+// The brand theme's tokens (docs/snippets/brand-theme.css), as computed colours.
+const BRAND = { primary: 'rgb(106, 27, 154)', text: 'rgb(43, 29, 14)', textDark: 'rgb(246, 236, 223)' };
+
 const TYPES = /** @type {Readonly<Record<string, string>>} */ ({ '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' });
 
 /** @type {string} */
@@ -53,10 +65,13 @@ before(async () => {
     const root = join(app, name);
     mkdirSync(root);
     copyFileSync(join(SNIPPETS, main), join(root, main));
+    copyFileSync(join(SNIPPETS, 'brand-theme.css'), join(root, 'brand-theme.css'));
+    writeFileSync(join(root, 'host.css'), HOST_CSS);
     writeFileSync(
       join(root, 'index.html'),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${name} app</title></head>` +
-        `<body><div id="app"></div><script type="module" src="./${main}"></script></body></html>`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${name} app</title>` +
+        `<link rel="stylesheet" href="./host.css"><link rel="stylesheet" href="./brand-theme.css"></head>` +
+        `<body><div id="app" class="my-brand"></div><script type="module" src="./${main}"></script></body></html>`,
     );
     // Sequential: two cores are shared.
     await build({ ...vite, configFile: false, root, base: './', logLevel: 'warn', build: { outDir: 'dist', emptyOutDir: true } });
@@ -87,7 +102,7 @@ after(async () => {
 
 describe('the packed tarball in adopter apps built by Vite', () => {
   for (const name of NAMES) {
-    it(`${name}: <support-contact> renders in French and the app hears support-ready`, async () => {
+    it(`${name}: <support-contact> renders in French, the app hears support-ready, host CSS stops at :host, the brand theme holds in light and dark`, async () => {
       assert.ok(browser);
       const page = await browser.newPage();
       try {
@@ -101,10 +116,28 @@ describe('the packed tarball in adopter apps built by Vite', () => {
         await page.goto(`${origin}/${name}/`);
         const contact = page.locator('support-contact');
         // locale="fr" reached the element: its heading is the French one.
-        await contact.getByRole('heading', { name: 'Choisissez un produit' }).waitFor();
+        const heading = contact.getByRole('heading', { name: 'Choisissez un produit' });
+        await heading.waitFor();
         // A control to act on: the product areas' start buttons.
         assert.ok((await contact.getByRole('button').count()) > 0, 'no button in <support-contact>');
         await page.getByRole('status').filter({ hasText: 'support-ready from support-contact' }).waitFor();
+
+        // The host's centred, spaced, uppercase text stops at :host; the brand's tokens apply.
+        const text = () =>
+          heading.evaluate((el) => {
+            const style = getComputedStyle(el);
+            return { align: style.textAlign, spacing: style.letterSpacing, transform: style.textTransform, color: style.color };
+          });
+        assert.deepEqual(await text(), { align: 'start', spacing: 'normal', transform: 'none', color: BRAND.text });
+        // The brand's ::part(start-button) rule and primary token reach the packaged element's buttons.
+        const start = contact.locator('[part~="start-button"]').first();
+        assert.deepEqual(
+          await start.evaluate((el) => ({ radius: getComputedStyle(el).borderTopLeftRadius, background: getComputedStyle(el).backgroundColor })),
+          { radius: '999px', background: BRAND.primary },
+        );
+        // Dark mode reads the brand's -dark twins: light text on its dark surface.
+        await page.emulateMedia({ colorScheme: 'dark' });
+        assert.equal((await text()).color, BRAND.textDark);
         assert.deepEqual(errors, []);
       } finally {
         await page.close();
