@@ -44,6 +44,20 @@ const NAMES = /** @type {(keyof typeof APPS)[]} */ (Object.keys(APPS));
 const HOST_CSS = `:root { font-family: system-ui, Avenir, Helvetica, Arial, sans-serif; line-height: 1.5; color-scheme: light dark; }
 #app { max-width: 1280px; margin: 0 auto; padding: 2rem; text-align: center; text-transform: uppercase; letter-spacing: 0.2em; }
 `;
+/**
+ * Computed style properties of the element a locator finds (in its shadow root). Through the
+ * element's own window: this file is type-checked for Node, without the DOM's globals.
+ * @param {import('playwright-core').Locator} locator
+ * @param {string[]} names camelCase CSSStyleDeclaration names
+ * @returns {Promise<Record<string, string>>}
+ */
+function styleOf(locator, names) {
+  return locator.evaluate((el, list) => {
+    const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+    return Object.fromEntries(list.map((name) => [name, String(style?.getPropertyValue(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)))]));
+  }, names);
+}
+
 // The brand theme's tokens (docs/snippets/brand-theme.css), as computed colours.
 const BRAND = { primary: 'rgb(106, 27, 154)', text: 'rgb(43, 29, 14)', textDark: 'rgb(246, 236, 223)' };
 
@@ -123,21 +137,14 @@ describe('the packed tarball in adopter apps built by Vite', () => {
         await page.getByRole('status').filter({ hasText: 'support-ready from support-contact' }).waitFor();
 
         // The host's centred, spaced, uppercase text stops at :host; the brand's tokens apply.
-        const text = () =>
-          heading.evaluate((el) => {
-            const style = getComputedStyle(el);
-            return { align: style.textAlign, spacing: style.letterSpacing, transform: style.textTransform, color: style.color };
-          });
-        assert.deepEqual(await text(), { align: 'start', spacing: 'normal', transform: 'none', color: BRAND.text });
+        const text = () => styleOf(heading, ['textAlign', 'letterSpacing', 'textTransform', 'color']);
+        assert.deepEqual(await text(), { textAlign: 'start', letterSpacing: 'normal', textTransform: 'none', color: BRAND.text });
         // The brand's ::part(start-button) rule and primary token reach the packaged element's buttons.
         const start = contact.locator('[part~="start-button"]').first();
-        assert.deepEqual(
-          await start.evaluate((el) => ({ radius: getComputedStyle(el).borderTopLeftRadius, background: getComputedStyle(el).backgroundColor })),
-          { radius: '999px', background: BRAND.primary },
-        );
+        assert.deepEqual(await styleOf(start, ['borderTopLeftRadius', 'backgroundColor']), { borderTopLeftRadius: '999px', backgroundColor: BRAND.primary });
         // Dark mode reads the brand's -dark twins: light text on its dark surface.
         await page.emulateMedia({ colorScheme: 'dark' });
-        assert.equal((await text()).color, BRAND.textDark);
+        assert.equal((await text())['color'], BRAND.textDark);
         assert.deepEqual(errors, []);
       } finally {
         await page.close();
