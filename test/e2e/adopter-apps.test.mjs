@@ -1,12 +1,13 @@
 // The packed tarball rendered in the three kinds of app adopters make: the package installed
 // into a temp app (test/support/adopter-app.mjs: `npm pack`, unpacked into node_modules, the
-// frameworks symlinked from this repository), then a vanilla TypeScript, a React 19 and a
-// Vue 3 app (docs/snippets/*-app.ts(x): the very files docs/FRAMEWORKS.md shows, which
+// frameworks symlinked from this repository), then a vanilla TypeScript, a React 19, a Vue 3
+// and a Svelte 5 app (docs/snippets/*-app.*: the very files docs/FRAMEWORKS.md shows, which
 // framework-types.test.mjs also type-checks against the tarball) each built by Vite with no config of this repository's, served from a plain
 // static server on 127.0.0.1 and opened in Chromium. Each page must show <support-contact>
 // in French (its `locale` reached the element: the heading is French), with its buttons, and
 // the app's own text must say it heard `support-ready`, through a listener declared the
-// framework's way (addEventListener, React 19's `onsupport-ready`, Vue's `@support-ready`).
+// framework's way (addEventListener, React 19's `onsupport-ready`, Vue's `@support-ready`,
+// Svelte 5's `onsupport-ready` attribute).
 // Themes that hold, in the built package: each page also has host CSS that centres and spaces
 // text (React's Vite template centres #root) and the docs' brand theme
 // (docs/snippets/brand-theme.css) on the app's wrapper: the widget's heading stays start-aligned
@@ -22,9 +23,25 @@ import { build } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/chromium.mjs';
 import { SNIPPETS, createAdopterApp, removeAdopterApp } from '../support/adopter-app.mjs';
 
-/** @typedef {{ main: string, vite?: import('vite').InlineConfig }} AppSpec */
+/** @typedef {{ main: string, entry?: string, vite?: import('vite').InlineConfig }} AppSpec */
 
-/** @type {Readonly<Record<'vanilla' | 'react' | 'vue', AppSpec>>} */
+/**
+ * Svelte components through the compiler itself (this repository has no
+ * @sveltejs/vite-plugin-svelte): Svelte 5 strips `lang="ts"` type annotations on its own.
+ * @returns {import('vite').Plugin}
+ */
+function svelteCompiler() {
+  return {
+    name: 'svelte-compiler',
+    async transform(code, id) {
+      if (!id.endsWith('.svelte')) return null;
+      const { compile } = await import('svelte/compiler');
+      return compile(code, { filename: id, generate: 'client' }).js;
+    },
+  };
+}
+
+/** @type {Readonly<Record<'vanilla' | 'react' | 'vue' | 'svelte', AppSpec>>} */
 const APPS = {
   vanilla: { main: 'vanilla-app.ts' },
   // No plugin: Vite's own JSX transform (automatic runtime).
@@ -36,6 +53,12 @@ const APPS = {
       resolve: { alias: [{ find: /^vue$/, replacement: 'vue/dist/vue.esm-bundler.js' }] },
       define: { __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
     },
+  },
+  // The component, mounted by a two-line entry as an app's main.ts would.
+  svelte: {
+    main: 'svelte-app.svelte',
+    entry: "import { mount } from 'svelte';\nimport App from './svelte-app.svelte';\nmount(App, { target: document.getElementById('app') ?? document.body });\n",
+    vite: { plugins: [svelteCompiler()], resolve: { conditions: ['browser'] } },
   },
 };
 const NAMES = /** @type {(keyof typeof APPS)[]} */ (Object.keys(APPS));
@@ -73,19 +96,20 @@ let origin;
 let browser;
 
 before(async () => {
-  app = createAdopterApp(['react', 'react-dom', 'vue', '@vue']);
+  app = createAdopterApp(['react', 'react-dom', 'vue', '@vue', 'svelte']);
   for (const name of NAMES) {
-    const { main, vite } = APPS[name];
+    const { main, entry, vite } = APPS[name];
     const root = join(app, name);
     mkdirSync(root);
     copyFileSync(join(SNIPPETS, main), join(root, main));
     copyFileSync(join(SNIPPETS, 'brand-theme.css'), join(root, 'brand-theme.css'));
     writeFileSync(join(root, 'host.css'), HOST_CSS);
+    if (entry) writeFileSync(join(root, 'main.ts'), entry);
     writeFileSync(
       join(root, 'index.html'),
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${name} app</title>` +
         `<link rel="stylesheet" href="./host.css"><link rel="stylesheet" href="./brand-theme.css"></head>` +
-        `<body><div id="app" class="my-brand"></div><script type="module" src="./${main}"></script></body></html>`,
+        `<body><div id="app" class="my-brand"></div><script type="module" src="./${entry ? 'main.ts' : main}"></script></body></html>`,
     );
     // Sequential: two cores are shared.
     // The React app's one chunk is ~507 KB minified (react-dom, lit, every element, the
