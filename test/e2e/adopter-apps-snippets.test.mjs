@@ -9,20 +9,24 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 const DOCS = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
-const MARKER = /<!-- snippet: ([\w./-]+) -->\n([\s\S]*?)<!-- end snippet -->/g;
+// In a list item, the marker, the block and the end marker are indented alike.
+const MARKER = /^([ \t]*)<!-- snippet: ([\w./-]+) -->\n([\s\S]*?)^\1<!-- end snippet -->/gm;
 
-/** @returns {{ doc: string, path: string, block: string }[]} */
+/** @returns {{ doc: string, path: string, indent: string, block: string }[]} */
 function includes() {
-  return DOCS.flatMap((doc) => [...readFileSync(doc, 'utf8').matchAll(MARKER)].map((m) => ({ doc, path: m[1] ?? '', block: m[2] ?? '' })));
+  return DOCS.flatMap((doc) =>
+    [...readFileSync(doc, 'utf8').matchAll(MARKER)].map((m) => ({ doc, indent: m[1] ?? '', path: m[2] ?? '', block: m[3] ?? '' })),
+  );
 }
 
 describe('docs snippets', () => {
   it('each <!-- snippet: path --> block is that file', () => {
     const found = includes();
     assert.ok(found.length >= 6, `only ${found.length} snippet markers`);
-    for (const { doc, path, block } of found) {
+    for (const { doc, path, indent, block } of found) {
       assert.ok(existsSync(path), `${doc}: ${path} does not exist`);
-      const expected = `\`\`\`${path.split('.').pop()}\n${readFileSync(path, 'utf8').trimEnd()}\n\`\`\`\n`;
+      const lines = [`\`\`\`${path.split('.').pop()}`, ...readFileSync(path, 'utf8').trimEnd().split('\n'), '```'];
+      const expected = lines.map((line) => (line ? `${indent}${line}\n` : '\n')).join('');
       assert.equal(block, expected, `${doc}: the block of ${path} is not the file (paste the file into it)`);
     }
   });
