@@ -2,7 +2,7 @@
 // (`:backend.prop`), events come out with `@event-name`. No SFC plugin here: the template is
 // a string compiled in the browser by Vue's full build (scripts/examples.mjs aliases `vue` to
 // vue/dist/vue.esm-bundler.js). In an SFC project, set `isCustomElement` in
-// @vitejs/plugin-vue's `template.compilerOptions` instead (docs/EMBEDDING.md).
+// @vitejs/plugin-vue's `template.compilerOptions` instead (docs/FRAMEWORKS.md).
 import { createApp, defineComponent, markRaw, ref, shallowRef } from 'vue';
 import 'support-elements/define/ticket-form';
 import 'support-elements/define/my-tickets';

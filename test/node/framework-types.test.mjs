@@ -1,21 +1,21 @@
-// The framework typings as an adopter gets them: `npm pack` of the built package, the tarball
-// unpacked into a temp app's node_modules beside the framework type packages this repository
-// already has (symlinked: no network), then `tsc` on each app of test/node/fixtures/adopter-apps:
+// The framework typings as an adopter gets them: the packed tarball installed into a temp app
+// (test/support/adopter-app.mjs), then `tsc` on each app of test/node/fixtures/adopter-apps:
 // vanilla TS, React 19 (support-elements/react), Vue 3 (support-elements/vue, the
-// GlobalComponents vue-tsc reads), and examples/react and examples/vue as they are. Each `*-bad` app has a prop of the wrong type and a
-// listener reading an event field that does not exist: it must fail, on exactly those lines.
-// No Svelte here: svelte/svelte-check are not in this repository's dependencies.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+// GlobalComponents vue-tsc reads), examples/react and examples/vue as they are, and the
+// TypeScript snippets of the docs (docs/snippets/*.ts(x), but the Angular one: no Angular
+// here). Each `*-bad` app has a prop of the wrong type and a listener reading an event field
+// that does not exist: it must fail, on exactly those lines.
+// Svelte 5 (support-elements/svelte, svelte/elements' SvelteHTMLElements): svelte-check on
+// docs/snippets/*.svelte and svelte-bad.svelte, under the same rule.
+import { spawnSync } from 'node:child_process';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { ADOPTER_FIXTURES as FIXTURES, REPO, SNIPPETS, createAdopterApp, removeAdopterApp } from '../support/adopter-app.mjs';
 
-const REPO = resolve('.');
-const FIXTURES = join(REPO, 'test/node/fixtures/adopter-apps');
-// What the package and the apps import, resolved as an app's own dependencies would be.
-const LINKED = ['lit', 'lit-html', 'lit-element', '@lit', '@lit-labs', '@floating-ui', 'react', 'react-dom', '@types/react', '@types/react-dom', 'csstype', 'vue', '@vue'];
+// The framework type packages the apps import (the package's own dependencies are linked too).
+const LINKED = ['react', 'react-dom', '@types/react', '@types/react-dom', 'csstype', 'vue', '@vue', 'svelte'];
 // The repository's own examples, type-checked as an adopter's app too (the good side).
 const EXAMPLES = { 'example-react.tsx': 'examples/react/main.tsx', 'example-react-checks.tsx': 'examples/react/jsx-types.check.tsx', 'example-vue.ts': 'examples/vue/main.ts' };
 
@@ -23,29 +23,13 @@ const EXAMPLES = { 'example-react.tsx': 'examples/react/main.tsx', 'example-reac
 let app;
 
 before(() => {
-  // Packs the dist/ already built (as the other package tests do): a prepack build here would
-  // empty dist/ under a test file running beside this one.
-  if (!existsSync('dist/types/frameworks/react.d.ts')) {
-    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-    assert.equal(build.status, 0, 'npm run build failed');
-  }
-  app = mkdtempSync(join(tmpdir(), 'se-adopter-'));
-  const packed = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', app], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const [{ filename }] = JSON.parse(packed.slice(packed.indexOf('[')));
-  const target = join(app, 'node_modules', 'support-elements');
-  mkdirSync(target, { recursive: true });
-  execFileSync('tar', ['-xzf', join(app, filename), '-C', target, '--strip-components=1']);
-  for (const name of LINKED) {
-    mkdirSync(dirname(join(app, 'node_modules', name)), { recursive: true });
-    symlinkSync(join(REPO, 'node_modules', name), join(app, 'node_modules', name));
-  }
+  app = createAdopterApp(LINKED);
   cpSync(FIXTURES, join(app, 'src'), { recursive: true });
   for (const [name, from] of Object.entries(EXAMPLES)) cpSync(join(REPO, from), join(app, 'src', name));
+  cpSync(SNIPPETS, join(app, 'src', 'snippets'), { recursive: true });
 });
 
-after(() => {
-  if (app) rmSync(app, { recursive: true, force: true });
-});
+after(() => removeAdopterApp(app));
 
 /** `tsc --noEmit` on app files of the temp app (one program: tsc starts once); output and exit status. */
 function typecheck(/** @type {string} */ name, /** @type {string[]} */ files) {
@@ -72,7 +56,10 @@ function typecheck(/** @type {string} */ name, /** @type {string[]} */ files) {
 }
 
 const apps = readdirSync(FIXTURES).filter((f) => /\.tsx?$/.test(f));
-const good = [...apps.filter((f) => !f.includes('-bad')), ...Object.keys(EXAMPLES)];
+// The docs' snippets: every TypeScript one but Angular's (its imports need @angular/core).
+const snippets = readdirSync(SNIPPETS).filter((f) => /\.tsx?$/.test(f) && !f.startsWith('angular-'));
+const svelteSnippets = readdirSync(SNIPPETS).filter((f) => f.endsWith('.svelte'));
+const good = [...apps.filter((f) => !f.includes('-bad')), ...Object.keys(EXAMPLES), ...snippets.map((f) => `snippets/${f}`)];
 const bad = apps.filter((f) => f.includes('-bad'));
 
 describe('framework typings from the packed tarball', () => {
@@ -93,5 +80,46 @@ describe('framework typings from the packed tarball', () => {
       assert.ok(own.some((line) => /TS2322/.test(line)), `${file}: no wrong-type error:\n${output}`);
       assert.ok(own.some((line) => /TS2339.*'nope'/.test(line)), `${file}: no unknown-field error:\n${output}`);
     }
+  });
+});
+
+describe('Svelte 5 typings from the packed tarball (svelte-check)', () => {
+  it(`${svelteSnippets.join(', ')} type-check; svelte-bad.svelte fails on a wrong prop type and an unknown event field`, () => {
+    assert.ok(svelteSnippets.length >= 1);
+    const config = join(app, 'tsconfig.svelte.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        compilerOptions: {
+          target: 'es2022',
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          lib: ['es2022', 'dom', 'dom.iterable'],
+          strict: true,
+          noEmit: true,
+          verbatimModuleSyntax: true,
+          types: [],
+          skipLibCheck: false,
+        },
+        include: [...svelteSnippets.map((f) => `src/snippets/${f}`), 'src/svelte-bad.svelte'],
+      }),
+    );
+    const result = spawnSync(join(REPO, 'node_modules/.bin/svelte-check'), ['--workspace', app, '--tsconfig', config, '--output', 'machine-verbose'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
+    const output = `${result.stdout}${result.stderr}`;
+    assert.match(output, /COMPLETED/, output);
+    /** @type {{ type: string, filename: string, code?: number, message: string }[]} */
+    const diagnostics = output
+      .split('\n')
+      .map((line) => line.slice(line.indexOf(' ') + 1))
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
+    const errors = diagnostics.filter((d) => d.type === 'ERROR');
+    assert.deepEqual(errors.filter((d) => d.filename !== 'src/svelte-bad.svelte'), [], 'errors outside svelte-bad.svelte');
+    assert.ok(errors.some((d) => d.code === 2322), `no wrong-type error:\n${output}`);
+    assert.ok(errors.some((d) => d.code === 2339 && d.message.includes("'nope'")), `no unknown-field error:\n${output}`);
+    assert.notEqual(result.status, 0);
   });
 });

@@ -1,0 +1,4 @@
+import 'support-elements/define/support-contact';
+
+document.querySelector('ticket-form')?.reset();
+await document.querySelector('my-tickets')?.refresh();
