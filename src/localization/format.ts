@@ -30,6 +30,7 @@ const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const pluralRules = new Map<string, Intl.PluralRules>();
 const displayNames = new Map<string, Intl.DisplayNames>();
+const listFormats = new Map<string, Intl.ListFormat>();
 
 function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   return memo(dateTimeFormats, locale, options, (tag) => new Intl.DateTimeFormat(tag, options));
@@ -98,6 +99,24 @@ export function formatRelative(value: string | Date | null | undefined, now: Dat
   return format.format(Math.round(diff / 60_000), 'minute');
 }
 
+const ALWAYS_NUMERIC: Intl.RelativeTimeFormatOptions = { numeric: 'always' };
+
+/** "in 3 minutes", never "next minute": `value` `unit`s from now, in `locale`. */
+export function formatIn(value: number, unit: Intl.RelativeTimeFormatUnit, locale: LocaleCode): string {
+  return memo(relativeFormats, locale, ALWAYS_NUMERIC, (tag) => new Intl.RelativeTimeFormat(tag, ALWAYS_NUMERIC)).format(value, unit);
+}
+
+const LIST_TYPES = {
+  conjunction: { type: 'conjunction' },
+  disjunction: { type: 'disjunction' },
+} as const satisfies Record<string, Intl.ListFormatOptions>;
+
+/** "A, B and C" (`conjunction`) or "A, B or C" (`disjunction`) in `locale`. */
+export function formatList(items: readonly string[], locale: LocaleCode, type: keyof typeof LIST_TYPES): string {
+  const options = LIST_TYPES[type];
+  return memo(listFormats, locale, options, (tag) => new Intl.ListFormat(tag, options)).format(items);
+}
+
 const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
 /**
@@ -123,6 +142,14 @@ export function formatBytes(bytes: number, locale: LocaleCode): string {
 }
 
 const PLAIN: Intl.NumberFormatOptions = {};
+
+/**
+ * `value` formatted with `options` (a constant of the caller: a formatter is kept per locale
+ * and options); '' when it is not a number.
+ */
+export function formatNumberWith(value: number, locale: LocaleCode, options: Intl.NumberFormatOptions): string {
+  return Number.isNaN(value) ? '' : numberFormat(locale, options).format(value);
+}
 
 /** `value` with the locale's digits and separators; '' when it is not a number. */
 export function formatNumber(value: number, locale: LocaleCode): string {
