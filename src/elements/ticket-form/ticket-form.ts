@@ -140,8 +140,7 @@ export class TicketForm extends SupportElement {
   private readonly catalogTask = new Task(this, {
     task: async ([api, locale]: readonly [SupportBackend, LocaleCode | undefined], { signal }): Promise<Catalog | undefined> =>
       locale ? api.getCatalog({ signal, locale }) : undefined,
-    // The language only when the catalog is needed: otherwise a locale switch runs nothing (one render pass).
-    args: () => [this.api, this.needsCatalog ? this.resolvedLocale : undefined] as const,
+    args: () => [this.api, this.needsCatalog ? this.resolvedLocale : undefined] as const, // no language, no run on a switch
   });
 
   private readonly suggestions = new SuggestionsController(this, {
