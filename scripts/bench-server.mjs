@@ -347,6 +347,8 @@ async function main() {
       `\nreference server vs bare node:http, ${concurrency} concurrent keep-alive clients, ${seconds} s per run, median of ${runs} runs [min–max]`,
     );
     console.log(`(load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores)`);
+    /** @type {Map<string, { rps: number[]; ratios: number[] }>} */
+    const results = new Map();
     for (const s of scenarios) {
       /** @type {{ rps: number[]; p99: number[]; cpu: number[] }} */
       const ref = { rps: [], p99: [], cpu: [] };
@@ -366,6 +368,7 @@ async function main() {
       const ratios = ref.rps.map((r, i) => (base.rps[i] ?? 0) / r);
       const cpuRatios = ref.cpu.map((c, i) => c / (base.cpu[i] ?? 1));
       const ms = (/** @type {number} */ v) => v.toFixed(3);
+      results.set(s.label, { rps: ref.rps, ratios });
       console.log(
         `  ${s.label.padEnd(28)} ${fmt(median(ref.rps)).padStart(6)} req/s ${range(ref.rps).padEnd(13)} p99 ${fmt(median(ref.p99)).padStart(5)} ms` +
           ` | bare ${fmt(median(base.rps)).padStart(6)} req/s ${range(base.rps).padEnd(13)} p99 ${fmt(median(base.p99)).padStart(5)} ms` +
@@ -373,6 +376,19 @@ async function main() {
           `\n  ${''.padEnd(28)} server CPU ${ms(median(ref.cpu))} ms/req [${ms(Math.min(...ref.cpu))}–${ms(Math.max(...ref.cpu))}]` +
           ` | bare ${ms(median(base.cpu))} ms/req | ${median(cpuRatios).toFixed(1)}× the CPU ${range(cpuRatios)}`,
       );
+    }
+    // Issue 15's server rows beside their goals (the search goal: 10× the 38 req/s it was filed with).
+    const list = results.get('list, first page of 50');
+    const search = results.get('search "printer"');
+    const span = (/** @type {number[]} */ v, /** @type {(v: number) => string} */ u) => `${u(median(v))} (${u(Math.min(...v))}–${u(Math.max(...v))})`;
+    console.log("\nIssue 15's server rows (median, min–max) and their goals:");
+    if (list) {
+      const m = median(list.ratios);
+      console.log(`  list page of 50 at 10,000 cases: ${span(list.ratios, (v) => `${v.toFixed(1)}× bare`)}, ${span(list.rps, fmt)} req/s; goal ≤ 5× bare: ${m <= 5 ? 'met' : 'NOT met'}`);
+    }
+    if (search) {
+      const m = median(search.rps);
+      console.log(`  search "printer": ${span(search.rps, fmt)} req/s; goal ≥ 380 req/s (10× 38): ${m >= 380 ? 'met' : 'NOT met'}`);
     }
   } finally {
     for (const child of children) child.stdin?.end();

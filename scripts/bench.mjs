@@ -112,6 +112,25 @@ async function sample(base, query) {
   return samples;
 }
 
+/**
+ * Issue 15's table, the rows `npm run bench` measures: each figure beside its goal, at the end
+ * of the run (`npm run size` has the byte rows; bench-server.mjs prints the server rows).
+ * @type {{ row: string; figure: string; goal: string; met: boolean | undefined }[]}
+ */
+const table = [];
+
+/**
+ * @param {string} row
+ * @param {number[] | undefined} values
+ * @param {(v: number) => string} unit
+ * @param {string} goal
+ * @param {(median: number) => boolean} meets
+ */
+function goalRow(row, values, unit, goal, meets) {
+  const has = values !== undefined && values.length > 0;
+  table.push({ row, figure: figure(values, unit), goal, met: has ? meets(median(values)) : undefined });
+}
+
 /** @param {string} part */
 const wanted = (part) => !only || only.includes(part);
 
@@ -138,9 +157,11 @@ async function main() {
 
   if (wanted('render')) {
     console.log('Render CPU against a bare LitElement rendering the same DOM (20 elements each):');
-    for (const [scenario, label] of [['detail', 'case view, 50 comments'], ['form', '<ticket-form>, first step with area and product']]) {
+    for (const [scenario, label, goal] of /** @type {const} */ ([['detail', 'case view, 50 comments', 1.3], ['form', '<ticket-form>, first step with area and product', 1.2]])) {
       const s = await sample(base, `scenario=${scenario}`);
-      console.log(`  ${label}: ${figure(ratios(s['element:cpu'], s['bare:cpu']), (v) => `${v.toFixed(2)}×`)}`);
+      const times = (/** @type {number} */ v) => `${v.toFixed(2)}×`;
+      console.log(`  ${label}: ${figure(ratios(s['element:cpu'], s['bare:cpu']), times)}`);
+      goalRow(`${label}: render CPU vs bare LitElement`, ratios(s['element:cpu'], s['bare:cpu']), times, `≤ ${goal}×`, (m) => m <= goal);
       console.log(`    element ${figure(s['element:cpu'])} CPU, ${figure(s.element)} wall; bare ${figure(s['bare:cpu'])} CPU, ${figure(s.bare)} wall`);
     }
     console.log('');
@@ -148,9 +169,15 @@ async function main() {
   if (wanted('tickets')) {
     console.log('<my-tickets> (memory backend):');
     console.log(`  ${'cases'.padStart(7)}  ${'first rows CPU'.padEnd(26)}${'keystroke → rows, wall'.padEnd(28)}${'keystroke query CPU'.padEnd(26)}${'sort → rows CPU'.padEnd(26)}heap       rows in DOM`);
+    const ms = (/** @type {number} */ v) => `${v.toFixed(1)} ms`;
     for (const cases of [1_000, 10_000, 100_000]) {
       const s = await sample(base, `scenario=tickets&cases=${cases}`);
       const mb = (/** @type {number} */ v) => `${(v / 1048576).toFixed(0)} MB`;
+      if (cases === 10_000) {
+        goalRow('<my-tickets> 10,000 cases: creation → first rows (CPU)', s['first-rows:cpu'], ms, '≤ 50 ms', (m) => m <= 50);
+        goalRow('<my-tickets> 10,000 cases: keystroke → rows, debounce included (wall)', s.keystroke, ms, '≤ 100 ms', (m) => m <= 100);
+      }
+      if (cases === 100_000) goalRow('memory backend 100,000 cases: keystroke query CPU', s['keystroke-query:cpu'], ms, '≤ 16 ms', (m) => m <= 16);
       console.log(
         `  ${String(cases).padStart(7)}  ${figure(s['first-rows:cpu']).padEnd(26)}${figure(s.keystroke).padEnd(28)}${figure(s['keystroke-query:cpu']).padEnd(26)}${figure(s['sort:cpu']).padEnd(26)}${figure(s.heap, mb).padEnd(11)}${figure(s.rows, (v) => String(v))}`,
       );
@@ -162,9 +189,19 @@ async function main() {
     const s = await sample(base, 'scenario=locale');
     console.log('Locale switch, <support-contact> + <ticket-form> + <my-tickets>, <html lang> en → fr:');
     const each = ['support-contact', 'ticket-form', 'my-tickets'].map((tag) => `${tag} ${figure(s[`locale-passes:${tag}`], (v) => String(v))}`);
+    goalRow('locale switch, three elements: render passes', s['locale-passes'], (v) => String(v), '3 (one per element)', (m) => m <= 3);
     console.log(`  render passes: ${figure(s['locale-passes'], (v) => String(v))} (${each.join(', ')}); time to French painted: ${figure(s['locale-switch'])} wall, ${figure(s['locale-switch:cpu'])} CPU\n`);
   }
   await stop();
+  if (table.length > 0) {
+    console.log("Issue 15's rows (median, min–max) and their goals:");
+    const width = Math.max(...table.map((t) => t.row.length));
+    for (const t of table) {
+      const verdict = t.met === undefined ? 'n/a' : t.met ? 'met' : 'NOT met';
+      console.log(`  ${t.row.padEnd(width)}  ${t.figure.padEnd(30)} goal ${t.goal.padEnd(20)} ${verdict}`);
+    }
+    console.log('  (bytes: `npm run size`; the server rows follow)\n');
+  }
   if (wanted('server') && existsSync(serverBench)) {
     console.log('Reference server (scripts/bench-server.mjs):');
     await import(pathToFileURL(serverBench).href);

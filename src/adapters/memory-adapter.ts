@@ -5,7 +5,7 @@
  * It is a plain object of functions (not a class) so a test can wrap one call:
  * `{ ...backend, createTicket: failing }`.
  */
-import { foldCase, matchesCaseSearch, mayChangeWatchers, mayFollowUp, maySeeCase, parseCaseSearch, sameEmail, type CaseParticipants, type WatcherChange } from '../core/access.js';
+import { foldCase, mayChangeWatchers, mayFollowUp, maySeeCase, parseCaseSearch, sameEmail, type CaseParticipants, type CaseSearch, type WatcherChange } from '../core/access.js';
 import { catalogFor, seedArticles, seedCategories, suggestArticles } from '../core/catalog.js';
 import type { SupportConfig } from '../core/config.js';
 import { seedConfig } from '../core/config.js';
@@ -133,6 +133,17 @@ interface ListEntry {
 }
 
 /**
+ * `matchesCaseSearch` over an entry whose subject is folded once (not again per case and
+ * keystroke): digits ("42", "#1000") in the number or the subject; else every word in the subject.
+ */
+function searchFilter(search: CaseSearch): (entry: ListEntry) => boolean {
+  const digits = search.digits;
+  if (digits !== undefined && search.words.length === 1 && search.words[0] === digits) return (e) => e.number.includes(digits) || e.subject.includes(digits);
+  const words = search.words;
+  return (e) => (digits !== undefined && e.number.includes(digits)) || words.every((word) => e.subject.includes(word));
+}
+
+/**
  * The case list's indexes (issue 15): per signed-in user, the cases they may see, sorted once
  * for each order, and the last query's matches. A query then walks one sorted array and keeps
  * what matches (no sort per keystroke), and the next page of the same query is a slice.
@@ -188,10 +199,14 @@ function createListIndex(tickets: () => readonly Ticket[]) {
       // those are checked, in the order they are already in.
       const narrowing = last !== undefined && last.key === key && last.text !== '' && text.startsWith(last.text);
       const from = narrowing && last ? last.matches : inOrder(sort);
-      const matches =
-        !status && !search
-          ? from
-          : from.filter((e) => (narrowing || !status || e.ticket.status === status) && (!search || matchesCaseSearch(e, search)));
+      let matches = from;
+      if (status || search) {
+        const found = search ? searchFilter(search) : () => true;
+        const byStatus = !narrowing && status !== undefined;
+        const kept: ListEntry[] = [];
+        for (const e of from) if ((!byStatus || e.ticket.status === status) && found(e)) kept.push(e);
+        matches = kept;
+      }
       last = { key, text, matches };
       return matches;
     },

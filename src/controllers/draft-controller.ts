@@ -47,8 +47,11 @@ export class DraftController<T extends Draft> implements ReactiveController {
     const key = this.key;
     if (!key) return;
     const safe = Object.fromEntries(Object.entries(value).filter(([field]) => !SECRET.test(field)));
+    const text = JSON.stringify(safe);
     try {
-      this.storage()?.setItem(key, JSON.stringify(safe));
+      const storage = this.storage();
+      // Hosts save on every update: a read is cheap, a write goes to the browser and its disk.
+      if (storage && storage.getItem(key) !== text) storage.setItem(key, text);
     } catch {
       // Storage full or forbidden (private mode): the draft lives only in the form then.
     }

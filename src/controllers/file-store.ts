@@ -84,12 +84,39 @@ export function indexedDbStore(name = DB_NAME): KeyValueStore {
       (db) => idbOver(db),
       () => memoryStore(),
     ));
+  // What was listed stays known until a write, here or in another tab of the profile (they
+  // say so on a BroadcastChannel): every element of a page lists its user's kept files and
+  // outbox when it connects, and an IndexedDB transaction costs milliseconds of main thread.
+  const listed = new Map<string, Promise<StoredRecord<unknown>[]>>();
+  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(`${name}:writes`);
+  channel?.addEventListener('message', () => listed.clear());
+  const write = async (run: (store: KeyValueStore) => Promise<void>): Promise<void> => {
+    listed.clear();
+    try {
+      await run(await backing());
+    } finally {
+      // A list that was on its way while this wrote may hold what was there before.
+      listed.clear();
+      channel?.postMessage('written');
+    }
+  };
   return {
-    put: async (key, value) => (await backing()).put(key, value),
+    put: (key, value) => write((store) => store.put(key, value)),
     get: async (key) => (await backing()).get(key),
-    list: async (prefix) => (await backing()).list(prefix),
-    delete: async (key) => (await backing()).delete(key),
-    deletePrefix: async (prefix) => (await backing()).deletePrefix(prefix),
+    list: async (prefix) => {
+      let records = listed.get(prefix);
+      if (!records) {
+        records = backing().then((store) => store.list(prefix));
+        listed.set(prefix, records);
+        const settled = records;
+        settled.catch(() => {
+          if (listed.get(prefix) === settled) listed.delete(prefix);
+        });
+      }
+      return [...(await records)];
+    },
+    delete: (key) => write((store) => store.delete(key)),
+    deletePrefix: (prefix) => write((store) => store.deletePrefix(prefix)),
   };
 }
 

@@ -221,7 +221,15 @@ export class OutboxController implements ReactiveController {
     const lists = await Promise.all(this.ownersShown().map((owner) => this.outbox.list(owner).catch(() => [])));
     // Not after the host left: an update of a removed element would switch the page's language back.
     if (!this.abort) return;
-    this.items = lists.flat().filter((item) => this.options.shows(item));
+    const items = lists.flat().filter((item) => this.options.shows(item));
+    // Read again on every connect and change: the host renders again only when what it shows changed.
+    if (sameItems(items, this.items)) return;
+    this.items = items;
     this.host.requestUpdate();
   }
+}
+
+/** Whether two reads of the outbox show the same items in the same states. */
+function sameItems(a: readonly OutboxItem[], b: readonly OutboxItem[]): boolean {
+  return a.length === b.length && a.every((item, i) => item.key === b[i]?.key && item.state === b[i]?.state && item.refusal === b[i]?.refusal);
 }

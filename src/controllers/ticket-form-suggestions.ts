@@ -30,7 +30,7 @@ const MIN_QUERY_LENGTH = 3;
  */
 export class SuggestionsController implements ReactiveController {
   private readonly options: SuggestionsOptions;
-  private readonly task: Task<readonly [SupportBackend, string, string, string, LocaleCode], readonly Article[] | undefined>;
+  private readonly task: Task<readonly [SupportBackend, string, string, string, LocaleCode | undefined], readonly Article[] | undefined>;
   /** A search was aborted before it answered: search again once connected. */
   private interrupted = false;
 
@@ -39,7 +39,7 @@ export class SuggestionsController implements ReactiveController {
     host.addController(this);
     this.task = new Task(host, {
       task: async ([api, query, areaId, productId, locale], { signal }) => {
-        if (!query) return undefined;
+        if (!query || !locale) return undefined;
         try {
           await sleep(options.delayMs ?? 300, signal);
           return await api.suggestArticles({ query, areaId, productId: productId || undefined }, { signal, locale });
@@ -51,7 +51,8 @@ export class SuggestionsController implements ReactiveController {
       },
       args: () => {
         const query = this.query;
-        return [options.backend(), query?.query ?? '', query?.areaId ?? '', query?.productId ?? '', options.locale()] as const;
+        // The language only matters to a search: without one, a locale switch runs nothing (and renders once).
+        return [options.backend(), query?.query ?? '', query?.areaId ?? '', query?.productId ?? '', query ? options.locale() : undefined] as const;
       },
     });
   }

@@ -13,15 +13,25 @@ const stamps = new WeakMap<Element, { lang: string; dir: string | undefined }>()
 type TextInfo = { readonly direction?: string };
 type LocaleWithTextInfo = Intl.Locale & { getTextInfo?: () => TextInfo; textInfo?: TextInfo };
 
-/** The writing direction of `tag` (from CLDR through Intl); 'ltr' when Intl cannot tell. */
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
+/**
+ * The writing direction of `tag` (from CLDR through Intl); 'ltr' when Intl cannot tell.
+ * Remembered per tag: every update of every element asks, and `Intl.Locale` is not free.
+ */
 export function directionOf(tag: string): 'ltr' | 'rtl' {
-  try {
-    const locale = new Intl.Locale(tag) as LocaleWithTextInfo;
-    const info = locale.getTextInfo?.() ?? locale.textInfo;
-    return info?.direction === 'rtl' ? 'rtl' : 'ltr';
-  } catch {
-    return 'ltr';
+  let direction = directions.get(tag);
+  if (direction === undefined) {
+    try {
+      const locale = new Intl.Locale(tag) as LocaleWithTextInfo;
+      const info = locale.getTextInfo?.() ?? locale.textInfo;
+      direction = info?.direction === 'rtl' ? 'rtl' : 'ltr';
+    } catch {
+      direction = 'ltr';
+    }
+    directions.set(tag, direction);
   }
+  return direction;
 }
 
 /** Whether `element`'s `lang` is one this module set (so it says nothing the author asked). */

@@ -10,9 +10,24 @@ const DAY_MS = 86_400_000;
  * cached one about 2 µs, and a case view formats a date per comment: render cost is here.
  * The options of each call site are constants, so the keys stay few.
  */
-function memo<T>(store: Map<string, T>, locale: string, options: object, make: (locale: string) => T): T {
+interface FormatterCache<T> {
+  /** By locale and the options' JSON: options objects built per call still share one. */
+  readonly byKey: Map<string, T>;
+  /** By the options object itself, then locale: the call sites' constants skip the JSON. */
+  readonly byOptions: WeakMap<object, Map<string, T>>;
+}
+
+function cache<T>(): FormatterCache<T> {
+  return { byKey: new Map(), byOptions: new WeakMap() };
+}
+
+function memo<T>(store: FormatterCache<T>, locale: string, options: object, make: (locale: string) => T): T {
+  let perLocale = store.byOptions.get(options);
+  if (!perLocale) store.byOptions.set(options, (perLocale = new Map()));
+  const known = perLocale.get(locale);
+  if (known !== undefined) return known;
   const key = `${locale}|${JSON.stringify(options)}`;
-  let made = store.get(key);
+  let made = store.byKey.get(key);
   if (made === undefined) {
     try {
       made = make(locale);
@@ -20,16 +35,18 @@ function memo<T>(store: Map<string, T>, locale: string, options: object, make: (
       // A malformed locale tag throws RangeError: English words beat a broken render.
       made = make('en');
     }
-    store.set(key, made);
+    store.byKey.set(key, made);
   }
+  perLocale.set(locale, made);
   return made;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const pluralRules = new Map<string, Intl.PluralRules>();
-const displayNames = new Map<string, Intl.DisplayNames>();
+const dateTimeFormats = cache<Intl.DateTimeFormat>();
+const relativeFormats = cache<Intl.RelativeTimeFormat>();
+const numberFormats = cache<Intl.NumberFormat>();
+const pluralRules = cache<Intl.PluralRules>();
+const displayNames = cache<Intl.DisplayNames>();
+const listFormats = cache<Intl.ListFormat>();
 
 function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   return memo(dateTimeFormats, locale, options, (tag) => new Intl.DateTimeFormat(tag, options));
@@ -98,7 +115,31 @@ export function formatRelative(value: string | Date | null | undefined, now: Dat
   return format.format(Math.round(diff / 60_000), 'minute');
 }
 
+const ALWAYS_NUMERIC: Intl.RelativeTimeFormatOptions = { numeric: 'always' };
+
+/** "in 3 minutes", never "next minute": `value` `unit`s from now, in `locale`. */
+export function formatIn(value: number, unit: Intl.RelativeTimeFormatUnit, locale: LocaleCode): string {
+  return memo(relativeFormats, locale, ALWAYS_NUMERIC, (tag) => new Intl.RelativeTimeFormat(tag, ALWAYS_NUMERIC)).format(value, unit);
+}
+
+const LIST_TYPES = {
+  conjunction: { type: 'conjunction' },
+  disjunction: { type: 'disjunction' },
+} as const satisfies Record<string, Intl.ListFormatOptions>;
+
+/** "A, B and C" (`conjunction`) or "A, B or C" (`disjunction`) in `locale`. */
+export function formatList(items: readonly string[], locale: LocaleCode, type: keyof typeof LIST_TYPES): string {
+  const options = LIST_TYPES[type];
+  return memo(listFormats, locale, options, (tag) => new Intl.ListFormat(tag, options)).format(items);
+}
+
 const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+const BYTE_OPTIONS: readonly Intl.NumberFormatOptions[] = BYTE_UNITS.map((unit, i) => ({
+  style: 'unit',
+  unit,
+  unitDisplay: i === 0 ? 'long' : 'short',
+  maximumFractionDigits: i === 0 ? 0 : 1,
+}));
 
 /**
  * "36 bytes", "1,5 Mo" with the locale's digits, separators and plural; '' for a negative or
@@ -113,16 +154,18 @@ export function formatBytes(bytes: number, locale: LocaleCode): string {
     value /= 1024;
     unit++;
   }
-  const options: Intl.NumberFormatOptions = {
-    style: 'unit',
-    unit: BYTE_UNITS[unit] ?? 'byte',
-    unitDisplay: unit === 0 ? 'long' : 'short',
-    maximumFractionDigits: unit === 0 ? 0 : 1,
-  };
-  return numberFormat(locale, options).format(value);
+  return numberFormat(locale, BYTE_OPTIONS[unit] ?? PLAIN).format(value);
 }
 
 const PLAIN: Intl.NumberFormatOptions = {};
+
+/**
+ * `value` formatted with `options` (a constant of the caller: a formatter is kept per locale
+ * and options); '' when it is not a number.
+ */
+export function formatNumberWith(value: number, locale: LocaleCode, options: Intl.NumberFormatOptions): string {
+  return Number.isNaN(value) ? '' : numberFormat(locale, options).format(value);
+}
 
 /** `value` with the locale's digits and separators; '' when it is not a number. */
 export function formatNumber(value: number, locale: LocaleCode): string {

@@ -29,6 +29,29 @@ function contract(name: string, make: () => KeyValueStore): void {
 contract('memoryStore', memoryStore);
 contract('indexedDbStore', () => indexedDbStore('file-store-test'));
 
+describe('indexedDbStore, two tabs of one profile', () => {
+  it('lists what another tab wrote after this one had listed the prefix', async () => {
+    const here = indexedDbStore('file-store-tabs');
+    const there = indexedDbStore('file-store-tabs');
+    await here.deletePrefix('');
+    expect(await here.list('uploads:u1:')).to.deep.equal([]);
+    // Channels get a message in the order they were made: `here`'s before this one.
+    const heard = new Promise<void>((resolve) => {
+      const listener = new BroadcastChannel('file-store-tabs:writes');
+      listener.onmessage = () => {
+        listener.close();
+        resolve();
+      };
+    });
+    await there.put('uploads:u1:a', { n: 1 });
+    await heard;
+    expect((await here.list('uploads:u1:')).map((r) => r.key)).to.deep.equal(['uploads:u1:a']);
+    await here.put('uploads:u1:b', { n: 2 });
+    expect((await here.list('uploads:u1:')).map((r) => r.key)).to.deep.equal(['uploads:u1:a', 'uploads:u1:b']);
+    await here.deletePrefix('');
+  });
+});
+
 describe('userScope', () => {
   it('names a user without the address, the same for any case or spacing of it', () => {
     const scope = userScope('Alex@Example.com ');

@@ -168,6 +168,24 @@ describe('offline outbox: store and drain', () => {
     expect(await file?.blob.text()).to.equal('hello');
   });
 
+  it('the controller renders its host again only when the items it shows changed', async () => {
+    const memory = createMemoryBackend({ signedInAs: ALEX });
+    const number = await openCase(memory);
+    const outbox = new Outbox(memoryStore());
+    const host = new BareHost();
+    const controller = new OutboxController(host, { backend: () => memory, viewer: () => ALEX, shows: () => true, outbox });
+    host.connect();
+    await controller.refresh();
+    await controller.refresh();
+    expect(host.updates).to.equal(0);
+    await outbox.add(ownerOf(ALEX), comment(number, 'waiting'), 'wait-key');
+    await controller.refresh();
+    await controller.refresh();
+    expect(host.updates).to.equal(1);
+    expect(controller.items.map((item) => item.idempotencyKey)).to.deep.equal(['wait-key']);
+    host.disconnect();
+  });
+
   it('the controller retries on its timer with backoff, and stops when its host goes', async () => {
     const memory = createMemoryBackend({ signedInAs: ALEX });
     const number = await openCase(memory);

@@ -5,14 +5,17 @@ import {
   formatBytes,
   formatDate,
   formatDateTime,
+  formatIn,
+  formatList,
   formatNumber,
+  formatNumberWith,
   formatRelative,
   languageName,
   pluralCategory,
 } from '../../src/localization/format.js';
 
 /** Counts `new Intl.<name>(...)` calls while `body` runs. */
-function countConstructions(name: 'DateTimeFormat' | 'NumberFormat' | 'RelativeTimeFormat', body: () => void): number {
+function countConstructions(name: 'DateTimeFormat' | 'NumberFormat' | 'RelativeTimeFormat' | 'ListFormat', body: () => void): number {
   const original = Intl[name];
   let count = 0;
   const counting = new Proxy(original, {
@@ -50,6 +53,36 @@ describe('format: cached formatters', () => {
       for (let i = 0; i < 20; i++) formatRelative(new Date(Date.now() - i * 86_400_000), new Date(), 'en-AU');
     });
     expect(relative).to.equal(1);
+  });
+
+  it('builds one ListFormat per (locale, type), one "in N minutes" format and one per constant options', () => {
+    const lists = countConstructions('ListFormat', () => {
+      for (let i = 0; i < 20; i++) formatList(['eSignature', 'Rooms', 'CLM'], 'en-NZ', 'conjunction');
+      for (let i = 0; i < 20; i++) formatList(['français', 'Deutsch'], 'en-NZ', 'disjunction');
+    });
+    expect(lists).to.equal(2);
+    const waits = countConstructions('RelativeTimeFormat', () => {
+      for (let i = 1; i < 20; i++) formatIn(i, 'minute', 'en-NZ');
+    });
+    expect(waits).to.equal(1);
+    const megabytes: Intl.NumberFormatOptions = { style: 'unit', unit: 'megabyte', unitDisplay: 'short', maximumFractionDigits: 1 };
+    const sizes = countConstructions('NumberFormat', () => {
+      for (let i = 0; i < 20; i++) formatNumberWith(20, 'en-NZ', megabytes);
+      // Equal options in another object share the formatter too.
+      formatNumberWith(20, 'en-NZ', { ...megabytes });
+    });
+    expect(sizes).to.equal(1);
+  });
+
+  it('words lists, waits and sizes as Intl does, per locale', () => {
+    expect(formatList(['eSignature', 'Rooms', 'CLM'], 'en', 'conjunction')).to.equal('eSignature, Rooms, and CLM');
+    expect(formatList(['anglais', 'allemand'], 'fr', 'disjunction')).to.equal('anglais ou allemand');
+    expect(formatIn(1, 'minute', 'en')).to.equal('in 1 minute');
+    expect(formatIn(3, 'hour', 'de')).to.equal(new Intl.RelativeTimeFormat('de', { numeric: 'always' }).format(3, 'hour'));
+    expect(formatNumberWith(20, 'fr', { style: 'unit', unit: 'megabyte', unitDisplay: 'short' })).to.equal(
+      new Intl.NumberFormat('fr', { style: 'unit', unit: 'megabyte', unitDisplay: 'short' }).format(20),
+    );
+    expect(formatNumberWith(Number.NaN, 'en', {})).to.equal('');
   });
 
   it('gives the same words as a fresh formatter, per locale', () => {

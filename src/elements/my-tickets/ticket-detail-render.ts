@@ -20,7 +20,8 @@ import { liveNoticeText } from './live-notice.js';
 import type { Announcement } from './ticket-detail.machine.js';
 
 export function time(value: string, locale: LocaleCode): TemplateResult {
-  return html`<time datetime=${value} title=${formatDateTime(value, locale)}>${formatDateTime(value, locale)}</time>`;
+  const text = formatDateTime(value, locale);
+  return html`<time datetime=${value} title=${text}>${text}</time>`;
 }
 
 /**
@@ -165,11 +166,13 @@ export function renderComment(comment: Comment, myEmail: string | undefined, loc
       : mine
         ? msg('You', { id: 'my-tickets.role.you', desc: 'Role shown next to the customer\'s own comments.' })
         : msg('Customer', { id: 'my-tickets.role.customer', desc: 'Role shown next to comments of another customer (e.g. a watcher).' });
+  // One template per comment (the <time> inline, formatted once): a conversation renders 50.
+  const at = formatDateTime(comment.createdAt, locale);
   return html`<li class=${comment.authorRole}>
     <div class="comment__meta">
       <span class="comment__author">${comment.author.name}</span>
       <span>${role}</span>
-      ${time(comment.createdAt, locale)}
+      <time datetime=${comment.createdAt} title=${at}>${at}</time>
       ${comment.via === 'email' ? html`<span>${msg('By email', { id: 'my-tickets.via_email', desc: 'Shown on a comment that came as an email reply.' })}</span>` : nothing}
     </div>
     <p class="text">${comment.body}</p>

@@ -7,7 +7,7 @@ import { msg, str } from '@lit/localize';
 import type { LocaleCode } from '../../core/config.js';
 import type { ErrorKind, FieldError, ValidationCode } from '../../core/errors.js';
 import type { Status } from '../../core/ticket.js';
-import { formatBytes, formatNumber } from '../../localization/format.js';
+import { formatBytes, formatIn, formatNumber } from '../../localization/format.js';
 
 export function statusLabel(status: Status): string {
   switch (status) {
@@ -91,11 +91,10 @@ export interface FailureContext {
  * Intl does the plural and the word order, in every language.
  */
 export function waitPhrase(seconds: number, locale: LocaleCode): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
   const wait = Math.max(1, Math.ceil(seconds));
-  if (wait < 60) return format.format(wait, 'second');
-  if (wait < 3600) return format.format(Math.ceil(wait / 60), 'minute');
-  return format.format(Math.ceil(wait / 3600), 'hour');
+  if (wait < 60) return formatIn(wait, 'second', locale);
+  if (wait < 3600) return formatIn(Math.ceil(wait / 60), 'minute', locale);
+  return formatIn(Math.ceil(wait / 3600), 'hour', locale);
 }
 
 /**

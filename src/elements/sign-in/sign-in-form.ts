@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { formatList } from '../../localization/format.js';
 import type { Credentials, Session } from '../../adapters/backend.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import type { ErrorKind, FieldError } from '../../core/errors.js';
@@ -92,7 +93,7 @@ export class SupportSignIn extends SupportElement {
 
   /** "This sign-in is for eSignature, Rooms and CLM.": whose credentials these are, by product. */
   private renderProducts(): string {
-    const products = new Intl.ListFormat(this.resolvedLocale, { type: 'conjunction' }).format(productNamesOfRealm(this.config, this.realm));
+    const products = formatList(productNamesOfRealm(this.config, this.realm), this.resolvedLocale, 'conjunction');
     return msg(str`This sign-in is for ${products}.`, {
       id: 'sign-in.for_products',
       desc: 'Under the sign-in heading: which products these credentials open. ${products} lists brand names, joined in the page\'s language (e.g. "eSignature, Rooms and CLM").',

@@ -7,7 +7,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AreaConfig, FlowConfig, LocaleCode } from '../../core/config.js';
 import { productAvailability, resolveFlow } from '../../core/flows.js';
-import { languageName } from '../../localization/format.js';
+import { formatList, languageName } from '../../localization/format.js';
 import { continueInLabel } from '../shared/language-choice.js';
 import { areasStartingWith, type ContactContext } from './support-contact.machine.js';
 
@@ -50,8 +50,10 @@ function renderStart(context: HomeContext, area: AreaConfig, flow: FlowConfig): 
 function renderProductNote(context: HomeContext, area: AreaConfig, productId: string): TemplateResult | typeof nothing {
   const availability = productAvailability(context.config, context.locale, productId);
   if (availability.offered) return nothing;
-  const languages = new Intl.ListFormat(context.locale, { type: 'disjunction' }).format(
+  const languages = formatList(
     availability.offeredIn.map((code) => languageName(code, context.locale)),
+    context.locale,
+    'disjunction',
   );
   return html`<span class="product-note" data-not-offered>
     ${msg(str`Support offered in ${languages} only.`, {

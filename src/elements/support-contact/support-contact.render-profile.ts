@@ -5,6 +5,7 @@
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+import { formatList } from '../../localization/format.js';
 import type { Account, Session } from '../../adapters/backend.js';
 import type { AreaConfig } from '../../core/config.js';
 import type { ErrorKind } from '../../core/errors.js';
@@ -213,7 +214,7 @@ export function renderOtherRealms(context: ContactContext, realm: Realm, signInW
   if (others.length === 0) return nothing;
   return html`<div class="actions other-realms">
     ${others.map((other) => {
-      const products = new Intl.ListFormat(context.locale, { type: 'disjunction' }).format(productNamesOfRealm(context.config, other));
+      const products = formatList(productNamesOfRealm(context.config, other), context.locale, 'disjunction');
       return html`<button type="button" class="secondary" part="button other-realm-button" data-realm=${other} @click=${() => signInWith(other)}>
         ${msg(str`Account for ${products}? Sign in with it here`, {
           id: 'contact.sign_in.other_realm',

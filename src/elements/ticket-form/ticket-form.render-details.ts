@@ -5,6 +5,7 @@ import type { Session } from '../../adapters/backend.js';
 import type { AreaConfig, FlowConfig } from '../../core/config.js';
 import type { ErrorKind } from '../../core/errors.js';
 import { productAvailability } from '../../core/flows.js';
+import { formatNumberWith } from '../../localization/format.js';
 import type { ContactMethod } from '../../core/ticket.js';
 import type { OutboxController } from '../../controllers/outbox-controller.js';
 import type { UploadController } from '../../controllers/upload-controller.js';
@@ -195,11 +196,13 @@ function renderProductNotes(view: TicketFormView, area: AreaConfig): TemplateRes
   })}`;
 }
 
+const MEGABYTES: Intl.NumberFormatOptions = { style: 'unit', unit: 'megabyte', unitDisplay: 'short', maximumFractionDigits: 1 };
+
 function renderAttachments(view: TicketFormView, uploads: UploadController, error: string, busy: boolean): TemplateResult {
   const limits = view.config.attachments;
   const max = limits.maxFiles;
   const types = limits.accept.join(', ');
-  const size = new Intl.NumberFormat(view.locale, { style: 'unit', unit: 'megabyte', unitDisplay: 'short', maximumFractionDigits: 1 }).format(limits.maxBytes / (1024 * 1024));
+  const size = formatNumberWith(limits.maxBytes / (1024 * 1024), view.locale, MEGABYTES);
   return html`<div class="field ${error ? 'field--error' : ''}" role="group" aria-labelledby="attachments-label">
     <span class="label" id="attachments-label">
       ${msg('Attachments (optional)', { id: 'ticket-form.attachments.label', desc: 'Label of the attachments part of the case form.' })}

@@ -142,9 +142,9 @@ export class TicketForm extends SupportElement {
   });
 
   private readonly catalogTask = new Task(this, {
-    task: async ([api, locale, needed]: readonly [SupportBackend, LocaleCode, boolean], { signal }): Promise<Catalog | undefined> =>
-      needed ? api.getCatalog({ signal, locale }) : undefined,
-    args: () => [this.api, this.resolvedLocale, this.needsCatalog] as const,
+    task: async ([api, locale]: readonly [SupportBackend, LocaleCode | undefined], { signal }): Promise<Catalog | undefined> =>
+      locale ? api.getCatalog({ signal, locale }) : undefined,
+    args: () => [this.api, this.needsCatalog ? this.resolvedLocale : undefined] as const, // no language, no run on a switch
   });
 
   private readonly suggestions = new SuggestionsController(this, {

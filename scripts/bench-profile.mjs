@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// `node scripts/bench-profile.mjs scenario=form [self N] [inclusive N]`: one load of a test/bench
+// page (the query string of `npm run bench`'s scenarios) under the DevTools CPU profiler, after
+// a warm-up load; prints the page's figures, the top self-time functions and the inclusive time
+// of the project's src/ functions. The whole page is profiled, not only the timed phases.
+// For finding where render time goes (issue 15); no thresholds.
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
+
+const query = process.argv[2] ?? 'scenario=form';
+const selfRows = Number(process.argv[3] ?? 30);
+const inclusiveRows = Number(process.argv[4] ?? 40);
+const root = fileURLToPath(new URL('../test/bench/', import.meta.url));
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+const server = await createServer({ root, configFile: false, logLevel: 'warn', server: { host: '127.0.0.1', port: 0, hmr: false, fs: { allow: [projectRoot] } } });
+await server.listen();
+const address = server.httpServer?.address();
+const port = typeof address === 'object' && address ? address.port : 0;
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
+
+/**
+ * @typedef {{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }} ProfileNode
+ * @typedef {{ nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }} Profile
+ */
+
+/**
+ * One load of the page; profiled when `profile`.
+ * @param {boolean} profile
+ * @returns {Promise<{ result: unknown; error: unknown; recorded: Profile | undefined }>}
+ */
+async function once(profile) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.exposeFunction('benchCpu', async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  });
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  await page.goto(`http://127.0.0.1:${port}/?${query}`);
+  await page.waitForFunction('window.benchDone === true', undefined, { timeout: 300_000 });
+  const result = await page.evaluate('window.benchResult');
+  const error = await page.evaluate('window.benchError');
+  const recorded = profile ? /** @type {Profile} */ ((await cdp.send('Profiler.stop')).profile) : undefined;
+  await context.close();
+  return { result, error, recorded };
+}
+
+try {
+  await once(false);
+  const { result, error, recorded } = await once(true);
+  console.log(error ?? '', JSON.stringify(result));
+  if (!recorded) throw new Error('no profile');
+  const byId = new Map(recorded.nodes.map((n) => [n.id, n]));
+  /** @type {Map<number, number>} */
+  const parent = new Map();
+  for (const n of recorded.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  /** @type {Map<number, number>} µs per node */
+  const spent = new Map();
+  recorded.samples.forEach((id, i) => spent.set(id, (spent.get(id) ?? 0) + (recorded.timeDeltas[i] ?? 0)));
+  /** @param {ProfileNode['callFrame']} f */
+  const name = (f) => `${f.functionName || '(anon)'} ${f.url.replace(/^https?:\/\/[^/]+\//, '').replace(/\?.*$/, '')}:${f.lineNumber + 1}`;
+  /** @type {Map<string, number>} */
+  const self = new Map();
+  /** @type {Map<string, number>} */
+  const inclusive = new Map();
+  for (const [id, us] of spent) {
+    const node = byId.get(id);
+    if (!node) continue;
+    self.set(name(node.callFrame), (self.get(name(node.callFrame)) ?? 0) + us);
+    const seen = new Set();
+    for (let cur = /** @type {number | undefined} */ (id); cur !== undefined; cur = parent.get(cur)) {
+      const frame = byId.get(cur)?.callFrame;
+      if (!frame || !frame.url.includes('/src/')) continue;
+      const key = name(frame);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+    }
+  }
+  const top = (/** @type {Map<string, number>} */ m, /** @type {number} */ n) =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`).join('\n');
+  console.log(`\nself time (line numbers of the served modules):\n${top(self, selfRows)}`);
+  console.log(`\ninclusive time, src/ only:\n${top(inclusive, inclusiveRows)}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
