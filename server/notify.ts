@@ -8,7 +8,7 @@
 import type { EmailTexts } from '../src/localization/email-messages.js';
 import type { TicketLink } from './case-url.js';
 import { emailTextsFor } from './email-templates.js';
-import { formatNumber, insertOutboxRow, outboxRows, type Db, type OutboxKind, type TicketRow } from './store.js';
+import { formatNumber, insertOutboxRow, outboxRows, type Db, type OutboxKind, type OutboxRow, type TicketRow } from './store.js';
 
 export type { OutboxKind } from './store.js';
 
@@ -67,8 +67,10 @@ export function writeEmail(
   });
 }
 
-export function readOutbox(db: Db, filter: { to?: string | undefined; ticket?: string | undefined } = {}): OutboxEmail[] {
-  return outboxRows(db)
+/** The outbox's rows (`SupportStore.outboxRows`, or those of a SQLite database) as emails, filtered. */
+export function readOutbox(source: Db | readonly OutboxRow[], filter: { to?: string | undefined; ticket?: string | undefined } = {}): OutboxEmail[] {
+  const rows: readonly OutboxRow[] = Array.isArray(source) ? source : outboxRows(source as Db);
+  return rows
     .filter((r) => (filter.to === undefined || r.to_addr === filter.to) && (filter.ticket === undefined || r.ticket_number === filter.ticket))
     .map((r) => ({
       id: r.id,

@@ -54,8 +54,8 @@ export interface NewCase {
   readonly followUpOf: string | undefined;
   /** Staged uploads (server/store/attachments.ts) to attach. */
   readonly uploads: readonly AttachmentRow[];
-  /** Runs with the write (inside the sqlite transaction; after the helpdesk answered otherwise). */
-  readonly alongside: () => void;
+  /** The requester's new case-rate mark (server/limits.ts), written with the case (inside the store's transaction; after the helpdesk answered otherwise). */
+  readonly rateMark: { readonly userId: string; readonly markMs: number };
 }
 
 export interface SignInHelpRequest {

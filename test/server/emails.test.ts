@@ -320,7 +320,7 @@ test('auto-close in French: « En attente » for 5 days, then « Fermé », in t
     const number = created.body.number;
     await s.api.call('POST', `/api/_dev/tickets/${number}/agent-comment`, { json: { body: 'Voici la solution.', status: 'pending' } });
     c.advance(5 * DAY);
-    assert.deepEqual(s.server.runAutoClose(), [number]);
+    assert.deepEqual(await s.server.runAutoClose(), [number]);
     const mails = await s.api.call<{ items: Mail[] }>('GET', `/api/_dev/outbox?ticket=${number}`);
     const last = mails.body.items.at(-1);
     assert.equal(last?.kind, 'ticket_closed');

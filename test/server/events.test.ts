@@ -248,7 +248,7 @@ test('the event log keeps the newest `keep` events (trimmed by the auto-close jo
     const [number] = (await own.api.call<{ items: { number: string }[] }>('GET', '/api/tickets', { token })).body.items.map((t) => t.number);
     assert.ok(number);
     for (let i = 0; i < 5; i += 1) await agentReply(number, `Reply ${i}`, undefined, own);
-    own.server.runAutoClose();
+    await own.server.runAutoClose();
     const rows = own.server.db.prepare('SELECT seq FROM events ORDER BY seq').all() as { seq: number }[];
     assert.equal(rows.length, 3);
     const stream = await openStream(token, String((rows[0]?.seq ?? 0) - 1), own.url);

@@ -148,10 +148,10 @@ test('unattached uploads: 20 or 50 MiB per user (429 with the limit), swept with
     const files = (): number => readdirSync(join(s.dataDir, 'attachments')).length;
     assert.equal(files(), 23);
     c.advance(24 * 3600 * 1000 - 1);
-    s.server.runAutoClose();
+    await s.server.runAutoClose();
     assert.equal(files(), 23, 'not before 24 h');
     c.advance(1);
-    s.server.runAutoClose();
+    await s.server.runAutoClose();
     assert.equal(files(), 2, 'only the two attached files are left');
     assert.ok(existsSync(join(s.dataDir, 'attachments')));
     assert.equal((await upload(alex, big)).status, 201, 'the quota is free again');

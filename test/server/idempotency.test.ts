@@ -111,7 +111,7 @@ test('Idempotency-Key: replay, mismatch 422, in progress 409, missing 400, scope
     // The periodic job sweeps every record older than 7 days (here: all but the last one).
     const records = (): number => (s.server.db.prepare('SELECT COUNT(*) AS n FROM idempotency').get() as { n: number }).n;
     assert.ok(records() > 1);
-    s.server.runAutoClose();
+    await s.server.runAutoClose();
     assert.equal(records(), 1);
   } finally {
     await s.close();

@@ -27,11 +27,11 @@ test('auto-close: pending 5 days − 1 ms stays pending, at 5 days it closes, an
     await s.api.call('POST', `/api/tickets/${number}/watchers`, { token, json: { email: 'kim@example.com' } });
 
     c.set(new Date(pendingAt + 5 * DAY - 1).toISOString());
-    assert.deepEqual(s.server.runAutoClose(), []);
+    assert.deepEqual(await s.server.runAutoClose(), []);
     assert.equal((await s.api.call<T>('GET', `/api/tickets/${number}`, { token })).body.status, 'pending');
 
     c.set(new Date(pendingAt + 5 * DAY).toISOString());
-    assert.deepEqual(s.server.runAutoClose(), [number]);
+    assert.deepEqual(await s.server.runAutoClose(), [number]);
     const closed = await s.api.call<T>('GET', `/api/tickets/${number}`, { token });
     assert.equal(closed.body.status, 'closed');
     assert.equal(closed.body.updatedAt, c.now().toISOString());
@@ -40,7 +40,7 @@ test('auto-close: pending 5 days − 1 ms stays pending, at 5 days it closes, an
     assert.equal(last?.kind, 'ticket_closed');
     assert.equal(last?.to, 'sam@example.com');
     assert.match(last?.body ?? '', /closed automatically/);
-    assert.deepEqual(s.server.runAutoClose(), [], 'runs once per case');
+    assert.deepEqual(await s.server.runAutoClose(), [], 'runs once per case');
 
     // A comment restarts the clock: pending again, then a customer comment reopens it.
     const other = await s.api.call<T>('POST', '/api/tickets', { token, json: newCase() });
@@ -49,7 +49,7 @@ test('auto-close: pending 5 days − 1 ms stays pending, at 5 days it closes, an
     const reopened = await s.api.call<T>('POST', `/api/tickets/${other.body.number}/comments`, { token, json: { body: 'Not yet.' } });
     assert.equal(reopened.body.status, 'open');
     c.advance(10 * DAY);
-    assert.deepEqual(s.server.runAutoClose(), []);
+    assert.deepEqual(await s.server.runAutoClose(), []);
   } finally {
     await s.close();
   }

@@ -146,7 +146,7 @@ describe('participants, counts and the trigram index stay in step', () => {
     }
     assert.equal((await s.api.call('POST', `/api/_dev/tickets/${b}/agent-comment`, { json: { status: 'pending' } })).status, 201);
     assert.equal((await s.api.call('POST', `/api/tickets/${b}/comments`, { token: sam, json: { body: 'Still there?' } })).status, 201);
-    s.server.runAutoClose();
+    await s.server.runAutoClose();
     assert.deepEqual(actualParticipants(db), expectedParticipants(db), 'at the end');
 
     const indexed = db.prepare("SELECT rowid AS number FROM tickets_fts WHERE tickets_fts MATCH '\"請求書\"'").all() as { number: number }[];
