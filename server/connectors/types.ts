@@ -67,7 +67,8 @@ export interface SignInHelpRequest {
 }
 
 export interface CaseConnector {
-  readonly name: ConnectorName;
+  /** `postgres`: the PostgreSQL store's own connector (`--store postgres`, server/store/postgres.ts). */
+  readonly name: ConnectorName | 'postgres';
   /**
    * What the helpdesk lets the server do, advertised to the widget (`capabilities` of the
    * session envelope) so that it hides what would fail. `callMe` is always `request` here:

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ import { parse } from 'yaml';
 import { createSupportServer, type SupportServer, type SupportServerOptions } from '../../server/app.js';
 import { connectorFor } from '../../server/connectors/index.js';
 import type { ConnectorSpec } from '../../server/connectors/options.js';
+import { openPostgresStore } from '../../server/store/postgres.js';
+import { createTestDatabase, onPostgres, type TestDatabase } from './postgres.js';
 
 export const SPEC_PATH = fileURLToPath(new URL('../../docs/openapi.yaml', import.meta.url));
 export const PASSWORD = 'correct horse battery';
@@ -175,23 +177,48 @@ export interface Started {
   readonly api: Api;
   readonly url: string;
   readonly dataDir: string;
+  /** The store the server runs on (`SUPPORT_TEST_STORE=postgres`: PostgreSQL, else SQLite). */
+  readonly storeName: 'sqlite' | 'postgres';
+  /** The server's PostgreSQL database, when it runs on one. */
+  readonly databaseUrl: string | undefined;
   /** Closes the server and removes its folder (unless `keepData`). */
   close(keepData?: boolean): Promise<void>;
 }
 
-/** A server in a new temp folder (or `dataDir`) on a free port of 127.0.0.1. */
+/** The PostgreSQL database of each data folder: a server restarted on the same `dataDir` finds its data again. */
+const databases = new Map<string, TestDatabase>();
+
+/**
+ * A server in a new temp folder (or `dataDir`) on a free port of 127.0.0.1; with
+ * `SUPPORT_TEST_STORE=postgres` on a new PostgreSQL database (not with a helpdesk connector,
+ * which stages uploads in SQLite), created and dropped with the folder.
+ */
 export async function start(options: Partial<SupportServerOptions> = {}): Promise<Started> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'support-server-'));
-  const server = createSupportServer({ autoCloseIntervalMs: 0, dev: true, scryptCost: 1024, ...options, dataDir });
+  const all = { autoCloseIntervalMs: 0, dev: true, scryptCost: 1024, ...options, dataDir };
+  let database: TestDatabase | undefined;
+  if (onPostgres() && !options.connector && !options.store) {
+    database = databases.get(dataDir) ?? (await createTestDatabase());
+    databases.set(dataDir, database);
+    mkdirSync(join(dataDir, 'attachments'), { recursive: true });
+    const store = await openPostgresStore({ url: database.url, seedDemo: all.seedDemo ?? true, scryptCost: all.scryptCost, now: all.now ?? ((): Date => new Date()) });
+    Object.assign(all, { store });
+  }
+  const server = createSupportServer(all);
   const { url } = await server.listen(0, '127.0.0.1');
   return {
     server,
     api: new Api(url),
     url,
     dataDir,
+    storeName: database ? 'postgres' : 'sqlite',
+    databaseUrl: database?.url,
     async close(keepData = false) {
       await server.close();
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (keepData) return;
+      rmSync(dataDir, { recursive: true, force: true });
+      databases.delete(dataDir);
+      await database?.drop();
     },
   };
 }
