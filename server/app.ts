@@ -6,7 +6,9 @@
  * (events.ts), which look for new changes after every request.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { seedConfig, type SupportConfig } from '../src/core/config.js';
 import { DEFAULT_SCRYPT_COST } from './auth.js';
@@ -92,6 +94,8 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
   const log = options.log ?? ((): void => undefined);
   let sqlite: Db | undefined;
   let store = options.store;
+  // Received files land here first (and stay here with the SQLite store).
+  mkdirSync(join(options.dataDir, 'attachments'), { recursive: true });
   if (!store) {
     sqlite = openDatabase(options.dataDir);
     seedIfEmpty(sqlite, options.dataDir, now(), options.seedDemo ?? true, options.scryptCost ?? DEFAULT_SCRYPT_COST);

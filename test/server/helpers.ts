@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -200,7 +200,6 @@ export async function start(options: Partial<SupportServerOptions> = {}): Promis
   if (onPostgres() && !options.connector && !options.store) {
     database = databases.get(dataDir) ?? (await createTestDatabase());
     databases.set(dataDir, database);
-    mkdirSync(join(dataDir, 'attachments'), { recursive: true });
     const store = await openPostgresStore({ url: database.url, seedDemo: all.seedDemo ?? true, scryptCost: all.scryptCost, now: all.now ?? ((): Date => new Date()) });
     Object.assign(all, { store });
   }
