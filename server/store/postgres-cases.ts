@@ -12,6 +12,9 @@ import { summaryOf, type AttachmentRow, type AttachmentUrl, type InsertTicket, t
 
 export type Queryable = Pool | PoolClient;
 
+/** PostgreSQL text cannot hold U+0000 (SQLite can): the customer's text is written with a space there. */
+export const pgText = (value: string): string => value.replace(/\0/g, ' ');
+
 export async function pgTicketRow(q: Queryable, number: number, lock = false): Promise<TicketRow | undefined> {
   const { rows } = await q.query<TicketRow>(`SELECT * FROM tickets WHERE number = $1${lock ? ' FOR UPDATE' : ''}`, [number]);
   return rows[0];
@@ -106,7 +109,7 @@ export async function pgInsertTicket(q: Queryable, t: InsertTicket): Promise<num
       contact_method, account_id, requester_name, requester_email, created_at, updated_at, activity_at, follow_up_of, locale)
      VALUES (nextval('ticket_numbers'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $14, $15, $16) RETURNING number`,
     [
-      randomUUID(), t.subject, foldCase(t.subject), t.description, t.areaId, t.productId, t.categoryId ?? null, t.subcategoryId ?? null, t.status,
+      randomUUID(), pgText(t.subject), foldCase(pgText(t.subject)), pgText(t.description), t.areaId, t.productId, t.categoryId ?? null, t.subcategoryId ?? null, t.status,
       t.contactMethod, t.accountId, t.requester.name, t.requester.email, t.at, t.followUpOf ?? null, t.locale,
     ],
   );
@@ -122,7 +125,7 @@ export async function pgInsertComment(
 ): Promise<void> {
   await q.query(
     'INSERT INTO comments (id, ticket_number, author_name, author_email, author_role, body, via, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-    [randomUUID(), number, c.author.name, c.author.email, c.role, c.body, c.via, c.at],
+    [randomUUID(), number, c.author.name, c.author.email, c.role, pgText(c.body), c.via, c.at],
   );
 }
 

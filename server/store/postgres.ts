@@ -34,6 +34,7 @@ import {
   pgParticipants,
   pgTicketOf,
   pgTicketRow,
+  pgText,
   pgTouchTicket,
   type Queryable,
 } from './postgres-cases.js';
@@ -65,7 +66,7 @@ type Email = Omit<OutboxRow, 'id'>;
 async function insertEmails(q: Queryable, emails: readonly Email[]): Promise<void> {
   for (const e of emails) {
     await q.query('INSERT INTO outbox (to_addr, from_addr, subject, body, ticket_number, kind, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      e.to_addr, e.from_addr, e.subject, e.body, e.ticket_number, e.kind, e.created_at,
+      e.to_addr, e.from_addr, pgText(e.subject), pgText(e.body), e.ticket_number, e.kind, e.created_at,
     ]);
   }
 }
@@ -470,7 +471,7 @@ function postgresConnector(pool: pg.Pool, tx: Tx, withEmails: WithEmails, base: 
       const when = at();
       await withEmails(async (c, email) => {
         await c.query('INSERT INTO sign_in_help (reference, name, email, area_id, description, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-          reference, request.name, request.email, request.areaId, request.description, when,
+          reference, pgText(request.name), request.email, request.areaId, pgText(request.description), when,
         ]);
         notifySignInHelp(email, { to: request.email, name: request.name, reference, locale: request.locale }, when);
       });

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { createSupportServer, type SupportServer, type SupportServerOptions } fr
 import { connectorFor } from '../../server/connectors/index.js';
 import type { ConnectorSpec } from '../../server/connectors/options.js';
 import { openPostgresStore } from '../../server/store/postgres.js';
-import { createTestDatabase, onPostgres, type TestDatabase } from './postgres.js';
+import { createTestDatabase, onPostgres, query, type TestDatabase } from './postgres.js';
 
 export const SPEC_PATH = fileURLToPath(new URL('../../docs/openapi.yaml', import.meta.url));
 export const PASSWORD = 'correct horse battery';
@@ -220,6 +220,32 @@ export async function start(options: Partial<SupportServerOptions> = {}): Promis
       await database?.drop();
     },
   };
+}
+
+/** A server on the SQLite store whatever `SUPPORT_TEST_STORE` says: for the tests of that store's own plans and triggers. */
+export function startSqlite(options: Partial<SupportServerOptions> = {}): Promise<Started> {
+  return start({ ...options, connector: connectorFor({ name: 'sqlite' }) });
+}
+
+/**
+ * A query on the server's database, SQLite or PostgreSQL (`?` placeholders; written in the SQL
+ * both speak): what a test checks the server stored.
+ */
+export async function sql<R extends Record<string, unknown>>(s: Started, text: string, params: unknown[] = []): Promise<R[]> {
+  if (s.databaseUrl === undefined) return s.server.db.prepare(text).all(...params) as R[];
+  let n = 0;
+  return query<R>(s.databaseUrl, text.replace(/\?/g, () => `$${(n += 1)}`), params);
+}
+
+/** How many rows `table` has. */
+export async function countRows(s: Started, table: string): Promise<number> {
+  const [row] = await sql<{ n: number }>(s, `SELECT COUNT(*) AS n FROM ${table}`);
+  return Number(row?.n ?? 0);
+}
+
+/** Uploads kept (attached or not): files under DIR/attachments (SQLite) or rows with their bytes (PostgreSQL). */
+export async function storedUploads(s: Started): Promise<number> {
+  return s.databaseUrl === undefined ? readdirSync(join(s.dataDir, 'attachments')).length : countRows(s, 'attachments');
 }
 
 /**

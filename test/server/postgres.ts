@@ -48,7 +48,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 /** One query on a test database (a test looking at what the server stored). */
 export async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
+  // COUNT(*) is a BIGINT: read as a number, as SQLite gives it.
+  const types = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format))) as pg.CustomTypesConfig['getTypeParser'] };
+  const client = new pg.Client({ connectionString: url, types });
   await client.connect();
   try {
     return (await client.query<T>(sql, params)).rows;
