@@ -232,7 +232,14 @@ export function startSqlite(options: Partial<SupportServerOptions> = {}): Promis
  * both speak): what a test checks the server stored.
  */
 export async function sql<R extends Record<string, unknown>>(s: Started, text: string, params: unknown[] = []): Promise<R[]> {
-  if (s.databaseUrl === undefined) return s.server.db.prepare(text).all(...params) as R[];
+  if (s.databaseUrl === undefined) {
+    const statement = s.server.db.prepare(text);
+    if (!statement.reader) {
+      statement.run(...params);
+      return [];
+    }
+    return statement.all(...params) as R[];
+  }
   let n = 0;
   return query<R>(s.databaseUrl, text.replace(/\?/g, () => `$${(n += 1)}`), params);
 }
