@@ -51,7 +51,7 @@ function serve(flags) {
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /listening on (\S+)/.exec(out);
-      if (match) resolve({ url: match[1], stop: () => new Promise((done) => (child.once('exit', () => done(undefined)), child.kill('SIGTERM'))) });
+      if (match?.[1]) resolve({ url: match[1], stop: () => new Promise((done) => (child.once('exit', () => done(undefined)), child.kill('SIGTERM'))) });
     });
     child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
   });
@@ -67,6 +67,7 @@ async function timed(url, init) {
 
 const p99 = (/** @type {number[]} */ ms) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length * 0.99)] ?? 0;
 
+/** @param {string} base @param {string} email @returns {Promise<string>} */
 async function signIn(base, email) {
   const res = await fetch(`${base}/api/session/jwt`, {
     method: 'POST',
@@ -74,12 +75,13 @@ async function signIn(base, email) {
     body: JSON.stringify({ jwt: mintHostJwt({ email, name: email, realm: 'product' }, SECRET) }),
   });
   if (res.status !== 201) throw new Error(`host JWT sign-in: ${res.status} ${await res.text()}`);
-  return (await res.json()).token;
+  return /** @type {{ token: string }} */ (await res.json()).token;
 }
 
-/** The list for SECONDS, then CREATES cases, alternating over `urls`. */
+/** The list for SECONDS, then CREATES cases, alternating over `urls`. @param {string} label @param {string[]} urls */
 async function measure(label, urls) {
-  const heavy = await signIn(urls[0], 'heavy@example.com');
+  const heavy = await signIn(urls[0] ?? '', 'heavy@example.com');
+  /** @type {number[]} */
   const list = [];
   /** @type {Record<string, number>} */
   const errors = {};
@@ -95,7 +97,8 @@ async function measure(label, urls) {
       }
     }),
   );
-  const tokens = await Promise.all(Array.from({ length: USERS }, (_, i) => signIn(urls[i % urls.length], `bench${i}@example.com`)));
+  const tokens = await Promise.all(Array.from({ length: USERS }, (_, i) => signIn(urls[i % urls.length] ?? '', `bench${i}@example.com`)));
+  /** @type {number[]} */
   const create = [];
   let next = 0;
   const start = performance.now();
@@ -150,7 +153,7 @@ await admin.query(`CREATE DATABASE ${name}`);
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 try {
-  const flags = (dir) => ['--store', 'postgres', '--database-url', url.toString(), '--data', join(work, dir)];
+  const flags = (/** @type {string} */ dir) => ['--store', 'postgres', '--database-url', url.toString(), '--data', join(work, dir)];
   const a = await serve(flags('a'));
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
