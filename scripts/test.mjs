@@ -124,10 +124,16 @@ const nodeTests = ['test/server', 'test/node', 'test/e2e', 'test/visual'].flatMa
   ...findFiles(dir, '.test.mjs'),
   ...findFiles(dir, '.test.ts'),
 ]);
-if (nodeTests.length > 0) {
+/**
+ * One run of node's test runner over `files`; its counts go to the totals; stops `npm test` when it fails.
+ * @param {string} label
+ * @param {string[]} files
+ * @param {NodeJS.ProcessEnv} env
+ */
+function nodeRun(label, files, env) {
   const tapFile = join('.cache', 'node-tests.tap');
   rmSync(tapFile, { force: true });
-  console.log(`\n▶ node --test (${nodeTests.length} files)`);
+  console.log(`\n▶ node --test ${label}(${files.length} files)`);
   const start = performance.now();
   const result = spawnSync(
     process.execPath,
@@ -139,9 +145,9 @@ if (nodeTests.length > 0) {
       '--test-reporter-destination=stdout',
       '--test-reporter=tap',
       `--test-reporter-destination=${tapFile}`,
-      ...nodeTests,
+      ...files,
     ],
-    { stdio: 'inherit', env: testEnv },
+    { stdio: 'inherit', env },
   );
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
   /** @param {string} key */
@@ -155,14 +161,24 @@ if (nodeTests.length > 0) {
   totals.failed += count('fail') + count('cancelled');
   totals.skipped += count('skipped') + count('todo');
   const seconds = ((performance.now() - start) / 1000).toFixed(1);
-  console.log(`node tests: ${count('pass')} passed, ${count('fail') + count('cancelled')} failed, ${count('skipped') + count('todo')} skipped (${seconds} s)`);
+  console.log(`node tests ${label}: ${count('pass')} passed, ${count('fail') + count('cancelled')} failed, ${count('skipped') + count('todo')} skipped (${seconds} s)`);
   if (result.status !== 0 || !summaryFound) {
     if (!summaryFound) totals.failed += 1;
-    console.error(`\nnpm test: stopped: node tests failed (exit ${result.status ?? result.signal})`);
+    console.error(`\nnpm test: stopped: node tests ${label}failed (exit ${result.status ?? result.signal})`);
     printTotals();
     process.exit(1);
   }
 }
+
+// The server tests again on the PostgreSQL store (test/server/helpers.ts gives each server a
+// new database when SUPPORT_TEST_STORE=postgres); not those that pick their store themselves
+// or test no store.
+const STORE_FREE = ['compose.test.ts', 'postgres-plans.test.ts', 'two-processes.test.ts', 'list-performance.test.ts', 'lifecycle.test.ts'];
+const postgresServerTests = nodeTests.filter((file) => file.startsWith(join('test', 'server')) && !STORE_FREE.some((name) => file.endsWith(name)));
+const postgresEnv = { ...testEnv, SUPPORT_TEST_STORE: 'postgres' };
+
+if (nodeTests.length > 0) nodeRun('', nodeTests, testEnv);
+if (postgresServerTests.length > 0) nodeRun('on PostgreSQL ', postgresServerTests, postgresEnv);
 
 // Browser tests.
 const countsFile = join('.cache', 'wtr-counts.json');
@@ -188,5 +204,25 @@ if (browser.passed + browser.failed + browser.skipped === 0 && totals.passed ===
 }
 console.log(`browser tests: ${seconds} s`);
 if (wtr.status !== 0 && totals.failed === 0) totals.failed += 1;
+
+// The adapter contract through the reference server on PostgreSQL (test/support/wtr-servers.mjs
+// gives each server its own database), unless the run was narrowed to some files.
+if (process.argv.length <= 2) {
+  rmSync(countsFile, { force: true });
+  console.log('\n▶ web-test-runner: the contract suite on PostgreSQL');
+  const pgRun = spawnSync(bin('web-test-runner'), ['--files', 'test/adapters/contract-server.test.ts'], { stdio: 'inherit', env: postgresEnv });
+  if (!existsSync(countsFile)) {
+    totals.failed += 1;
+    console.error(`web-test-runner on PostgreSQL exited ${pgRun.status ?? pgRun.signal} without reporting results`);
+  } else {
+    /** @type {{ passed: number, failed: number, skipped: number }} */
+    const onPostgres = JSON.parse(readFileSync(countsFile, 'utf8'));
+    totals.passed += onPostgres.passed;
+    totals.failed += onPostgres.failed;
+    totals.skipped += onPostgres.skipped;
+    if (onPostgres.passed === 0) totals.failed += 1;
+    if (pgRun.status !== 0 && onPostgres.failed === 0) totals.failed += 1;
+  }
+}
 printTotals();
 process.exit(totals.failed > 0 ? 1 : 0);

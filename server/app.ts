@@ -6,11 +6,12 @@
  * (events.ts), which look for new changes after every request.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { seedConfig, type SupportConfig } from '../src/core/config.js';
 import { DEFAULT_SCRYPT_COST } from './auth.js';
-import { autoClose, sweepOrphans } from './auto-close.js';
 import { MIN_SECRET_BYTES } from './host-jwt.js';
 import type { ServerParts } from './context.js';
 import { HttpError, problemReply, sendReply } from './http.js';
@@ -20,15 +21,23 @@ import { NotReady, readiness, type ReadinessCheck } from './health.js';
 import { createPipeline } from './pipeline.js';
 import { loadRequestSchemas } from './request-schema.js';
 import { apiRoutes, devRoutes, sessionJwtRoutes } from './routes/index.js';
-import { sqliteConnector } from './connectors/sqlite.js';
 import type { ConnectorFactory } from './connectors/types.js';
 import { seedIfEmpty } from './seed.js';
 import { caseLink } from './case-url.js';
-import { openDatabase, pingDatabase, purgeEvents, releaseRunningKeys, urlSecret, type Db } from './store.js';
+import { IDEMPOTENCY_TTL_MS } from './idempotency.js';
+import { LOGIN_WINDOW_MS } from './routes/session.js';
+import { openDatabase, releaseRunningKeys, type Db } from './store.js';
+import type { SupportStore } from './store/port.js';
+import { sqliteStore } from './store/sqlite-store.js';
 
 export interface SupportServerOptions {
-  /** Folder of the SQLite file and the attachments. */
+  /** Folder of the SQLite file and the attachments (the received files' temp folder with `store`). */
   readonly dataDir: string;
+  /**
+   * An opened store (server/store/port.ts), e.g. `await openPostgresStore(...)` (store/postgres.ts),
+   * which then holds the cases too; default: the SQLite file of `dataDir`.
+   */
+  readonly store?: SupportStore;
   /** The clock of every rule (auto-close, expiries, timestamps). */
   readonly now?: () => Date;
   /** Enables `/api/_dev/*`: the outbox and the agent simulation. */
@@ -76,7 +85,9 @@ export interface SupportServer {
    */
   close(options?: { readonly timeoutMs?: number }): Promise<void>;
   /** Closes every pending case that is due now; returns their numbers. */
-  runAutoClose(): string[];
+  runAutoClose(): Promise<string[]>;
+  readonly store: SupportStore;
+  /** The SQLite database (tests look into it); throws when the server runs on another store. */
   readonly db: Db;
 }
 
@@ -90,10 +101,18 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
   if (options.hostJwtSecret && options.hostJwtSecret.length < MIN_SECRET_BYTES) throw new Error(`The host JWT secret must be at least ${MIN_SECRET_BYTES} bytes.`);
   const now = options.now ?? ((): Date => new Date());
   const log = options.log ?? ((): void => undefined);
-  const db = openDatabase(options.dataDir);
-  const secret = urlSecret(db);
-  seedIfEmpty(db, options.dataDir, now(), options.seedDemo ?? true, options.scryptCost ?? DEFAULT_SCRYPT_COST);
-  releaseRunningKeys(db);
+  let sqlite: Db | undefined;
+  let store = options.store;
+  // Received files land here first (and stay here with the SQLite store).
+  mkdirSync(join(options.dataDir, 'attachments'), { recursive: true });
+  if (!store) {
+    sqlite = openDatabase(options.dataDir);
+    seedIfEmpty(sqlite, options.dataDir, now(), options.seedDemo ?? true, options.scryptCost ?? DEFAULT_SCRYPT_COST);
+    releaseRunningKeys(sqlite);
+    store = sqliteStore(sqlite, options.dataDir);
+  }
+  const theStore = store;
+  const secret = store.urlSecret;
 
   let ownOrigin = 'http://127.0.0.1';
   const signature = (id: string, expires: number): string => createHmac('sha256', secret).update(`${id}.${expires}`).digest('base64url');
@@ -105,7 +124,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
   };
   const ticketLink = caseLink(options.caseUrl ?? (options.publicUrl === undefined ? undefined : `${options.publicUrl.replace(/\/+$/, '')}/?ticket={number}`));
   const events = createEventHub({
-    db,
+    store,
     now,
     attachmentUrl,
     heartbeatMs: options.events?.heartbeatMs ?? 15_000,
@@ -114,10 +133,12 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
   });
   const eventsKept = options.events?.keep ?? DEFAULT_EVENTS_KEPT;
 
-  const cases = (options.connector ?? sqliteConnector)({ db, dataDir: options.dataDir, now, ticketLink, attachmentUrl, log });
+  const base = { dataDir: options.dataDir, now, ticketLink, attachmentUrl, log };
+  if (options.connector && !sqlite) throw new Error('A helpdesk connector runs with the SQLite store only (its uploads are staged there).');
+  const cases = options.connector && sqlite ? options.connector({ ...base, db: sqlite }) : store.connector(base);
   const eventsOff = options.events?.off ?? cases.capabilities.live !== 'push';
   const parts: ServerParts = {
-    db,
+    store,
     cases,
     capabilities: { ...cases.capabilities, live: eventsOff ? 'poll' : 'push' },
     events,
@@ -135,14 +156,21 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
     },
     runAutoClose,
     hostJwtSecret: options.hostJwtSecret,
-    readiness: () => readiness([notShuttingDown, async () => pingDatabase(db), ...(options.readinessChecks ?? [])], { log }),
+    readiness: () => readiness([notShuttingDown, () => theStore.ping(), ...(options.readinessChecks ?? [])], { log }),
   };
 
-  function runAutoClose(): string[] {
-    const closed = autoClose(parts, now());
-    const swept = sweepOrphans(parts, now());
+  async function runAutoClose(): Promise<string[]> {
+    const at = now();
+    const { closed, swept } = await theStore.runJobs({
+      at,
+      config,
+      ticketLink,
+      idempotencyBeforeMs: at.getTime() - IDEMPOTENCY_TTL_MS,
+      failuresBeforeMs: at.getTime() - LOGIN_WINDOW_MS,
+      orphansBeforeIso: new Date(at.getTime() - parts.limits.orphanTtlMs).toISOString(),
+      eventsKept,
+    });
     events.pump();
-    purgeEvents(db, eventsKept);
     if (swept > 0) log(`swept ${swept} unattached uploads`);
     if (closed.length > 0) log(`auto-closed ${closed.join(', ')}`);
     return closed;
@@ -183,7 +211,11 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
   const interval = options.autoCloseIntervalMs ?? 60_000;
 
   return {
-    db,
+    store,
+    get db(): Db {
+      if (!sqlite) throw new Error(`This server runs on the ${theStore.name} store: it has no SQLite database.`);
+      return sqlite;
+    },
     runAutoClose,
     listen(port: number, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
@@ -193,11 +225,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
           ownOrigin = `http://${host}:${address.port}`;
           if (interval > 0) {
             timer = setInterval(() => {
-              try {
-                runAutoClose();
-              } catch (error) {
-                log(`auto-close failed: ${String(error)}`);
-              }
+              runAutoClose().catch((error: unknown) => log(`auto-close failed: ${String(error)}`));
             }, interval);
             timer.unref();
           }
@@ -214,10 +242,11 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
         const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
         server.close(() => {
           clearTimeout(deadline);
-          void parts.cases.close().finally(() => {
-            db.close();
-            resolve();
-          });
+          void parts.cases
+            .close()
+            .then(() => theStore.close())
+            .catch((error: unknown) => log(`closing the store: ${String(error)}`))
+            .finally(resolve);
         });
         setImmediate(() => server.closeIdleConnections());
       });

@@ -13,7 +13,6 @@ import { IDEMPOTENCY_TTL_MS } from './idempotency.js';
 import { notifyClosed } from './notify.js';
 import { LOGIN_WINDOW_MS } from './routes/session.js';
 import { act } from './routes/shared.js';
-import type { ServerLimits } from './limits.js';
 import { formatNumber, getTicketRow, pendingTickets, purgeAccounts, purgeIdempotency, sweepOrphanUploads, type TicketRow } from './store.js';
 
 /** Runs the job at `at`; returns the numbers of the cases it closed. */
@@ -40,9 +39,9 @@ export function autoClose(
   return closed;
 }
 
-/** Removes the uploads attached to no case for `orphanTtlMs` (24 h), rows and files; returns how many. */
-export function sweepOrphans(parts: { readonly db: Db; readonly dataDir: string; readonly limits: ServerLimits }, at: Date): number {
-  const files = sweepOrphanUploads(parts.db, new Date(at.getTime() - parts.limits.orphanTtlMs).toISOString());
-  for (const file of files) rmSync(join(parts.dataDir, 'attachments', file), { force: true });
+/** Removes the uploads attached to no case since before `beforeIso` (rows and files under `DIR/attachments/`); returns how many. */
+export function sweepOrphans(db: Db, dataDir: string, beforeIso: string): number {
+  const files = sweepOrphanUploads(db, beforeIso);
+  for (const file of files) rmSync(join(dataDir, 'attachments', file), { force: true });
   return files.length;
 }

@@ -10,12 +10,13 @@ import type { CaseConnector } from './connectors/types.js';
 import type { EventHub } from './events.js';
 import type { Readiness } from './health.js';
 import type { ServerLimits } from './limits.js';
-import type { Db } from './store.js';
+import type { SupportStore } from './store/port.js';
 import type { JsonObject, ReceivedFile, RouteSpec } from './http.js';
 import type { AttachmentUrl, SessionInfo } from './store.js';
 
 export interface ServerParts {
-  readonly db: Db;
+  /** Everything but the cases (sessions, limits, idempotency, uploads, events): SQLite or PostgreSQL (store/port.ts). */
+  readonly store: SupportStore;
   /** Where cases live: the SQLite store or a helpdesk (server/connectors/). */
   readonly cases: CaseConnector;
   readonly config: SupportConfig;
@@ -32,7 +33,7 @@ export interface ServerParts {
   /** Whether a download link's `expires` and `sig` are this server's and still valid. */
   validDownloadLink(attachmentId: string, expires: number, sig: string): boolean;
   /** Closes every pending case that is due now; returns their numbers. */
-  runAutoClose(): string[];
+  runAutoClose(): Promise<string[]>;
   /** The open live-update streams (`GET /api/events`). */
   readonly events: EventHub;
   /** The secret host JWTs are signed with (`POST /api/session/jwt`); none: that route is off. Never logged, never sent. */

@@ -13,21 +13,11 @@ import type { ServerResponse } from 'node:http';
 import { maySeeCase } from '../src/core/access.js';
 import type { TicketChange, TicketChangeKind } from '../src/adapters/backend.js';
 import { CORS_HEADERS } from './http.js';
-import {
-  eventsAfter,
-  findSession,
-  getTicketRow,
-  lastEventSeq,
-  participantsOf,
-  ticketOf,
-  type AttachmentUrl,
-  type Db,
-  type EventRow,
-  type SessionInfo,
-} from './store.js';
+import type { AttachmentUrl, EventRow, SessionInfo } from './store.js';
+import type { SupportStore } from './store/port.js';
 
 export interface EventHubOptions {
-  readonly db: Db;
+  readonly store: SupportStore;
   readonly now: () => Date;
   readonly attachmentUrl: (origin: string) => AttachmentUrl;
   /** Comment lines that keep proxies from closing an idle stream (and notice a session that ended). */
@@ -40,8 +30,10 @@ export interface EventHubOptions {
 export interface EventHub {
   /** Takes over `res` for a stream of the session's changes after `lastEventId` (from now when undefined). */
   open(res: ServerResponse, session: SessionInfo, origin: string, lastEventId: number | undefined): void;
-  /** Sends every stream what was logged since it last looked. */
+  /** Sends every stream what was logged since it last looked (in the background: pumps run one after the other). */
   pump(): void;
+  /** Resolves when the pumps asked for so far have run. */
+  settled(): Promise<void>;
   /** How many streams are open, and how many were opened since the start (for `GET /api/_dev/streams`). */
   counts(): { open: number; opened: number };
   /**
@@ -89,7 +81,7 @@ function groups(rows: readonly EventRow[]): { seq: number; number: number; kinds
 }
 
 export function createEventHub(options: EventHubOptions): EventHub {
-  const { db } = options;
+  const { store } = options;
   const streams = new Set<Stream>();
   let heartbeat: NodeJS.Timeout | undefined;
   let closed = false;
@@ -114,91 +106,99 @@ export function createEventHub(options: EventHubOptions): EventHub {
   }
 
   /** Sends `rows` (seq order) that this stream has not looked at and its user may see. */
-  function deliver(stream: Stream, rows: readonly EventRow[]): void {
+  async function deliver(stream: Stream, rows: readonly EventRow[]): Promise<void> {
     const fresh = rows.filter((row) => row.seq > stream.cursor);
     const last = fresh[fresh.length - 1];
     if (!last) return;
-    const seen = new Map<number, boolean>();
-    const visible = fresh.filter((row) => {
-      let may = seen.get(row.ticket_number);
-      if (may === undefined) {
-        const ticket = getTicketRow(db, row.ticket_number);
-        may = ticket !== undefined && maySeeCase(participantsOf(db, ticket), stream.session.email);
-        seen.set(row.ticket_number, may);
-      }
-      return may;
-    });
     const urlOf = options.attachmentUrl(stream.origin);
-    for (const group of groups(visible)) {
-      const row = getTicketRow(db, group.number);
-      if (!row) continue;
-      const change: TicketChange = { id: String(group.seq), kinds: group.kinds, ticket: ticketOf(db, row, urlOf) };
+    const views = new Map<number, TicketChange['ticket'] | null>();
+    for (const row of fresh) {
+      if (views.has(row.ticket_number)) continue;
+      const view = await store.caseView(row.ticket_number, urlOf);
+      views.set(row.ticket_number, view && maySeeCase(view.participants, stream.session.email) ? view.ticket : null);
+    }
+    for (const group of groups(fresh.filter((row) => views.get(row.ticket_number)))) {
+      const ticket = views.get(group.number);
+      if (!ticket) continue;
+      const change: TicketChange = { id: String(group.seq), kinds: group.kinds, ticket };
       write(stream, `id: ${group.seq}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`);
     }
     stream.cursor = last.seq;
   }
 
   /** Every row after the lowest cursor, batch by batch, to every stream. */
-  function pumpAll(targets: readonly Stream[]): void {
+  async function pumpAll(targets: readonly Stream[]): Promise<void> {
     if (closed || targets.length === 0) return;
     let from = Math.min(...targets.map((s) => s.cursor));
     for (;;) {
-      const rows = eventsAfter(db, from, BATCH);
-      for (const stream of targets) if (streams.has(stream)) deliver(stream, rows);
+      const rows = await store.eventsAfter(from, BATCH);
+      for (const stream of targets) if (streams.has(stream)) await deliver(stream, rows);
       const last = rows[rows.length - 1];
       if (!last || rows.length < BATCH) return;
       from = last.seq;
     }
   }
 
-  function beat(): void {
+  /** One pump at a time, in order: a stream's cursor moves only forward. */
+  let queue: Promise<void> = Promise.resolve();
+  let waiting = false;
+  function schedule(targets: () => readonly Stream[]): void {
+    queue = queue.then(async () => {
+      try {
+        await pumpAll(targets());
+      } catch (error) {
+        // The streams catch up at the next pump (their cursors did not move); the request that triggered it is answered already.
+        options.log(`events: ${String(error)}`);
+      }
+    });
+  }
+  function pumpEvery(): void {
+    // Pumps asked for while one waits to run are that one: it reads everything new when it runs.
+    if (waiting) return;
+    waiting = true;
+    schedule(() => {
+      waiting = false;
+      return [...streams];
+    });
+  }
+
+  async function beat(): Promise<void> {
     const at = options.now().toISOString();
     for (const stream of [...streams]) {
       // A stream lives no longer than its session: signed out or expired, it ends (the client's reconnect gets its 401).
-      if (!findSession(db, stream.session.tokenHash, at)) end(stream);
+      if (!(await store.findSession(stream.session.tokenHash, at))) end(stream);
       else write(stream, ':\n\n');
     }
     hub.pump();
   }
 
+  // Changes written by other processes (postgres: LISTEN/NOTIFY) pump as this process's own do.
+  const unwatch = store.watchEvents(() => pumpEvery()).catch((error: unknown) => {
+    options.log(`events: cannot watch the store: ${String(error)}`);
+    return () => Promise.resolve();
+  });
+
   const hub: EventHub = {
     open(res, session, origin, lastEventId) {
       if (closed) {
-        res.writeHead(200, { ...CORS_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(`retry: ${options.retryMs}\n\n`);
+        endWithRetry(res);
         return;
       }
-      const latest = lastEventSeq(db);
-      const stream: Stream = { res, session, origin, cursor: lastEventId === undefined ? latest : Math.min(lastEventId, latest) };
-      const mine = [...streams].filter((s) => s.session.userId === session.userId);
-      for (const old of mine.slice(0, Math.max(0, mine.length - MAX_STREAMS_PER_USER + 1))) end(old);
-      streams.add(stream);
-      opened += 1;
-      res.once('close', () => end(stream));
-      res.writeHead(200, {
-        ...CORS_HEADERS,
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        'X-Accel-Buffering': 'no',
-      });
-      // The id says where this stream starts: a client that gets no event before it reconnects resumes from here.
-      res.write(`retry: ${options.retryMs}\nid: ${stream.cursor}\n\n`);
-      heartbeat ??= setInterval(beat, options.heartbeatMs);
-      heartbeat.unref();
-      try {
-        pumpAll([stream]);
-      } catch (error) {
-        options.log(`events: ${String(error)}`);
-      }
+      void store
+        .lastEventSeq()
+        .then((latest) => {
+          if (res.destroyed) return;
+          // The server began stopping while the seq was read: this stream ends at once too.
+          if (closed) endWithRetry(res);
+          else start(res, session, origin, lastEventId === undefined ? latest : Math.min(lastEventId, latest));
+        })
+        .catch((error: unknown) => {
+          options.log(`events: ${String(error)}`);
+          res.destroy();
+        });
     },
-    pump() {
-      try {
-        pumpAll([...streams]);
-      } catch (error) {
-        // The streams catch up at the next pump (their cursors did not move); the request that triggered it is answered already.
-        options.log(`events: ${String(error)}`);
-      }
-    },
+    pump: pumpEvery,
+    settled: () => queue,
     counts: () => ({ open: streams.size, opened }),
     close() {
       closed = true;
@@ -208,7 +208,33 @@ export function createEventHub(options: EventHubOptions): EventHub {
       }
       if (heartbeat) clearInterval(heartbeat);
       heartbeat = undefined;
+      void unwatch.then((stop) => stop());
     },
   };
+
+  function endWithRetry(res: ServerResponse): void {
+    res.writeHead(200, { ...CORS_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(`retry: ${options.retryMs}\n\n`);
+  }
+
+  function start(res: ServerResponse, session: SessionInfo, origin: string, cursor: number): void {
+    const stream: Stream = { res, session, origin, cursor };
+    const mine = [...streams].filter((s) => s.session.userId === session.userId);
+    for (const old of mine.slice(0, Math.max(0, mine.length - MAX_STREAMS_PER_USER + 1))) end(old);
+    streams.add(stream);
+    opened += 1;
+    res.once('close', () => end(stream));
+    res.writeHead(200, {
+      ...CORS_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Accel-Buffering': 'no',
+    });
+    // The id says where this stream starts: a client that gets no event before it reconnects resumes from here.
+    res.write(`retry: ${options.retryMs}\nid: ${stream.cursor}\n\n`);
+    heartbeat ??= setInterval(() => void beat(), options.heartbeatMs);
+    heartbeat.unref();
+    schedule(() => [stream]);
+  }
   return hub;
 }

@@ -4,9 +4,8 @@
  * answer, a running one conflicts, and the same key with another request is refused.
  */
 import type { IncomingMessage } from 'node:http';
-import type { Db } from './store.js';
 import { HttpError, type Reply } from './http.js';
-import { claimIdempotencyKey, recordIdempotentAnswer, releaseIdempotencyKey } from './store.js';
+import type { SupportStore } from './store/port.js';
 
 /**
  * How long a key's answer is kept: 7 days. At least 24 h (a reload the next day still
@@ -72,12 +71,12 @@ export interface KeyUse {
  * are not recorded, so the key may be used again after them. `handle` turns its errors into replies.
  */
 export async function idempotently(
-  db: Db,
+  store: SupportStore,
   nowMs: number,
   use: KeyUse,
   handle: () => Promise<Reply>,
 ): Promise<{ readonly reply: Reply } | { readonly replayed: Replayed }> {
-  const row = claimIdempotencyKey(db, use.scope, use.key, use.fingerprint, nowMs, nowMs - IDEMPOTENCY_TTL_MS);
+  const row = await store.claimIdempotencyKey(use.scope, use.key, use.fingerprint, nowMs, nowMs - IDEMPOTENCY_TTL_MS);
   if (row) {
     if (row.fingerprint !== use.fingerprint) {
       throw new HttpError(422, 'conflict', 'This Idempotency-Key was already used with another request.', { conflict: 'idempotency_mismatch' });
@@ -95,13 +94,13 @@ export async function idempotently(
     if (reply && reply.status < 500 && reply.status !== 401 && reply.status !== 429) {
       const contentType = reply.status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8';
       const hasBody = reply.body !== undefined;
-      recordIdempotentAnswer(db, use.scope, use.key, {
+      await store.recordIdempotentAnswer(use.scope, use.key, {
         status: reply.status,
         contentType: hasBody ? contentType : null,
         body: hasBody ? JSON.stringify(reply.body) : null,
       });
     } else {
-      releaseIdempotencyKey(db, use.scope, use.key);
+      await store.releaseIdempotencyKey(use.scope, use.key);
     }
   }
 }

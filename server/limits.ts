@@ -3,7 +3,7 @@
  * numbers): how fast a user may open cases, and how many uploads they may leave unattached.
  */
 import { HttpError } from './http.js';
-import { caseRateMark, pendingUploadsOf, setCaseRateMark, type Db } from './store.js';
+import type { SupportStore } from './store/port.js';
 
 export interface ServerLimits {
   /** Cases a user may open per minute, on average (default 10: one every 6 s). */
@@ -34,10 +34,10 @@ const retryAfter = (ms: number): Record<string, string> => ({ 'Retry-After': Str
  * mark is more than `caseBurst - 1` intervals ahead of now. Returns the new mark to store with
  * the case, or throws 429 with the seconds until the next case is allowed.
  */
-export function admitCase(db: Db, limits: ServerLimits, userId: string, nowMs: number): number {
+export async function admitCase(store: SupportStore, limits: ServerLimits, userId: string, nowMs: number): Promise<number> {
   const interval = 60_000 / limits.casesPerMinute;
   const tolerance = (limits.caseBurst - 1) * interval;
-  const mark = Math.max(caseRateMark(db, userId) ?? nowMs, nowMs);
+  const mark = Math.max((await store.caseRateMark(userId)) ?? nowMs, nowMs);
   if (mark - nowMs > tolerance) {
     throw new HttpError(429, 'rate_limited', `At most ${limits.casesPerMinute} new cases a minute (${limits.caseBurst} at once); try again shortly.`, {
       headers: retryAfter(mark - nowMs - tolerance),
@@ -47,16 +47,13 @@ export function admitCase(db: Db, limits: ServerLimits, userId: string, nowMs: n
   return mark + interval;
 }
 
-export function recordCase(db: Db, userId: string, mark: number): void {
-  setCaseRateMark(db, userId, mark);
-}
 
 /**
  * Refuses an upload of `size` bytes (429) when the user's unattached uploads are already at
  * the count or would pass the byte quota; Retry-After is when the oldest of them is swept.
  */
-export function admitUpload(db: Db, limits: ServerLimits, userId: string, size: number, nowMs: number): void {
-  const pending = pendingUploadsOf(db, userId, new Date(nowMs - limits.orphanTtlMs).toISOString());
+export async function admitUpload(store: SupportStore, limits: ServerLimits, userId: string, size: number, nowMs: number): Promise<void> {
+  const pending = await store.pendingUploadsOf(userId, new Date(nowMs - limits.orphanTtlMs).toISOString());
   const wait = pending.oldestAt === null ? limits.orphanTtlMs : Date.parse(pending.oldestAt) + limits.orphanTtlMs - nowMs;
   const hours = Math.round(limits.orphanTtlMs / 3_600_000);
   if (pending.count >= limits.pendingUploads) {

@@ -6,6 +6,10 @@
  *     [--zendesk-subdomain acme --zendesk-email agent@acme.com --zendesk-token-file t.txt]
  *     [--events-heartbeat-ms 15000] [--events-retry-ms 1000] [--no-events]
  *     [--jwt-secret-file secret.txt] [--shutdown-timeout-ms 10000]
+ *     [--store sqlite|postgres] [--database-url postgres://…]
+ * `--store postgres` keeps everything in PostgreSQL (`--database-url`, else `DATABASE_URL`), so
+ * several processes on one database answer as one (server/store/postgres.ts); `--data` then only
+ * holds uploads while they are received. The default `sqlite` keeps `DIR/support.sqlite`.
  * `--jwt-secret-file` holds the secret shared with the host app's backend for host JWTs
  * (`POST /api/session/jwt`, at least 32 bytes; a trailing newline is dropped; never logged).
  * `--case-url` is the emails' link to a case (http or https, with `{number}`); without it (and
@@ -24,30 +28,34 @@ import { checkCaseUrl } from './case-url.js';
 import { connectorFor } from './connectors/index.js';
 import { checkConnectorFlags, type ConnectorSpec } from './connectors/options.js';
 import { MIN_SECRET_BYTES } from './host-jwt.js';
+import { DEFAULT_SCRYPT_COST } from './auth.js';
+import { openPostgresStore } from './store/postgres.js';
 
 const options = {
-    port: { type: 'string', default: '8787' },
-    host: { type: 'string', default: '127.0.0.1' },
-    data: { type: 'string', default: './data' },
-    dev: { type: 'boolean', default: false },
-    'case-url': { type: 'string' },
-    'public-url': { type: 'string' },
-    'auto-close-interval-ms': { type: 'string', default: '60000' },
-    connector: { type: 'string' },
-    'freshdesk-domain': { type: 'string' },
-    'freshdesk-key-file': { type: 'string' },
-    'freshdesk-url': { type: 'string' },
-    'zendesk-subdomain': { type: 'string' },
-    'zendesk-email': { type: 'string' },
-    'zendesk-token-file': { type: 'string' },
-    'zendesk-url': { type: 'string' },
-    'events-heartbeat-ms': { type: 'string', default: '15000' },
-    'events-retry-ms': { type: 'string', default: '1000' },
-    // Serves no GET /api/events (404): a backend without a stream, whose clients poll (the default with a helpdesk connector).
-    'no-events': { type: 'boolean', default: false },
-    'jwt-secret-file': { type: 'string' },
-    'shutdown-timeout-ms': { type: 'string', default: '10000' },
-    help: { type: 'boolean', default: false },
+  port: { type: 'string', default: '8787' },
+  host: { type: 'string', default: '127.0.0.1' },
+  data: { type: 'string', default: './data' },
+  dev: { type: 'boolean', default: false },
+  'case-url': { type: 'string' },
+  'public-url': { type: 'string' },
+  'auto-close-interval-ms': { type: 'string', default: '60000' },
+  connector: { type: 'string' },
+  'freshdesk-domain': { type: 'string' },
+  'freshdesk-key-file': { type: 'string' },
+  'freshdesk-url': { type: 'string' },
+  'zendesk-subdomain': { type: 'string' },
+  'zendesk-email': { type: 'string' },
+  'zendesk-token-file': { type: 'string' },
+  'zendesk-url': { type: 'string' },
+  'events-heartbeat-ms': { type: 'string', default: '15000' },
+  'events-retry-ms': { type: 'string', default: '1000' },
+  // Serves no GET /api/events (404): a backend without a stream, whose clients poll (the default with a helpdesk connector).
+  'no-events': { type: 'boolean', default: false },
+  'jwt-secret-file': { type: 'string' },
+  'shutdown-timeout-ms': { type: 'string', default: '10000' },
+  store: { type: 'string', default: 'sqlite' },
+  'database-url': { type: 'string' },
+  help: { type: 'boolean', default: false },
 } satisfies ParseArgsConfig['options'];
 const { values } = parseArgs({ options, strict: true });
 
@@ -74,6 +82,9 @@ let connector: ConnectorSpec;
 try {
   caseUrl = values['case-url'] === undefined ? undefined : checkCaseUrl(values['case-url']);
   connector = checkConnectorFlags(values);
+  if (values.store !== 'sqlite' && values.store !== 'postgres') throw new Error('--store: sqlite or postgres.');
+  if (values.store === 'postgres' && connector.name !== 'sqlite') throw new Error('--store postgres keeps the cases itself: it runs without --connector.');
+  if (values.store === 'postgres' && !(values['database-url'] ?? process.env['DATABASE_URL'])) throw new Error('--store postgres needs --database-url or DATABASE_URL.');
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(2);
@@ -92,16 +103,27 @@ function hostJwtSecret(file: string | undefined): Buffer | undefined {
   process.exit(2);
 }
 
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const databaseUrl = values['database-url'] ?? process.env['DATABASE_URL'] ?? '';
+const store =
+  values.store === 'postgres'
+    ? await openPostgresStore({ url: databaseUrl, seedDemo: true, scryptCost: DEFAULT_SCRYPT_COST, now: () => new Date(), log }).catch((error: unknown) => {
+        process.stderr.write(`--store postgres: cannot open the database: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      })
+    : undefined;
+
 const server = createSupportServer({
+  ...(store ? { store } : {}),
   hostJwtSecret: hostJwtSecret(values['jwt-secret-file']),
   dataDir: resolve(values.data),
   dev: values.dev,
   caseUrl,
   publicUrl: values['public-url'],
   autoCloseIntervalMs: Number(values['auto-close-interval-ms']),
-  connector: connectorFor(connector),
+  ...(store ? {} : { connector: connectorFor(connector) }),
   events: { heartbeatMs: Number(values['events-heartbeat-ms']), retryMs: Number(values['events-retry-ms']), ...(values['no-events'] ? { off: true } : {}) },
-  log: (line) => process.stderr.write(`${line}\n`),
+  log,
 });
 const { url } = await server.listen(Number(values.port), values.host);
 process.stdout.write(`listening on ${url}\n`);

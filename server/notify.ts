@@ -8,7 +8,7 @@
 import type { EmailTexts } from '../src/localization/email-messages.js';
 import type { TicketLink } from './case-url.js';
 import { emailTextsFor } from './email-templates.js';
-import { formatNumber, insertOutboxRow, outboxRows, type Db, type OutboxKind, type TicketRow } from './store.js';
+import { formatNumber, insertOutboxRow, outboxRows, type Db, type OutboxKind, type OutboxRow, type TicketRow } from './store.js';
 
 export type { OutboxKind } from './store.js';
 
@@ -51,12 +51,15 @@ function headerAddress(value: string): string {
   return value.trim();
 }
 
+/** Where emails go: the SQLite outbox, or a function that takes the rows (the PostgreSQL store writes them in its transaction). */
+export type EmailSink = Db | ((row: Omit<OutboxRow, 'id'>) => void);
+
 /** The one place an email is written: every header-bound value goes through `headerValue` / `headerAddress`. */
 export function writeEmail(
-  db: Db,
+  db: EmailSink,
   email: { to: string; from: string; subject: string; body: string; ticketNumber?: string; kind: OutboxKind; at: string },
 ): void {
-  insertOutboxRow(db, {
+  const row = {
     to_addr: headerAddress(email.to),
     from_addr: headerAddress(email.from),
     subject: headerValue(email.subject),
@@ -64,11 +67,15 @@ export function writeEmail(
     ticket_number: email.ticketNumber ?? null,
     kind: email.kind,
     created_at: email.at,
-  });
+  };
+  if (typeof db === 'function') db(row);
+  else insertOutboxRow(db, row);
 }
 
-export function readOutbox(db: Db, filter: { to?: string | undefined; ticket?: string | undefined } = {}): OutboxEmail[] {
-  return outboxRows(db)
+/** The outbox's rows (`SupportStore.outboxRows`, or those of a SQLite database) as emails, filtered. */
+export function readOutbox(source: Db | readonly OutboxRow[], filter: { to?: string | undefined; ticket?: string | undefined } = {}): OutboxEmail[] {
+  const rows: readonly OutboxRow[] = Array.isArray(source) ? source : outboxRows(source as Db);
+  return rows
     .filter((r) => (filter.to === undefined || r.to_addr === filter.to) && (filter.ticket === undefined || r.ticket_number === filter.ticket))
     .map((r) => ({
       id: r.id,
@@ -100,7 +107,7 @@ function context(row: TicketRow, link: TicketLink): { number: string; url: strin
   return { number, url: link(number), text: emailTextsFor(row.locale) };
 }
 
-export function notifyCreated(db: Db, row: TicketRow, link: TicketLink, at: string): void {
+export function notifyCreated(db: EmailSink, row: TicketRow, link: TicketLink, at: string): void {
   const { number, url, text } = context(row, link);
   const answer = howToAnswer(row, text, url);
   writeEmail(db, {
@@ -122,7 +129,7 @@ export function notifyCreated(db: Db, row: TicketRow, link: TicketLink, at: stri
 }
 
 /** An expert's comment; `row` is the case after the comment (and any state change it came with). */
-export function notifyAgentComment(db: Db, row: TicketRow, body: string, link: TicketLink, at: string): void {
+export function notifyAgentComment(db: EmailSink, row: TicketRow, body: string, link: TicketLink, at: string): void {
   const { number, url, text } = context(row, link);
   const answer = howToAnswer(row, text, url);
   writeEmail(db, {
@@ -148,7 +155,7 @@ export function notifyAgentComment(db: Db, row: TicketRow, body: string, link: T
 }
 
 /** The closing email; `autoCloseDays` is the configured period when `automatic`. */
-export function notifyClosed(db: Db, row: TicketRow, link: TicketLink, at: string, automatic: boolean, autoCloseDays = 5): void {
+export function notifyClosed(db: EmailSink, row: TicketRow, link: TicketLink, at: string, automatic: boolean, autoCloseDays = 5): void {
   const { number, url, text } = context(row, link);
   const closed = text.state('closed');
   writeEmail(db, {
@@ -171,7 +178,7 @@ export function notifyClosed(db: Db, row: TicketRow, link: TicketLink, at: strin
 }
 
 /** To the new watcher, in the case's language (the best guess: the watcher has no locale of their own). */
-export function notifyWatcherAdded(db: Db, row: TicketRow, watcher: string, addedBy: string, link: TicketLink, at: string): void {
+export function notifyWatcherAdded(db: EmailSink, row: TicketRow, watcher: string, addedBy: string, link: TicketLink, at: string): void {
   const { number, url, text } = context(row, link);
   writeEmail(db, {
     to: watcher,
@@ -185,7 +192,7 @@ export function notifyWatcherAdded(db: Db, row: TicketRow, watcher: string, adde
 }
 
 /** The receipt of a can't-sign-in request, in the language of the request (`locale`: its matched Accept-Language). */
-export function notifySignInHelp(db: Db, request: { to: string; name: string; reference: string; locale: string }, at: string): void {
+export function notifySignInHelp(db: EmailSink, request: { to: string; name: string; reference: string; locale: string }, at: string): void {
   const text = emailTextsFor(request.locale);
   writeEmail(db, {
     to: request.to,

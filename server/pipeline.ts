@@ -31,7 +31,7 @@ import {
   type Reply,
 } from './http.js';
 import { checkBody, type RequestSchemas } from './request-schema.js';
-import { findSession, type SessionInfo } from './store.js';
+import type { SessionInfo } from './store.js';
 
 export interface PipelineOptions {
   readonly server: ServerParts;
@@ -47,9 +47,9 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
   const routes = options.routes.map(compileRoute);
   const inFlight = new KeysInFlight();
 
-  const sessionFrom = (req: IncomingMessage): SessionInfo | undefined => {
+  const sessionFrom = (req: IncomingMessage): Promise<SessionInfo | undefined> => {
     const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    return match?.[1] ? findSession(server.db, sha256(match[1]), server.now().toISOString()) : undefined;
+    return match?.[1] ? server.store.findSession(sha256(match[1]), server.now().toISOString()) : Promise.resolve(undefined);
   };
 
   const replyOf = (error: unknown, what: string): Reply => {
@@ -104,13 +104,13 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
     if (matched === undefined) return respond(problemReply(notFound('This address')));
     if (matched === 'method_not_allowed') return respond(problemReply(new HttpError(405, 'not_found', `${method} is not allowed here.`)));
     const { route: r, params } = matched;
-    const session = sessionFrom(req);
-    if (!session && !r.public) return respond(problemReply(unauthorized()));
     const what = `${method} ${url.pathname}`;
     const ip = req.socket.remoteAddress ?? 'unknown';
     let upload: Upload | undefined;
     let release: (() => void) | undefined;
     try {
+      const session = await sessionFrom(req);
+      if (!session && !r.public) return respond(problemReply(unauthorized()));
       const key = r.idempotent ? idempotencyKey(req, r.idempotent === 'optional') : undefined;
       const replays = r.idempotent === 'replay' || r.idempotent === 'optional';
       const scope = keyScope(session?.userId, ip);
@@ -142,7 +142,7 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
         }
       };
       if (!replays || key === undefined) return respond(await run());
-      const outcome = await idempotently(server.db, server.now().getTime(), { scope, key, fingerprint: input.fingerprint }, run);
+      const outcome = await idempotently(server.store, server.now().getTime(), { scope, key, fingerprint: input.fingerprint }, run);
       if ('replayed' in outcome) {
         const { status, contentType, body } = outcome.replayed;
         return sendRaw(res, status, contentType, body, { 'Idempotent-Replayed': 'true' });

@@ -6,7 +6,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashPasswordSync } from './auth.js';
-import type { Db } from './store.js';
+import type { Status } from '../src/core/ticket.js';
+import type { Db, InsertTicket } from './store.js';
 import { countUsers, findUserByEmail, insertAttachment, insertComment, insertTicket, insertUser, insertWatcher, touchTicket } from './store.js';
 
 export const DEMO_PASSWORD = 'correct horse battery';
@@ -45,85 +46,84 @@ export function seedIfEmpty(db: Db, dataDir: string, now: Date, withCases: boole
   })();
 }
 
+/** One thing that happened to a demo case, `daysAgo` before the start. */
+export type DemoStep =
+  | { readonly type: 'comment'; readonly daysAgo: number; readonly comment: { readonly author: { readonly name: string; readonly email: string }; readonly role: 'user' | 'agent'; readonly body: string; readonly via: 'web' | 'email' } }
+  | { readonly type: 'status'; readonly daysAgo: number; readonly status: Status }
+  | { readonly type: 'attachment'; readonly daysAgo: number; readonly name: string; readonly contentType: string; readonly content: Buffer }
+  | { readonly type: 'watcher'; readonly daysAgo: number; readonly email: string };
+
+export interface DemoCase {
+  readonly base: Omit<InsertTicket, 'status' | 'at'>;
+  readonly openedDaysAgo: number;
+  readonly steps: readonly DemoStep[];
+}
+
+const ALEX = { name: 'Alex Example', email: 'alex@example.com' };
+const alexCase = (productId: string, subject: string, description: string, contactMethod: 'email' | 'portal'): DemoCase['base'] => ({
+  areaId: 'esign', accountId: 'acc-alex', requester: ALEX, locale: 'en', productId, subject, description, contactMethod,
+});
+
+/** Alex's demo cases, one in every state (both stores write these: seedIfEmpty here, store/postgres.ts). */
+export const DEMO_CASES: readonly DemoCase[] = [
+  {
+    base: alexCase('esignature', 'Envelope stuck in "sending"', 'An envelope sent this morning still shows "sending".', 'email'),
+    openedDaysAgo: 20,
+    steps: [
+      { type: 'comment', daysAgo: 19, comment: { author: AGENT, role: 'agent', body: 'The queue was delayed; it is fixed now.', via: 'web' } },
+      { type: 'status', daysAgo: 19, status: 'pending' },
+      { type: 'status', daysAgo: 14, status: 'closed' },
+    ],
+  },
+  {
+    base: alexCase('esignature', 'Signer did not receive the signing email', 'My signer says no email arrived for envelope 4711.', 'portal'),
+    openedDaysAgo: 3,
+    steps: [
+      { type: 'comment', daysAgo: 2, comment: { author: ALEX, role: 'user', body: 'The signer also checked the spam folder.', via: 'web' } },
+      { type: 'status', daysAgo: 2, status: 'open' },
+      {
+        type: 'attachment', daysAgo: 2, name: 'send.log', contentType: 'text/plain; charset=utf-8',
+        content: Buffer.from('2024-05-01 10:00:01 send envelope 4711\n2024-05-01 10:00:02 mail queued\n', 'utf8'),
+      },
+      { type: 'watcher', daysAgo: 2, email: 'jamie@example.com' },
+    ],
+  },
+  {
+    base: alexCase('rooms', 'Cannot invite people to a room', 'The invite button is greyed out in my room.', 'portal'),
+    openedDaysAgo: 4,
+    steps: [
+      { type: 'comment', daysAgo: 1, comment: { author: AGENT, role: 'agent', body: 'Could you tell us your role in the room (owner, member)?', via: 'web' } },
+      { type: 'status', daysAgo: 1, status: 'action_required' },
+    ],
+  },
+  {
+    base: alexCase('clm', 'CLM workflow stuck at approval', 'Workflow "Vendor NDA" has been waiting at the approval step for two days.', 'email'),
+    openedDaysAgo: 2,
+    steps: [
+      { type: 'comment', daysAgo: 2, comment: { author: ALEX, role: 'user', body: 'It is the approval step of the legal team.', via: 'email' } },
+      { type: 'comment', daysAgo: 1, comment: { author: AGENT, role: 'agent', body: 'We restarted the approval step; it should move on now. Tell us if it does not.', via: 'web' } },
+      { type: 'status', daysAgo: 1, status: 'pending' },
+    ],
+  },
+];
+
 function seedAlexCases(db: Db, dataDir: string, now: Date): void {
   const at = (daysAgo: number): string => new Date(now.getTime() - daysAgo * DAY).toISOString();
-  const alex = { name: 'Alex Example', email: 'alex@example.com' };
-  const base = { areaId: 'esign', accountId: 'acc-alex', requester: alex, locale: 'en' } as const;
-
-  const closed = insertTicket(db, {
-    ...base,
-    productId: 'esignature',
-    subject: 'Envelope stuck in "sending"',
-    description: 'An envelope sent this morning still shows "sending".',
-    status: 'open',
-    contactMethod: 'email',
-    at: at(20),
-  });
-  insertComment(db, closed, { author: AGENT, role: 'agent', body: 'The queue was delayed; it is fixed now.', via: 'web', at: at(19) });
-  touchTicket(db, closed, 'pending', at(19), true);
-  touchTicket(db, closed, 'closed', at(14), true);
-
-  const open = insertTicket(db, {
-    ...base,
-    productId: 'esignature',
-    subject: 'Signer did not receive the signing email',
-    description: 'My signer says no email arrived for envelope 4711.',
-    status: 'open',
-    contactMethod: 'portal',
-    at: at(3),
-  });
-  insertComment(db, open, { author: alex, role: 'user', body: 'The signer also checked the spam folder.', via: 'web', at: at(2) });
-  touchTicket(db, open, 'open', at(2), true);
-  const fileId = randomUUID();
-  const content = Buffer.from('2024-05-01 10:00:01 send envelope 4711\n2024-05-01 10:00:02 mail queued\n', 'utf8');
-  writeFileSync(join(dataDir, 'attachments', fileId), content);
-  insertAttachment(db, {
-    id: fileId,
-    token: randomBytes(16).toString('base64url'),
-    ownerUserId: findUserByEmail(db, alex.email)?.id ?? '',
-    ticketNumber: open,
-    name: 'send.log',
-    size: content.length,
-    contentType: 'text/plain; charset=utf-8',
-    file: fileId,
-    at: at(2),
-  });
-  insertWatcher(db, open, 'jamie@example.com', at(2));
-
-  const actionRequired = insertTicket(db, {
-    ...base,
-    productId: 'rooms',
-    subject: 'Cannot invite people to a room',
-    description: 'The invite button is greyed out in my room.',
-    status: 'open',
-    contactMethod: 'portal',
-    at: at(4),
-  });
-  insertComment(db, actionRequired, {
-    author: AGENT,
-    role: 'agent',
-    body: 'Could you tell us your role in the room (owner, member)?',
-    via: 'web',
-    at: at(1),
-  });
-  touchTicket(db, actionRequired, 'action_required', at(1), true);
-
-  const pending = insertTicket(db, {
-    ...base,
-    productId: 'clm',
-    subject: 'CLM workflow stuck at approval',
-    description: 'Workflow "Vendor NDA" has been waiting at the approval step for two days.',
-    status: 'open',
-    contactMethod: 'email',
-    at: at(2),
-  });
-  insertComment(db, pending, { author: alex, role: 'user', body: 'It is the approval step of the legal team.', via: 'email', at: at(2) });
-  insertComment(db, pending, {
-    author: AGENT,
-    role: 'agent',
-    body: 'We restarted the approval step; it should move on now. Tell us if it does not.',
-    via: 'web',
-    at: at(1),
-  });
-  touchTicket(db, pending, 'pending', at(1), true);
+  const ownerId = findUserByEmail(db, ALEX.email)?.id ?? '';
+  for (const demo of DEMO_CASES) {
+    const number = insertTicket(db, { ...demo.base, status: 'open', at: at(demo.openedDaysAgo) });
+    for (const step of demo.steps) {
+      if (step.type === 'comment') insertComment(db, number, { ...step.comment, at: at(step.daysAgo) });
+      else if (step.type === 'status') touchTicket(db, number, step.status, at(step.daysAgo), true);
+      else if (step.type === 'watcher') insertWatcher(db, number, step.email, at(step.daysAgo));
+      else {
+        const fileId = randomUUID();
+        writeFileSync(join(dataDir, 'attachments', fileId), step.content);
+        insertAttachment(db, {
+          id: fileId, token: randomBytes(16).toString('base64url'), ownerUserId: ownerId, ticketNumber: number, name: step.name,
+          size: step.content.length, contentType: step.contentType, file: fileId, at: at(step.daysAgo),
+        });
+      }
+    }
+  }
 }

@@ -12,7 +12,7 @@ import { matchesCaseSearch, sameEmail } from '../../src/core/access.js';
 import { STATUS_TO_FRESHDESK } from '../../src/core/helpdesk-status.js';
 import type { Person, Ticket, TicketSummary } from '../../src/core/ticket.js';
 import { HttpError, invalid } from '../http.js';
-import { deleteUpload, formatNumber, parseNumber, type AttachmentRow, type Db } from '../store.js';
+import { deleteUpload, formatNumber, parseNumber, setCaseRateMark, type AttachmentRow, type Db } from '../store.js';
 import { CALLBACK_PREFIX, FRESHDESK_FIELDS, badAnswer, isFdConversation, isFdTicket, summaryOf, textAsHtml, ticketOf, type FdConversation, type FdTicket } from './freshdesk-map.js';
 import { helpdeskHttp, readBack, type HelpdeskHttp } from './helpdesk-http.js';
 import { pageOf } from './paging.js';
@@ -208,7 +208,7 @@ export function freshdeskConnector(options: FreshdeskOptions): CaseConnector {
         input.uploads,
       );
       forgetUploads(input.uploads);
-      input.alongside();
+      setCaseRateMark(options.db, input.rateMark.userId, input.rateMark.markMs);
       return fresh(caller, formatNumber(created.id), ticketOf(created, { name: user.name, email: user.email.toLowerCase() }, []));
     },
     async comment(caller, ticket, body, outcome) {

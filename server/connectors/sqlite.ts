@@ -20,6 +20,7 @@ import {
   listTickets,
   parseNumber,
   participantsOf,
+  setCaseRateMark,
   ticketOf,
   touchTicket,
 } from '../store.js';
@@ -73,7 +74,7 @@ export function sqliteConnector(options: ConnectorBase): CaseConnector {
         });
         saveCustomFields(db, n, input.customFields);
         for (const upload of input.uploads) attachToTicket(db, upload.id, n);
-        input.alongside();
+        setCaseRateMark(db, input.rateMark.userId, input.rateMark.markMs);
         const row = getTicketRow(db, n);
         if (row) notifyCreated(db, row, ticketLink, when);
         return n;

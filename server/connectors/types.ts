@@ -59,8 +59,8 @@ export interface NewCase {
   readonly customFieldDefs?: readonly CustomFieldDef[] | undefined;
   /** Staged uploads (server/store/attachments.ts) to attach. */
   readonly uploads: readonly AttachmentRow[];
-  /** Runs with the write (inside the sqlite transaction; after the helpdesk answered otherwise). */
-  readonly alongside: () => void;
+  /** The requester's new case-rate mark (server/limits.ts), written with the case (inside the store's transaction; after the helpdesk answered otherwise). */
+  readonly rateMark: { readonly userId: string; readonly markMs: number };
 }
 
 export interface SignInHelpRequest {
@@ -72,7 +72,8 @@ export interface SignInHelpRequest {
 }
 
 export interface CaseConnector {
-  readonly name: ConnectorName;
+  /** `postgres`: the PostgreSQL store's own connector (`--store postgres`, server/store/postgres.ts). */
+  readonly name: ConnectorName | 'postgres';
   /**
    * What the helpdesk lets the server do, advertised to the widget (`capabilities` of the
    * session envelope) so that it hides what would fail. `callMe` is always `request` here:

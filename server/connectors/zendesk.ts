@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { matchesCaseSearch } from '../../src/core/access.js';
 import type { Status, Ticket, TicketSummary } from '../../src/core/ticket.js';
 import { HttpError } from '../http.js';
-import { deleteUpload, formatNumber, parseNumber, type AttachmentRow, type Db } from '../store.js';
+import { deleteUpload, formatNumber, parseNumber, setCaseRateMark, type AttachmentRow, type Db } from '../store.js';
 import { helpdeskHttp, readBack, type HelpdeskAnswer, type HelpdeskHttp } from './helpdesk-http.js';
 import { pageOf } from './paging.js';
 import type { CaseCaller, CaseConnector, NewCase, Outcome } from './types.js';
@@ -227,7 +227,7 @@ export function zendeskConnector(options: ZendeskOptions): CaseConnector {
         ...(input.followUpOf ? { via_followup_source_id: Number(input.followUpOf) } : {}),
       });
       forget(input.uploads);
-      input.alongside();
+      setCaseRateMark(options.db, input.rateMark.userId, input.rateMark.markMs);
       const requester = new Map([[created.requester_id, { id: created.requester_id, name: user.name, email: user.email, role: 'end-user' }]]);
       return fresh(caller, formatNumber(created.id), ticketOf(created, requester, []));
     },

@@ -2,22 +2,22 @@
  * Attaching uploads to a case, and downloading attachments (with the session, or with the
  * signed, expiring link that `Attachment.url` carries, so that a plain link works).
  */
-import { join } from 'node:path';
 import { maySeeCase } from '../../src/core/access.js';
 import type { FieldError } from '../../src/core/errors.js';
 import type { ApiRoute, Ctx } from '../context.js';
-import { closedConflict, HttpError, invalid, notFound, texts, type Reply } from '../http.js';
+import { closedConflict, CORS_HEADERS, HttpError, invalid, notFound, texts, type Reply } from '../http.js';
 import { contentDisposition } from '../files.js';
-import { getAttachment, getTicketRow, participantsOf, unattachedUpload, type AttachmentRow, type SessionInfo } from '../store.js';
+import type { AttachmentRow, SessionInfo } from '../store.js';
 import { callerOf, decide, requireSession, visibleCase } from './shared.js';
 
 /** The session's unattached uploads named by `tokens`; adds field errors when one is not. */
-export function uploadsFor(ctx: Ctx, session: SessionInfo, tokens: readonly string[], alreadyAttached: number, errors: FieldError[]): AttachmentRow[] {
+export async function uploadsFor(ctx: Ctx, session: SessionInfo, tokens: readonly string[], alreadyAttached: number, errors: FieldError[]): Promise<AttachmentRow[]> {
   if (alreadyAttached + tokens.length > ctx.server.config.attachments.maxFiles) {
     errors.push({ field: 'attachments', code: 'too_many_files' });
     return [];
   }
-  const found = tokens.map((token) => unattachedUpload(ctx.server.db, token, session.userId)).filter((r): r is AttachmentRow => r !== undefined);
+  const rows = await Promise.all(tokens.map((token) => ctx.server.store.unattachedUpload(token, session.userId)));
+  const found = rows.filter((r): r is AttachmentRow => r !== undefined);
   if (found.length !== tokens.length || new Set(tokens).size !== tokens.length) errors.push({ field: 'attachments', code: 'invalid_choice' });
   return found;
 }
@@ -29,16 +29,16 @@ async function addAttachments(ctx: Ctx, params: Readonly<Record<string, string>>
   if (ticket.status === 'closed') throw closedConflict();
   if (!tokens || tokens.length === 0) throw invalid([{ field: 'attachments', code: 'required' }]);
   const errors: FieldError[] = [];
-  const uploads = uploadsFor(ctx, session, tokens, ticket.attachments.length, errors);
+  const uploads = await uploadsFor(ctx, session, tokens, ticket.attachments.length, errors);
   if (errors.length > 0) throw invalid(errors);
   const outcome = decide(ticket.status, { type: 'attachment' });
   return { status: 201, body: await ctx.server.cases.attach(callerOf(ctx), ticket, uploads, outcome) };
 }
 
-function download(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
-  const { db, dataDir } = ctx.server;
+async function download(ctx: Ctx, params: Readonly<Record<string, string>>): Promise<Reply> {
+  const { store } = ctx.server;
   const id = params['id'] ?? '';
-  const row = getAttachment(db, id);
+  const row = await store.getAttachment(id);
   const sig = ctx.url.searchParams.get('sig');
   let allowed = false;
   if (sig !== null) {
@@ -48,21 +48,26 @@ function download(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
   if (!allowed) {
     const session = requireSession(ctx);
     if (row) {
-      const ticket = row.ticket_number === null ? undefined : getTicketRow(db, row.ticket_number);
-      allowed = ticket ? maySeeCase(participantsOf(db, ticket), session.email) : row.owner_user_id === session.userId;
+      const participants = row.ticket_number === null ? undefined : await store.caseParticipants(row.ticket_number);
+      allowed = participants ? maySeeCase(participants, session.email) : row.owner_user_id === session.userId;
     }
   }
-  if (!row || !allowed) throw notFound('The attachment');
+  const body = row && allowed ? await store.attachmentBody(row) : undefined;
+  if (!row || !body) throw notFound('The attachment');
+  const headers = {
+    'Content-Type': row.content_type,
+    'Content-Length': String(row.size),
+    'Content-Disposition': contentDisposition(row.name),
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "sandbox; default-src 'none'",
+    'Cache-Control': 'private, no-store',
+  };
+  if ('file' in body) return { status: 200, file: body.file, headers };
   return {
     status: 200,
-    file: join(dataDir, 'attachments', row.file),
-    headers: {
-      'Content-Type': row.content_type,
-      'Content-Length': String(row.size),
-      'Content-Disposition': contentDisposition(row.name),
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "sandbox; default-src 'none'",
-      'Cache-Control': 'private, no-store',
+    stream: (res) => {
+      res.writeHead(200, { ...CORS_HEADERS, ...headers });
+      res.end(body.bytes);
     },
   };
 }

@@ -6,11 +6,10 @@ import { canRequestCallback } from '../../src/core/flows.js';
 import { validatePhone } from '../../src/core/validation.js';
 import type { ApiRoute, Ctx } from '../context.js';
 import { closedConflict, HttpError, invalid, text, type Reply } from '../http.js';
-import { accountPlan } from '../store.js';
 import { callerOf, decide, visibleCase } from './shared.js';
 
 async function requestCallback(ctx: Ctx, params: Readonly<Record<string, string>>): Promise<Reply> {
-  const { db, config } = ctx.server;
+  const { store, config } = ctx.server;
   const ticket = await visibleCase(ctx, params['number']);
   const phone = (text(ctx.body, 'phone') ?? '').trim();
   if (ticket.status === 'closed') throw closedConflict();
@@ -18,7 +17,7 @@ async function requestCallback(ctx: Ctx, params: Readonly<Record<string, string>
     locale: ctx.locale,
     productId: ticket.productId,
     categoryId: ticket.categoryId,
-    plan: accountPlan(db, ticket.accountId) ?? 'free',
+    plan: (await store.accountPlan(ticket.accountId)) ?? 'free',
     status: ticket.status,
   });
   if (!allowed) throw new HttpError(403, 'forbidden', '"Call me" is not offered for this case in this language and support plan.');

@@ -4,27 +4,9 @@
 import { validateComment } from '../../src/core/validation.js';
 import type { ApiRoute, Ctx } from '../context.js';
 import { closedConflict, invalid, text, type Reply } from '../http.js';
-import { insertComment, type TicketRow } from '../store.js';
-import { act, callerOf, decide, iso, ticketReply, visibleCase } from './shared.js';
+import { callerOf, decide, visibleCase } from './shared.js';
 
-/**
- * The customer's comment `body` on `row` in the SQLite store (the dev routes' email reply): 409 when the case is closed, 422 when the comment
- * is empty or too long; stored trimmed; the 201 reply.
- */
-export function userComment(ctx: Ctx, row: TicketRow, body: string, author: { name: string; email: string }, via: 'web' | 'email'): Reply {
-  const { db, config } = ctx.server;
-  if (row.status === 'closed') throw closedConflict();
-  const errors = validateComment(body, config);
-  if (errors.length > 0) throw invalid(errors);
-  const at = iso(ctx);
-  db.transaction(() => {
-    act(db, row, { type: 'comment', by: 'user', via }, at);
-    insertComment(db, row.number, { author, role: 'user', body: body.trim(), via, at });
-  })();
-  return ticketReply(ctx, row.number, 201);
-}
-
-/** The same rules as `userComment`, through the connector. */
+/** The customer's comment: 409 when the case is closed, 422 when it is empty or too long; stored trimmed (the email reply of the dev routes: `SupportStore.emailReply`). */
 async function addComment(ctx: Ctx, params: Readonly<Record<string, string>>): Promise<Reply> {
   const ticket = await visibleCase(ctx, params['number']);
   const body = text(ctx.body, 'body') ?? '';

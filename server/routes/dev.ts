@@ -4,54 +4,40 @@
  */
 import { STATUSES, type Status } from '../../src/core/ticket.js';
 import type { ApiRoute, Ctx } from '../context.js';
-import { closedConflict, invalid, text, type Reply } from '../http.js';
-import { notifyAgentComment, notifyClosed, readOutbox } from '../notify.js';
-import { getTicketRow, insertComment } from '../store.js';
-import { userComment } from './comments.js';
-import { act, iso, ticketNamed, ticketReply } from './shared.js';
+import { invalid, notFound, text, type Reply } from '../http.js';
+import { readOutbox } from '../notify.js';
+import type { AttachmentUrl } from '../store.js';
+import { iso } from './shared.js';
 
-const AGENT = { name: 'Morgan (Support)', email: 'morgan@support.example.com' };
 const isStatus = (v: string): v is Status => (STATUSES as readonly string[]).includes(v);
 
-function outbox(ctx: Ctx): Reply {
+const urlOf = (ctx: Ctx): AttachmentUrl => ctx.server.attachmentUrl(ctx.origin);
+
+async function outbox(ctx: Ctx): Promise<Reply> {
   const to = ctx.url.searchParams.get('to') ?? undefined;
   const ticket = ctx.url.searchParams.get('ticket') ?? undefined;
-  return { status: 200, body: { items: readOutbox(ctx.server.db, { to, ticket }) } };
+  return { status: 200, body: { items: readOutbox(await ctx.server.store.outboxRows(), { to, ticket }) } };
 }
 
-function agentComment(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
-  const { db, ticketLink } = ctx.server;
-  const row = ticketNamed(ctx, params['number']);
+async function agentComment(ctx: Ctx, params: Readonly<Record<string, string>>): Promise<Reply> {
   const body = (text(ctx.body, 'body') ?? '').trim();
   const statusText = text(ctx.body, 'status');
   const to = statusText !== undefined && isStatus(statusText) ? statusText : undefined;
   if (statusText !== undefined && !to) throw invalid([{ field: 'status', code: 'invalid_choice' }]);
-  if (row.status === 'closed') throw closedConflict();
-  if (!body && to === undefined) throw invalid([{ field: 'comment', code: 'required' }]);
-  const at = iso(ctx);
-  db.transaction(() => {
-    if (body) {
-      act(db, row, { type: 'comment', by: 'agent', via: 'web' }, at);
-      insertComment(db, row.number, { author: AGENT, role: 'agent', body, via: 'web', at });
-    }
-    let closed = false;
-    if (to !== undefined) closed = act(db, getTicketRow(db, row.number) ?? row, { type: 'set_status', to }, at) === 'closed';
-    // The emails tell the case's state after the whole change (a reply that sets Pending says Pending).
-    const after = getTicketRow(db, row.number) ?? row;
-    if (body) notifyAgentComment(db, after, body, ticketLink, at);
-    if (closed) notifyClosed(db, after, ticketLink, at, false);
-  })();
-  return ticketReply(ctx, row.number, 201);
+  const ticket = await ctx.server.store.agentChange(params['number'] ?? '', { body, to, at: iso(ctx), link: ctx.server.ticketLink }, urlOf(ctx));
+  if (!ticket) throw notFound('The case');
+  return { status: 201, body: ticket };
 }
 
-function emailReply(ctx: Ctx, params: Readonly<Record<string, string>>): Reply {
-  const row = ticketNamed(ctx, params['number']);
+async function emailReply(ctx: Ctx, params: Readonly<Record<string, string>>): Promise<Reply> {
   const body = (text(ctx.body, 'body') ?? '').trim();
-  return userComment(ctx, row, body, { name: row.requester_name, email: row.requester_email }, 'email');
+  const ticket = await ctx.server.store.emailReply(params['number'] ?? '', body, iso(ctx), ctx.server.config, urlOf(ctx));
+  if (!ticket) throw notFound('The case');
+  return { status: 201, body: ticket };
 }
 
-function autoClose(ctx: Ctx): Reply {
-  return { status: 200, body: { closed: ctx.server.runAutoClose() } };
+async function autoClose(ctx: Ctx): Promise<Reply> {
+  return { status: 200, body: { closed: await ctx.server.runAutoClose() } };
 }
 
 export const devRoutes: readonly ApiRoute[] = [

@@ -10,7 +10,7 @@ import { validateEmailField } from '../../src/core/validation.js';
 import type { ApiRoute, Ctx } from '../context.js';
 import { CLOCK_SKEW_S, HostJwtError, verifyHostJwt, type HostJwtClaims } from '../host-jwt.js';
 import { HttpError, invalid, text, type Reply } from '../http.js';
-import { findUserByEmail, insertUser, useJwtId, type UserRow } from '../store.js';
+import type { UserRow } from '../store.js';
 import { startSession } from './session.js';
 
 /** No password hash matches this (verifyPassword wants `scrypt$...`): such a user signs in by JWT only. */
@@ -29,24 +29,24 @@ function claimsOf(ctx: Ctx, secret: Buffer): HostJwtClaims {
   }
 }
 
-function userOf(ctx: Ctx, claims: HostJwtClaims): UserRow {
-  const { db } = ctx.server;
-  const known = findUserByEmail(db, claims.email);
+async function userOf(ctx: Ctx, claims: HostJwtClaims): Promise<UserRow> {
+  const { store } = ctx.server;
+  const known = await store.findUserByEmail(claims.email);
   if (known) return known;
   const id = randomUUID();
   const accounts = [{ id: `acc-${id}`, name: claims.name, plan: 'free' as const }];
-  insertUser(db, { id, email: claims.email, name: claims.name, realm: claims.realm, passwordHash: NO_PASSWORD, accounts });
+  await store.insertUser({ id, email: claims.email, name: claims.name, realm: claims.realm, passwordHash: NO_PASSWORD, accounts });
   return { id, realm: claims.realm, password_hash: NO_PASSWORD };
 }
 
-function signInWithJwt(ctx: Ctx): Reply {
-  const { db, hostJwtSecret, now } = ctx.server;
+async function signInWithJwt(ctx: Ctx): Promise<Reply> {
+  const { store, hostJwtSecret, now } = ctx.server;
   if (!hostJwtSecret) throw new HttpError(404, 'not_found', 'Host JWT sign-in is not enabled on this server.');
   const claims = claimsOf(ctx, hostJwtSecret);
   if (validateEmailField('email', claims.email).length > 0) throw refused('The token email claim is not an email address.');
   // Recorded a little past `exp`: a replay within the clock skew is still one.
-  if (!useJwtId(db, claims.jti, (claims.exp + CLOCK_SKEW_S) * 1000, now().getTime())) throw refused('This token was already used.');
-  const user = userOf(ctx, claims);
+  if (!(await store.useJwtId(claims.jti, (claims.exp + CLOCK_SKEW_S) * 1000, now().getTime()))) throw refused('This token was already used.');
+  const user = await userOf(ctx, claims);
   if (user.realm !== claims.realm) throw refused('The token realm is not this user\u2019s realm.');
   return startSession(ctx, user.id);
 }

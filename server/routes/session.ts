@@ -8,18 +8,6 @@ import { validateEmailField } from '../../src/core/validation.js';
 import { newToken, sha256, verifyPassword } from '../auth.js';
 import type { ApiRoute, Ctx } from '../context.js';
 import { HttpError, invalid, text, type Reply } from '../http.js';
-import {
-  accountOf,
-  clearFailures,
-  deleteSession,
-  findUserByEmail,
-  firstAccountId,
-  insertSession,
-  recentFailures,
-  recordFailure,
-  sessionView,
-  setActiveAccount,
-} from '../store.js';
 import { requireSession } from './shared.js';
 
 const SESSION_DAYS = 30;
@@ -36,13 +24,13 @@ function envelope(ctx: Ctx, session: Session | null, token?: string): Reply['bod
   return { session, capabilities: ctx.server.capabilities, ...(token === undefined ? {} : { token }) };
 }
 
-function getSession(ctx: Ctx): Reply {
+async function getSession(ctx: Ctx): Promise<Reply> {
   const { session } = ctx;
-  return { status: 200, body: envelope(ctx, session ? sessionView(ctx.server.db, session.userId, session.activeAccountId) : null) };
+  return { status: 200, body: envelope(ctx, session ? await ctx.server.store.sessionView(session.userId, session.activeAccountId) : null) };
 }
 
 async function signIn(ctx: Ctx): Promise<Reply> {
-  const { db, now, scryptCost } = ctx.server;
+  const { store, now, scryptCost } = ctx.server;
   const email = (text(ctx.body, 'email') ?? '').trim().toLowerCase();
   const password = text(ctx.body, 'password') ?? '';
   const realm = text(ctx.body, 'realm');
@@ -53,51 +41,51 @@ async function signIn(ctx: Ctx): Promise<Reply> {
   if (errors.length > 0) throw invalid(errors);
 
   const nowMs = now().getTime();
-  const failures = recentFailures(db, email, ctx.ip, nowMs - LOGIN_WINDOW_MS);
+  const failures = await store.recentFailures(email, ctx.ip, nowMs - LOGIN_WINDOW_MS);
   const oldest = failures[0];
   if (failures.length >= LOGIN_MAX_FAILURES && oldest !== undefined) {
     const retryAfter = Math.max(1, Math.ceil((oldest + LOGIN_WINDOW_MS - nowMs) / 1000));
     throw new HttpError(429, 'rate_limited', 'Too many failed sign-ins. Try again later.', { headers: { 'Retry-After': String(retryAfter) } });
   }
-  const user = findUserByEmail(db, email);
+  const user = await store.findUserByEmail(email);
   const passwordOk = await verifyPassword(password, user?.password_hash, scryptCost);
   if (!user || !passwordOk || user.realm !== realm) {
-    recordFailure(db, email, ctx.ip, nowMs);
+    await store.recordFailure(email, ctx.ip, nowMs);
     throw new HttpError(401, 'unauthorized', 'The email address, password or kind of account is not right.');
   }
-  clearFailures(db, email, ctx.ip);
+  await store.clearFailures(email, ctx.ip);
   return startSession(ctx, user.id);
 }
 
 /** A new session of `userId` on their first account: the 201 of every sign-in (password or host JWT). */
-export function startSession(ctx: Ctx, userId: string): Reply {
-  const { db, now } = ctx.server;
-  const accountId = firstAccountId(db, userId) ?? '';
+export async function startSession(ctx: Ctx, userId: string): Promise<Reply> {
+  const { store, now } = ctx.server;
+  const accountId = (await store.firstAccountId(userId)) ?? '';
   const token = newToken();
   const createdAt = now();
-  insertSession(db, {
+  await store.insertSession({
     tokenHash: sha256(token),
     userId,
     accountId,
     at: createdAt.toISOString(),
     expiresAt: new Date(createdAt.getTime() + SESSION_DAYS * DAY_MS).toISOString(),
   });
-  return { status: 201, body: envelope(ctx, sessionView(db, userId, accountId), token) };
+  return { status: 201, body: envelope(ctx, await store.sessionView(userId, accountId), token) };
 }
 
-function signOut(ctx: Ctx): Reply {
-  deleteSession(ctx.server.db, requireSession(ctx).tokenHash);
+async function signOut(ctx: Ctx): Promise<Reply> {
+  await ctx.server.store.deleteSession(requireSession(ctx).tokenHash);
   return { status: 204 };
 }
 
-function selectAccount(ctx: Ctx): Reply {
-  const { db } = ctx.server;
+async function selectAccount(ctx: Ctx): Promise<Reply> {
+  const { store } = ctx.server;
   const session = requireSession(ctx);
   const accountId = text(ctx.body, 'accountId');
   if (!accountId) throw invalid([{ field: 'accountId', code: 'required' }]);
-  if (!accountOf(db, session.userId, accountId)) throw new HttpError(403, 'forbidden', 'Not one of your accounts.');
-  setActiveAccount(db, session.tokenHash, accountId);
-  return { status: 200, body: envelope(ctx, sessionView(db, session.userId, accountId)) };
+  if (!(await store.accountOf(session.userId, accountId))) throw new HttpError(403, 'forbidden', 'Not one of your accounts.');
+  await store.setActiveAccount(session.tokenHash, accountId);
+  return { status: 200, body: envelope(ctx, await store.sessionView(session.userId, accountId)) };
 }
 
 export const sessionRoutes: readonly ApiRoute[] = [

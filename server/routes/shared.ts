@@ -1,29 +1,21 @@
 /**
  * What several route modules need: the session, the case the user may see (through the
- * connector), the case as the reply, and applying a status.ts action. `ticketNamed`,
- * `ticketReply` and `act` work on the SQLite store directly, for the dev routes and auto-close.
+ * connector), the case as the reply, and applying a status.ts action. `act` works on
+ * the SQLite store directly (its dev routes and auto-close: store/sqlite-store.ts).
  */
 import { applyAction, type TicketAction } from '../../src/core/status.js';
 import type { Status, Ticket } from '../../src/core/ticket.js';
 import type { CaseCaller, Outcome } from '../connectors/types.js';
 import type { Ctx } from '../context.js';
 import type { Db } from '../store.js';
-import { closedConflict, notFound, unauthorized, type Reply } from '../http.js';
-import { getTicketRow, parseNumber, ticketOf, touchTicket, type SessionInfo, type TicketRow } from '../store.js';
+import { closedConflict, notFound, unauthorized } from '../http.js';
+import { parseNumber, touchTicket, type SessionInfo, type TicketRow } from '../store.js';
 
 export const iso = (ctx: Ctx): string => ctx.server.now().toISOString();
 
 export function requireSession(ctx: Ctx): SessionInfo {
   if (!ctx.session) throw unauthorized();
   return ctx.session;
-}
-
-/** The case numbered `numberText`; 404 when there is none. */
-export function ticketNamed(ctx: Ctx, numberText: string | undefined): TicketRow {
-  const number = parseNumber(numberText ?? '');
-  const row = number === undefined ? undefined : getTicketRow(ctx.server.db, number);
-  if (!row) throw notFound('The case');
-  return row;
 }
 
 /** The signed-in caller of a connector. */
@@ -43,12 +35,6 @@ export function decide(status: Status, action: TicketAction): Outcome {
   const outcome = applyAction(status, action);
   if (!outcome.ok) throw closedConflict();
   return { status: outcome.status, countsAsActivity: outcome.countsAsActivity };
-}
-
-export function ticketReply(ctx: Ctx, number: number, status = 200): Reply {
-  const row = getTicketRow(ctx.server.db, number);
-  if (!row) throw notFound('The case');
-  return { status, body: ticketOf(ctx.server.db, row, ctx.server.attachmentUrl(ctx.origin)) };
 }
 
 /** Applies a status.ts action to a case and records it; 409 when the case is closed. */

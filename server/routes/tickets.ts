@@ -12,7 +12,7 @@ import { CONTACT_METHODS, STATUSES, type ContactMethod, type Status } from '../.
 import { followUpDescription, validateTicketInput } from '../../src/core/validation.js';
 import type { ApiRoute, Ctx } from '../context.js';
 import { HttpError, invalid, text, texts, type Reply } from '../http.js';
-import { admitCase, recordCase } from '../limits.js';
+import { admitCase } from '../limits.js';
 import { cursorOf, parseNumber, type ListCursor } from '../store.js';
 import type { Ticket } from '../../src/core/ticket.js';
 import { uploadsFor } from './attachments.js';
@@ -64,9 +64,9 @@ async function get(ctx: Ctx, params: Readonly<Record<string, string>>): Promise<
 }
 
 async function create(ctx: Ctx): Promise<Reply> {
-  const { db, config } = ctx.server;
+  const { store, config } = ctx.server;
   const session = requireSession(ctx);
-  const mark = admitCase(db, ctx.server.limits, session.userId, ctx.server.now().getTime());
+  const mark = await admitCase(store, ctx.server.limits, session.userId, ctx.server.now().getTime());
   const body = ctx.body;
   const contactText = text(body, 'contactMethod');
   const contactMethod = contactText !== undefined && isContactMethod(contactText) ? contactText : undefined;
@@ -99,7 +99,7 @@ async function create(ctx: Ctx): Promise<Reply> {
       errors.push({ field: 'followUpOf', code: 'invalid_choice' });
     }
   }
-  const uploads = tokens ? uploadsFor(ctx, session, tokens, 0, errors) : [];
+  const uploads = tokens ? await uploadsFor(ctx, session, tokens, 0, errors) : [];
   if (errors.length > 0 || !contactMethod) throw invalid(errors);
   if (area && area.realm !== session.realm) {
     throw new HttpError(403, 'forbidden', `This product area needs ${area.realm === 'product' ? 'product' : 'support-center'} credentials.`);
@@ -118,7 +118,7 @@ async function create(ctx: Ctx): Promise<Reply> {
     customFields: customFields && customValuesToSend(customFields, customFieldsFor(config, input.areaId, input.categoryId)),
     customFieldDefs: customFieldsFor(config, input.areaId, input.categoryId),
     uploads,
-    alongside: () => recordCase(db, session.userId, mark),
+    rateMark: { userId: session.userId, markMs: mark },
   });
   return { status: 201, body: created };
 }

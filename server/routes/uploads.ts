@@ -4,14 +4,12 @@
  * by name, declared type and first bytes; the answer's token attaches it later.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { validateFile } from '../../src/core/validation.js';
 import type { ApiRoute, Ctx } from '../context.js';
 import { bytesMatch, canonicalContentType, declaredTypeMatches, kindOfName } from '../files.js';
 import { HttpError, invalid, type Reply } from '../http.js';
 import { admitUpload } from '../limits.js';
-import { insertAttachment } from '../store.js';
 import { iso, requireSession } from './shared.js';
 
 function fileName(raw: string | string[] | undefined): string {
@@ -25,8 +23,8 @@ function fileName(raw: string | string[] | undefined): string {
   return name;
 }
 
-function upload(ctx: Ctx): Reply {
-  const { db, config, dataDir } = ctx.server;
+async function upload(ctx: Ctx): Promise<Reply> {
+  const { store, config } = ctx.server;
   const session = requireSession(ctx);
   const file = ctx.upload;
   if (!file) throw new HttpError(400, 'validation', 'No file.');
@@ -40,13 +38,12 @@ function upload(ctx: Ctx): Reply {
     if (!kind || !declaredTypeMatches(declared, kind) || !bytesMatch(kind, file.head, () => readFileSync(file.tempPath))) {
       throw invalid([{ field: 'attachments', code: 'file_type' }]);
     }
-    admitUpload(db, ctx.server.limits, session.userId, file.size, ctx.server.now().getTime());
+    await admitUpload(store, ctx.server.limits, session.userId, file.size, ctx.server.now().getTime());
     const id = randomUUID();
     const token = randomBytes(24).toString('base64url');
     const contentType = canonicalContentType(name);
-    renameSync(file.tempPath, join(dataDir, 'attachments', id));
+    await store.storeUpload({ id, token, ownerUserId: session.userId, name, size: file.size, contentType, at: iso(ctx) }, file.tempPath);
     keep = true;
-    insertAttachment(db, { id, token, ownerUserId: session.userId, ticketNumber: null, name, size: file.size, contentType, file: id, at: iso(ctx) });
     return { status: 201, body: { token, name, size: file.size, contentType } };
   } finally {
     if (!keep) rmSync(file.tempPath, { force: true });

@@ -21,7 +21,3 @@ export function insertSignInHelp(db: Db, r: { reference: string; name: string; e
   );
 }
 
-/** A trivial query: throws when the database does not answer (closed, unreadable). For `/readyz`. */
-export function pingDatabase(db: Db): void {
-  db.prepare('SELECT 1').get();
-}

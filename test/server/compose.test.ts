@@ -16,12 +16,6 @@ const MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
 const COMPOSE = fileURLToPath(new URL('../../docs/snippets/compose.yaml', import.meta.url));
 const NGINX = fileURLToPath(new URL('../../docs/snippets/nginx.conf', import.meta.url));
 
-/**
- * Flags of the PostgreSQL store (issue 17), built on another branch: accepted here only while
- * the parser has no `--store` at all. Once that branch is merged the parser must know them.
- */
-const PG_STORE_FLAGS = new Set(['--store', '--database-url']);
-
 interface Service {
   readonly command?: readonly string[];
   readonly environment?: Readonly<Record<string, string>>;
@@ -48,7 +42,6 @@ const seconds = (duration: string): number => {
 test('docs/snippets/compose.yaml: each server command uses flags server/main.ts accepts, on ports the proxy knows', () => {
   const compose = parse(readFileSync(COMPOSE, 'utf8')) as { services: Record<string, Service> };
   const flags = acceptedFlags();
-  const pgStoreMerged = flags.has('--store');
   const upstreams = [...readFileSync(NGINX, 'utf8').matchAll(/^\s*server 127\.0\.0\.1:(\d+)/gm)].map((m) => m[1]);
   const servers = Object.entries(compose.services).filter(([, s]) => s.command?.includes('server/main.ts'));
   assert.ok(servers.length >= 2, 'N server processes');
@@ -60,11 +53,8 @@ test('docs/snippets/compose.yaml: each server command uses flags server/main.ts 
     for (let i = 0; i < args.length; i += 1) {
       const arg = args[i] ?? '';
       assert.match(arg, /^--/, `${name}: "${arg}" is not a flag`);
-      const known = flags.get(arg);
-      if (known === undefined) {
-        assert.ok(!pgStoreMerged && PG_STORE_FLAGS.has(arg), `${name}: server/main.ts does not accept ${arg}`);
-      }
-      const takesValue = known ?? true;
+      const takesValue = flags.get(arg);
+      assert.ok(takesValue !== undefined, `${name}: server/main.ts does not accept ${arg}`);
       const value = takesValue ? args[i + 1] : undefined;
       if (takesValue) {
         assert.ok(value !== undefined && !value.startsWith('--'), `${name}: ${arg} needs a value`);

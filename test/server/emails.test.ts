@@ -16,7 +16,7 @@ import { templates as ja } from '../../src/localization/generated/locales/ja.js'
 import { templates as ptBR } from '../../src/localization/generated/locales/pt-BR.js';
 import { caseLink, checkCaseUrl } from '../../server/case-url.js';
 import { EMAIL_LOCALES, emailLocale, msgFrom, PSEUDO_LOCALE, textsIn, type EmailLocale } from '../../server/email-templates.js';
-import { clock, DAY, newCase, start, type Mail, type Started } from './helpers.js';
+import { clock, DAY, newCase, sql, start, type Mail, type Started } from './helpers.js';
 
 interface T {
   number: string;
@@ -302,7 +302,7 @@ describe('notification emails in the case language', () => {
 
   test('a stored locale the emails do not have falls back to English', async () => {
     const t = await create('en');
-    s.server.db.prepare('UPDATE tickets SET locale = ? WHERE number = ?').run('es', Number(t.number));
+    await sql(s, 'UPDATE tickets SET locale = ? WHERE number = ?', ['es', Number(t.number)]);
     await agent(t.number, { status: 'closed' });
     const mail = (await outbox(t.number)).at(-1);
     assert.equal(mail?.kind, 'ticket_closed');
@@ -320,7 +320,7 @@ test('auto-close in French: « En attente » for 5 days, then « Fermé », in t
     const number = created.body.number;
     await s.api.call('POST', `/api/_dev/tickets/${number}/agent-comment`, { json: { body: 'Voici la solution.', status: 'pending' } });
     c.advance(5 * DAY);
-    assert.deepEqual(s.server.runAutoClose(), [number]);
+    assert.deepEqual(await s.server.runAutoClose(), [number]);
     const mails = await s.api.call<{ items: Mail[] }>('GET', `/api/_dev/outbox?ticket=${number}`);
     const last = mails.body.items.at(-1);
     assert.equal(last?.kind, 'ticket_closed');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { TicketChange } from '../../src/adapters/backend.js';
 import { createSseParser, type SseEvent } from '../../src/adapters/sse.js';
-import { clock, DAY, newCase, start, type Started } from './helpers.js';
+import { clock, DAY, newCase, sql, start, type Started } from './helpers.js';
 
 let s: Started;
 let alex: string;
@@ -248,8 +248,8 @@ test('the event log keeps the newest `keep` events (trimmed by the auto-close jo
     const [number] = (await own.api.call<{ items: { number: string }[] }>('GET', '/api/tickets', { token })).body.items.map((t) => t.number);
     assert.ok(number);
     for (let i = 0; i < 5; i += 1) await agentReply(number, `Reply ${i}`, undefined, own);
-    own.server.runAutoClose();
-    const rows = own.server.db.prepare('SELECT seq FROM events ORDER BY seq').all() as { seq: number }[];
+    await own.server.runAutoClose();
+    const rows = await sql<{ seq: number }>(own, 'SELECT seq FROM events ORDER BY seq');
     assert.equal(rows.length, 3);
     const stream = await openStream(token, String((rows[0]?.seq ?? 0) - 1), own.url);
     await stream.until(() => stream.changes().length === 1);

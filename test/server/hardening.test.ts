@@ -3,10 +3,10 @@
  * rate, unattached uploads and their sweep), and 422s that say what is wrong.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { clock, newCase, start, type Mail, type Problem } from './helpers.js';
+import { clock, newCase, start, storedUploads, type Mail, type Problem } from './helpers.js';
 
 interface T {
   number: string;
@@ -145,14 +145,14 @@ test('unattached uploads: 20 or 50 MiB per user (429 with the limit), swept with
     assert.equal(tooMuch.body.limitBytes, 50 * 1024 * 1024);
 
     // Swept after 24 h: rows and files; attached ones stay.
-    const files = (): number => readdirSync(join(s.dataDir, 'attachments')).length;
-    assert.equal(files(), 23);
+    const files = (): Promise<number> => storedUploads(s);
+    assert.equal(await files(), 23);
     c.advance(24 * 3600 * 1000 - 1);
-    s.server.runAutoClose();
-    assert.equal(files(), 23, 'not before 24 h');
+    await s.server.runAutoClose();
+    assert.equal(await files(), 23, 'not before 24 h');
     c.advance(1);
-    s.server.runAutoClose();
-    assert.equal(files(), 2, 'only the two attached files are left');
+    await s.server.runAutoClose();
+    assert.equal(await files(), 2, 'only the two attached files are left');
     assert.ok(existsSync(join(s.dataDir, 'attachments')));
     assert.equal((await upload(alex, big)).status, 201, 'the quota is free again');
   } finally {

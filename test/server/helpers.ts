@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ import { parse } from 'yaml';
 import { createSupportServer, type SupportServer, type SupportServerOptions } from '../../server/app.js';
 import { connectorFor } from '../../server/connectors/index.js';
 import type { ConnectorSpec } from '../../server/connectors/options.js';
+import { openPostgresStore } from '../../server/store/postgres.js';
+import { createTestDatabase, onPostgres, query, type TestDatabase } from './postgres.js';
 
 export const SPEC_PATH = fileURLToPath(new URL('../../docs/openapi.yaml', import.meta.url));
 export const PASSWORD = 'correct horse battery';
@@ -175,25 +177,82 @@ export interface Started {
   readonly api: Api;
   readonly url: string;
   readonly dataDir: string;
+  /** The store the server runs on (`SUPPORT_TEST_STORE=postgres`: PostgreSQL, else SQLite). */
+  readonly storeName: 'sqlite' | 'postgres';
+  /** The server's PostgreSQL database, when it runs on one. */
+  readonly databaseUrl: string | undefined;
   /** Closes the server and removes its folder (unless `keepData`). */
   close(keepData?: boolean): Promise<void>;
 }
 
-/** A server in a new temp folder (or `dataDir`) on a free port of 127.0.0.1. */
+/** The PostgreSQL database of each data folder: a server restarted on the same `dataDir` finds its data again. */
+const databases = new Map<string, TestDatabase>();
+
+/**
+ * A server in a new temp folder (or `dataDir`) on a free port of 127.0.0.1; with
+ * `SUPPORT_TEST_STORE=postgres` on a new PostgreSQL database (not with a helpdesk connector,
+ * which stages uploads in SQLite), created and dropped with the folder.
+ */
 export async function start(options: Partial<SupportServerOptions> = {}): Promise<Started> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'support-server-'));
-  const server = createSupportServer({ autoCloseIntervalMs: 0, dev: true, scryptCost: 1024, ...options, dataDir });
+  const all = { autoCloseIntervalMs: 0, dev: true, scryptCost: 1024, ...options, dataDir };
+  let database: TestDatabase | undefined;
+  if (onPostgres() && !options.connector && !options.store) {
+    database = databases.get(dataDir) ?? (await createTestDatabase());
+    databases.set(dataDir, database);
+    const store = await openPostgresStore({ url: database.url, seedDemo: all.seedDemo ?? true, scryptCost: all.scryptCost, now: all.now ?? ((): Date => new Date()) });
+    Object.assign(all, { store });
+  }
+  const server = createSupportServer(all);
   const { url } = await server.listen(0, '127.0.0.1');
   return {
     server,
     api: new Api(url),
     url,
     dataDir,
+    storeName: database ? 'postgres' : 'sqlite',
+    databaseUrl: database?.url,
     async close(keepData = false) {
       await server.close();
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (keepData) return;
+      rmSync(dataDir, { recursive: true, force: true });
+      databases.delete(dataDir);
+      await database?.drop();
     },
   };
+}
+
+/** A server on the SQLite store whatever `SUPPORT_TEST_STORE` says: for the tests of that store's own plans and triggers. */
+export function startSqlite(options: Partial<SupportServerOptions> = {}): Promise<Started> {
+  return start({ ...options, connector: connectorFor({ name: 'sqlite' }) });
+}
+
+/**
+ * A query on the server's database, SQLite or PostgreSQL (`?` placeholders; written in the SQL
+ * both speak): what a test checks the server stored.
+ */
+export async function sql<R extends Record<string, unknown>>(s: Started, text: string, params: unknown[] = []): Promise<R[]> {
+  if (s.databaseUrl === undefined) {
+    const statement = s.server.db.prepare(text);
+    if (!statement.reader) {
+      statement.run(...params);
+      return [];
+    }
+    return statement.all(...params) as R[];
+  }
+  let n = 0;
+  return query<R>(s.databaseUrl, text.replace(/\?/g, () => `$${(n += 1)}`), params);
+}
+
+/** How many rows `table` has. */
+export async function countRows(s: Started, table: string): Promise<number> {
+  const [row] = await sql<{ n: number }>(s, `SELECT COUNT(*) AS n FROM ${table}`);
+  return Number(row?.n ?? 0);
+}
+
+/** Uploads kept (attached or not): files under DIR/attachments (SQLite) or rows with their bytes (PostgreSQL). */
+export async function storedUploads(s: Started): Promise<number> {
+  return s.databaseUrl === undefined ? readdirSync(join(s.dataDir, 'attachments')).length : countRows(s, 'attachments');
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clock, DAY, newCase, start } from './helpers.js';
+import { clock, countRows, DAY, newCase, start } from './helpers.js';
 
 interface T {
   number: string;
@@ -30,7 +30,7 @@ test('Idempotency-Key: replay, mismatch 422, in progress 409, missing 400, scope
   try {
     const sam = await s.api.signIn('sam@example.com');
     const alex = await s.api.signIn('alex@example.com');
-    const count = (): number => (s.server.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
+    const count = (): Promise<number> => countRows(s, 'tickets');
 
     // In progress: the first request is held inside its handler.
     let release: () => void = () => undefined;
@@ -50,14 +50,14 @@ test('Idempotency-Key: replay, mismatch 422, in progress 409, missing 400, scope
     release();
     const created = await first;
     assert.equal(created.status, 201);
-    assert.equal(count(), 1);
+    assert.equal(await count(), 1);
 
     // Same key, same body: the first answer again, nothing new.
     const replay = await s.api.call<T>('POST', '/api/tickets', { token: sam, key: 'key-1', json: newCase() });
     assert.equal(replay.status, 201);
     assert.deepEqual(replay.body, created.body);
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');
-    assert.equal(count(), 1);
+    assert.equal(await count(), 1);
 
     // Same key, another body (or another route): 422.
     const mismatch = await s.api.call<Problem>('POST', '/api/tickets', { token: sam, key: 'key-1', json: newCase({ subject: 'Other' }) });
@@ -68,7 +68,7 @@ test('Idempotency-Key: replay, mismatch 422, in progress 409, missing 400, scope
 
     // Another user has their own keys.
     assert.equal((await s.api.call('POST', '/api/tickets', { token: alex, key: 'key-1', json: newCase() })).status, 201);
-    assert.equal(count(), 2);
+    assert.equal(await count(), 2);
 
     // The same user from a second session (a reload and a new sign-in): the first answer again.
     const samAgain = await s.api.signIn('sam@example.com');
@@ -76,7 +76,7 @@ test('Idempotency-Key: replay, mismatch 422, in progress 409, missing 400, scope
     assert.equal(fromNewSession.status, 201);
     assert.equal(fromNewSession.headers.get('idempotent-replayed'), 'true');
     assert.deepEqual(fromNewSession.body, created.body);
-    assert.equal(count(), 2);
+    assert.equal(await count(), 2);
 
     // A validation failure is replayed too (the request was the same).
     const bad1 = await s.api.call<Problem>('POST', '/api/tickets', { token: sam, key: 'key-bad', json: {} });
@@ -109,10 +109,10 @@ test('Idempotency-Key: replay, mismatch 422, in progress 409, missing 400, scope
     assert.equal(later.status, 201);
     assert.notEqual(later.body.number, created.body.number);
     // The periodic job sweeps every record older than 7 days (here: all but the last one).
-    const records = (): number => (s.server.db.prepare('SELECT COUNT(*) AS n FROM idempotency').get() as { n: number }).n;
-    assert.ok(records() > 1);
-    s.server.runAutoClose();
-    assert.equal(records(), 1);
+    const records = (): Promise<number> => countRows(s, 'idempotency');
+    assert.ok((await records()) > 1);
+    await s.server.runAutoClose();
+    assert.equal(await records(), 1);
   } finally {
     await s.close();
   }
@@ -153,7 +153,7 @@ test('20 concurrent uses of a fresh key from two sessions of one user: 1 × 201,
       others.map((o) => [o.status, o.body.conflict]),
       Array.from({ length: 19 }, () => [409, 'idempotency_in_progress']),
     );
-    assert.equal((s.server.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n, 1);
+    assert.equal(await countRows(s, 'tickets'), 1);
     // Once answered, the same request replays.
     const replay = await s.api.call<T>('POST', '/api/tickets', { token: second, key: 'fresh', json: newCase() });
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');
@@ -171,7 +171,7 @@ test('20 concurrent uses of a fresh key, nothing held: 1 × 201, every other a 4
     const fresh = answers.filter((a) => a.status === 201 && a.headers.get('idempotent-replayed') === null);
     assert.equal(fresh.length, 1);
     for (const a of answers) assert.ok(a.status === 409 || (a.status === 201 && a.body.number === fresh[0]?.body.number), String(a.status));
-    assert.equal((s.server.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n, 1);
+    assert.equal(await countRows(s, 'tickets'), 1);
     console.log(`ungated burst: ${answers.filter((a) => a.status === 409).length} × 409, ${answers.filter((a) => a.headers.get('idempotent-replayed')).length} × replay`);
   } finally {
     await s.close();

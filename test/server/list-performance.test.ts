@@ -15,7 +15,7 @@ import { TICKET_SORTS } from '../../src/adapters/backend.js';
 import { parseCaseSearch } from '../../src/core/access.js';
 import { STATUSES } from '../../src/core/ticket.js';
 import { listSql, migrate, registerFunctions, SCHEMA_VERSION, type Db, type ListQuery } from '../../server/store.js';
-import { newCase, start, type Started } from './helpers.js';
+import { newCase, startSqlite, type Started } from './helpers.js';
 
 const plan = (db: Db, sql: string, bind: Record<string, string | number>): string[] =>
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(bind) as { detail: string }[]).map((row) => row.detail);
@@ -58,7 +58,7 @@ function actualParticipants(db: Db): { rows: unknown[]; counts: unknown[] } {
 describe('list query plans', () => {
   let s: Started;
   before(async () => {
-    s = await start({ seedDemo: true });
+    s = await startSqlite({ seedDemo: true });
   });
   after(() => s.close());
 
@@ -112,7 +112,7 @@ describe('participants, counts and the trigram index stay in step', () => {
   let s: Started;
   let sam: string;
   before(async () => {
-    s = await start({ seedDemo: true });
+    s = await startSqlite({ seedDemo: true });
     sam = await s.api.signIn('sam@example.com');
   });
   after(() => s.close());
@@ -146,7 +146,7 @@ describe('participants, counts and the trigram index stay in step', () => {
     }
     assert.equal((await s.api.call('POST', `/api/_dev/tickets/${b}/agent-comment`, { json: { status: 'pending' } })).status, 201);
     assert.equal((await s.api.call('POST', `/api/tickets/${b}/comments`, { token: sam, json: { body: 'Still there?' } })).status, 201);
-    s.server.runAutoClose();
+    await s.server.runAutoClose();
     assert.deepEqual(actualParticipants(db), expectedParticipants(db), 'at the end');
 
     const indexed = db.prepare("SELECT rowid AS number FROM tickets_fts WHERE tickets_fts MATCH '\"請求書\"'").all() as { number: number }[];

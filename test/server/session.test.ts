@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { seedConfig } from '../../src/core/config.js';
 import { validateSignInHelp } from '../../src/core/validation.js';
-import { checked, clock, PASSWORD, start, type Started } from './helpers.js';
+import { checked, clock, PASSWORD, sql, start, type Started } from './helpers.js';
 
 describe('sessions, catalog, sign-in help', () => {
   let s: Started;
@@ -29,11 +29,11 @@ describe('sessions, catalog, sign-in help', () => {
     assert.equal(res.body.session.activeAccountId, 'acc-northwind');
     const token = res.body.token;
     // Stored: the scrypt hash of the password, and only the SHA-256 of the token.
-    const stored = s.server.db.prepare('SELECT token_hash FROM sessions').all() as { token_hash: string }[];
+    const stored = await sql<{ token_hash: string }>(s, 'SELECT token_hash FROM sessions');
     assert.ok(stored.some((r) => r.token_hash === createHash('sha256').update(token).digest('hex')));
     assert.ok(stored.every((r) => r.token_hash !== token));
-    const hash = s.server.db.prepare('SELECT password_hash FROM users WHERE email = ?').get('sam@example.com') as { password_hash: string };
-    assert.match(hash.password_hash, /^scrypt\$\d+\$[\w-]+\$[\w-]+$/);
+    const [hash] = await sql<{ password_hash: string }>(s, 'SELECT password_hash FROM users WHERE email = ?', ['sam@example.com']);
+    assert.match(hash?.password_hash ?? '', /^scrypt\$\d+\$[\w-]+\$[\w-]+$/);
     const current = await s.api.call<{ session: { user: { email: string } } }>('GET', '/api/session', { token });
     assert.equal(current.body.session.user.email, 'sam@example.com');
 

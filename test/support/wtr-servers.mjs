@@ -47,10 +47,38 @@ import { startZendeskTicketsMock } from './zendesk-tickets-mock.mjs';
 
 const READY_TIMEOUT_MS = 30_000;
 
+/**
+ * With `SUPPORT_TEST_STORE=postgres`: a new database on `SUPPORT_TEST_DATABASE_URL` for a
+ * server with its own cases (no `--connector`), its `--store` flags, and how to drop it.
+ * @param {string[]} flags
+ */
+async function postgresFor(flags) {
+  if (process.env.SUPPORT_TEST_STORE !== 'postgres' || flags.includes('--connector')) return { flags: [], drop: async () => undefined };
+  const adminUrl = process.env.SUPPORT_TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('no PostgreSQL: set SUPPORT_TEST_DATABASE_URL');
+  const { default: pg } = await import('pg');
+  const name = `support_test_${randomBytes(6).toString('hex')}`;
+  const admin = async (/** @type {string} */ sql) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { flags: ['--store', 'postgres', '--database-url', url.toString()], drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 /** Starts `node --import tsx server/main.ts --port 0 --data <dir> --dev [flags]`; resolves on its "listening on" line. */
 async function startReferenceServer(cwd, flags = () => [], onStop = async () => undefined) {
   const dataDir = await mkdtemp(join(tmpdir(), 'support-elements-contract-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', dataDir, '--dev', ...(await flags(dataDir))], {
+  const own = await flags(dataDir);
+  const postgres = await postgresFor(own);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', dataDir, '--dev', ...own, ...postgres.flags], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -67,6 +95,7 @@ async function startReferenceServer(cwd, flags = () => [], onStop = async () => 
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
     await rm(dataDir, { recursive: true, force: true });
+    await postgres.drop();
     await onStop();
   };
   try {
