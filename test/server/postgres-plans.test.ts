@@ -69,9 +69,11 @@ describe('PostgreSQL list and search plans', () => {
       assert.match(text, /Index (Only )?Scan (Backward )?using participants_\w+ on participants/, text);
       assert.doesNotMatch(text, /Seq Scan on tickets/, text);
     }
-    // The total without a search reads the participants index alone.
+    // The total without a search reads the person's range of a participants index, no join:
+    // an index-only scan once the visibility map is set, else a bitmap scan of the same index
+    // (which one depends on what VACUUM could mark all-visible while other tests write).
     const total = await plan(base, 'count');
-    assert.match(total, /Index Only Scan using participants_\w+ on participants/, total);
+    assert.match(total, /(Index Only Scan using|Bitmap Index Scan on) participants_\w+/, total);
     assert.doesNotMatch(total, /tickets/, total);
   });
 

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { mintHostJwt } from '../../server/host-jwt.js';
+import { PG_SCHEMA_VERSION } from '../../server/store/postgres-schema.js';
 import { newCase } from './helpers.js';
 import { createTestDatabase, query, type TestDatabase } from './postgres.js';
 
@@ -96,7 +97,7 @@ describe('two server processes on one PostgreSQL database', () => {
   });
 
   it('migrated once and seeded the demo users once', async () => {
-    assert.deepEqual(await query(db.url, 'SELECT version FROM schema_version'), [{ version: 1 }]);
+    assert.deepEqual(await query(db.url, 'SELECT version FROM schema_version'), [{ version: PG_SCHEMA_VERSION }]);
     const demo = await query<{ n: number }>(db.url, "SELECT count(*)::int AS n FROM users WHERE email LIKE '%@example.com' AND email NOT LIKE 'user%'");
     assert.equal(demo[0]?.n, 3);
   });
