@@ -27,7 +27,7 @@ test('/readyz is 503 with Retry-After when the database does not answer; /health
   const logs: string[] = [];
   const s = await start({ log: (line) => logs.push(line) });
   try {
-    s.server.db.close(); // as if the database file became unreadable
+    await s.server.store.close(); // as if the database became unreachable (either store)
     const ready = await s.api.call<Problem>('GET', '/readyz');
     assert.equal(ready.status, 503);
     assert.equal(ready.headers.get('retry-after'), String(READINESS_RETRY_AFTER_S));
