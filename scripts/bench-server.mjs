@@ -14,7 +14,9 @@
 //      noisy on a shared machine, each server's CPU time per request (asked over IPC) and
 //      the ratio of those.
 //
-// Options: --runs N (default 5), --seconds S (default 2), --concurrency C (default 10).
+// Options: --runs N (default 5), --seconds S (default 2), --concurrency C (default 10),
+// --only TEXT (load only the requests whose label contains TEXT, such as `list` or `floor`),
+// --cpu-prof DIR (the reference server writes a V8 CPU profile into DIR when it stops).
 // No thresholds: figures for people, not a test.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -34,6 +36,8 @@ const { values: options } = parseArgs({
     runs: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '2' },
     concurrency: { type: 'string', default: '10' },
+    only: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
   strict: true,
 });
@@ -298,7 +302,8 @@ async function main() {
   });
   try {
     const seededAt = performance.now();
-    const reference = await startChild(['--import', 'tsx', self, '--serve']);
+    const profile = options['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', options['cpu-prof']];
+    const reference = await startChild([...profile, '--import', 'tsx', self, '--serve']);
     children.push(reference.child);
     console.log(`seeded ${SAM_CASES + ALEX_CASES} cases in ${((performance.now() - seededAt) / 1000).toFixed(1)} s`);
     const agent = new Agent({ keepAlive: true });
@@ -350,6 +355,7 @@ async function main() {
     /** @type {Map<string, { rps: number[]; ratios: number[] }>} */
     const results = new Map();
     for (const s of scenarios) {
+      if (options.only !== undefined && !s.label.includes(options.only)) continue;
       /** @type {{ rps: number[]; p99: number[]; cpu: number[] }} */
       const ref = { rps: [], p99: [], cpu: [] };
       /** @type {{ rps: number[]; p99: number[]; cpu: number[] }} */

@@ -102,8 +102,8 @@ export interface Reply {
   readonly file?: string;
   /** Takes over the response (Server-Sent Events): writes its own head and ends it when it will. */
   readonly stream?: (res: ServerResponse) => void;
-  /** `body`, already serialized (by `conditional`, which hashed it). */
-  readonly json?: string;
+  /** `body`, already serialized as UTF-8 (by `conditional`, which hashed those bytes: encoded once). */
+  readonly json?: Buffer;
 }
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
@@ -158,7 +158,7 @@ function noneMatch(header: string, etag: string): boolean {
  */
 export function conditional(method: string, headers: IncomingHttpHeaders, reply: Reply): Reply {
   if ((method !== 'GET' && method !== 'HEAD') || reply.status !== 200 || reply.body === undefined || reply.file !== undefined || reply.stream) return reply;
-  const json = JSON.stringify(reply.body);
+  const json = Buffer.from(JSON.stringify(reply.body));
   const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
   const ifNoneMatch = headers['if-none-match'];
   if (ifNoneMatch !== undefined && noneMatch(ifNoneMatch, etag)) return { status: 304, headers: { ...reply.headers, ETag: etag } };

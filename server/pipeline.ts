@@ -58,19 +58,22 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
     return problemReply(new HttpError(500, 'server', 'Unexpected error.'));
   };
 
-  /** The request body, and the fingerprint that tells an idempotent retry from another request. */
-  async function readBody(req: IncomingMessage, r: ApiRoute, pathname: string): Promise<{ json: unknown; upload?: Upload; fingerprint: string }> {
+  /**
+   * The request body, and the fingerprint that tells an idempotent retry from another request
+   * (hashed only when asked: only a route that replays needs it).
+   */
+  async function readBody(req: IncomingMessage, r: ApiRoute, pathname: string): Promise<{ json: unknown; upload?: Upload; fingerprint: () => string }> {
     const method = req.method ?? 'GET';
     if (r.rawBody) {
       const upload = await receiveFile(req, join(server.dataDir, 'attachments'), server.config.attachments.maxBytes);
       const h = req.headers;
-      return { json: {}, upload, fingerprint: sha256(`${method} ${pathname}\n${String(h['content-type'] ?? '')}\n${String(h['x-file-name'] ?? '')}\n${upload.sha256}`) };
+      return { json: {}, upload, fingerprint: () => sha256(`${method} ${pathname}\n${String(h['content-type'] ?? '')}\n${String(h['x-file-name'] ?? '')}\n${upload.sha256}`) };
     }
     if (method === 'POST' || method === 'PUT') {
       const { value, raw } = await readJson(req);
-      return { json: value, fingerprint: sha256(Buffer.concat([Buffer.from(`${method} ${pathname}\n`), raw])) };
+      return { json: value, fingerprint: () => sha256(Buffer.concat([Buffer.from(`${method} ${pathname}\n`), raw])) };
     }
-    return { json: {}, fingerprint: sha256(`${method} ${pathname}\n`) };
+    return { json: {}, fingerprint: () => sha256(`${method} ${pathname}\n`) };
   }
 
   /** The body as the contract's request schema says, named by the forms' field names. */
@@ -142,7 +145,7 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
         }
       };
       if (!replays || key === undefined) return respond(await run());
-      const outcome = await idempotently(server.store, server.now().getTime(), { scope, key, fingerprint: input.fingerprint }, run);
+      const outcome = await idempotently(server.store, server.now().getTime(), { scope, key, fingerprint: input.fingerprint() }, run);
       if ('replayed' in outcome) {
         const { status, contentType, body } = outcome.replayed;
         return sendRaw(res, status, contentType, body, { 'Idempotent-Replayed': 'true' });
