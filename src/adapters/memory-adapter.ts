@@ -201,7 +201,7 @@ function createSearchText(entries: readonly ListEntry[]) {
 
 /**
  * The case list's indexes (issue 15): per signed-in user, the cases they may see, sorted once
- * for each order, their search text (built on the first search), and the last query's matches.
+ * for each order, their search text, and the last query's matches.
  * A query then walks one sorted array of positions and keeps what matches (no sort per
  * keystroke), and the next page of the same query is a slice.
  * Every write replaces `state.tickets` (`replace`) or appends to it (new cases), so the array's
@@ -212,7 +212,7 @@ function createListIndex(tickets: () => readonly Ticket[]) {
   let sourceLength = -1;
   let email = '';
   let visible: readonly ListEntry[] = [];
-  let searchText: ReturnType<typeof createSearchText> | undefined;
+  let searchText = createSearchText([]);
   const sorted = new Map<TicketSort, { entries: readonly ListEntry[]; order: Int32Array }>();
   /** The last query's matches; `text` is its folded search, `key` its order and status. */
   let last: { key: string; text: string; matches: readonly ListEntry[] } | undefined;
@@ -225,7 +225,8 @@ function createListIndex(tickets: () => readonly Ticket[]) {
     email = userEmail;
     visible = all.filter((t) => maySeeCase(participants(t), userEmail)).map((ticket, index) => ({ ticket, index }));
     sorted.clear();
-    searchText = undefined;
+    // Built here, where subjects were folded before (one fold of all of them, not per case).
+    searchText = createSearchText(visible);
     last = undefined;
   }
 
@@ -255,7 +256,7 @@ function createListIndex(tickets: () => readonly Ticket[]) {
       const { entries, order } = inOrder(sort);
       let matches = entries;
       if (search) {
-        const found = (searchText ??= createSearchText(visible)).find(search);
+        const found = searchText.find(search);
         const kept: ListEntry[] = [];
         for (const index of order) {
           const entry = visible[index];
