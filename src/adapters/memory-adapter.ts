@@ -125,28 +125,85 @@ function randomId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
 }
 
-/** A case in the list's indexes, with its subject folded once (for `matchesCaseSearch`). */
+/** A case in the list's indexes: the case and its place in `visible` (the search text's order). */
 interface ListEntry {
   readonly ticket: Ticket;
-  readonly number: string;
-  readonly subject: string;
+  readonly index: number;
+}
+
+/** One string of many, `\n` between them, and where each starts: an `indexOf` finds which hold a needle. */
+function joinedText(texts: readonly string[], text: string) {
+  const starts = new Int32Array(texts.length + 1);
+  let at = 0;
+  texts.forEach((t, i) => {
+    starts[i] = at;
+    at += t.length + 1;
+  });
+  starts[texts.length] = at;
+  return {
+    /** Marks in `into` (one byte per string) the strings holding `needle`, a needle without `\n`. */
+    mark(needle: string, into: Uint8Array): void {
+      let i = 0;
+      let hit = text.indexOf(needle);
+      while (hit >= 0) {
+        while ((starts[i + 1] ?? Infinity) <= hit) i++;
+        into[i] = 1;
+        hit = text.indexOf(needle, starts[i + 1] ?? text.length); // on to the next string
+      }
+    },
+  };
 }
 
 /**
- * `matchesCaseSearch` over an entry whose subject is folded once (not again per case and
- * keystroke): digits ("42", "#1000") in the number or the subject; else every word in the subject.
+ * The search text of the cases a user may see (issue 15): their numbers in one string and their
+ * folded subjects in another, `\n` between cases. A search is then a few `indexOf` over
+ * contiguous strings, not two `includes` per case on strings scattered over the heap (reading
+ * them in a sorted order missed the cache on every case). No search word contains `\n` (words
+ * are split on white space) and digits never do, so a hit never spans two cases. The subjects
+ * are folded in one call: `\n` is neither cased nor case-ignorable, so it bounds the context
+ * of context-sensitive mappings (final sigma) as the end of a string does; lowercasing never
+ * shortens a string, so when the length is unchanged every subject kept its length, and where
+ * one did not (İ), each subject is folded on its own.
  */
-function searchFilter(search: CaseSearch): (entry: ListEntry) => boolean {
-  const digits = search.digits;
-  if (digits !== undefined && search.words.length === 1 && search.words[0] === digits) return (e) => e.number.includes(digits) || e.subject.includes(digits);
-  const words = search.words;
-  return (e) => (digits !== undefined && e.number.includes(digits)) || words.every((word) => e.subject.includes(word));
+function createSearchText(entries: readonly ListEntry[]) {
+  const numbers = entries.map((e) => e.ticket.number);
+  const raw = entries.map((e) => e.ticket.subject);
+  const joined = raw.join('\n');
+  let folded = foldCase(joined);
+  let subjects = raw;
+  if (folded.length !== joined.length) {
+    subjects = raw.map(foldCase);
+    folded = subjects.join('\n');
+  }
+  const numberText = joinedText(numbers, numbers.join('\n'));
+  const subjectText = joinedText(subjects, folded);
+  return {
+    /**
+     * One byte per case, 1 where the case matches `search` as `matchesCaseSearch` says: the
+     * digits in the number, or every word in the folded subject.
+     */
+    find(search: CaseSearch): Uint8Array {
+      const found = new Uint8Array(entries.length);
+      const [first, ...rest] = search.words;
+      if (first !== undefined) {
+        subjectText.mark(first, found);
+        for (const word of rest) {
+          const seen = new Uint8Array(entries.length);
+          subjectText.mark(word, seen);
+          for (let i = 0; i < found.length; i++) found[i] = (found[i] ?? 0) & (seen[i] ?? 0);
+        }
+      }
+      if (search.digits !== undefined) numberText.mark(search.digits, found);
+      return found;
+    },
+  };
 }
 
 /**
  * The case list's indexes (issue 15): per signed-in user, the cases they may see, sorted once
- * for each order, and the last query's matches. A query then walks one sorted array and keeps
- * what matches (no sort per keystroke), and the next page of the same query is a slice.
+ * for each order, their search text, and the last query's matches.
+ * A query then walks one sorted array of positions and keeps what matches (no sort per
+ * keystroke), and the next page of the same query is a slice.
  * Every write replaces `state.tickets` (`replace`) or appends to it (new cases), so the array's
  * identity and length tell when the indexes are stale.
  */
@@ -155,7 +212,8 @@ function createListIndex(tickets: () => readonly Ticket[]) {
   let sourceLength = -1;
   let email = '';
   let visible: readonly ListEntry[] = [];
-  const sorted = new Map<TicketSort, readonly ListEntry[]>();
+  let searchText = createSearchText([]);
+  const sorted = new Map<TicketSort, { entries: readonly ListEntry[]; order: Int32Array }>();
   /** The last query's matches; `text` is its folded search, `key` its order and status. */
   let last: { key: string; text: string; matches: readonly ListEntry[] } | undefined;
 
@@ -165,20 +223,21 @@ function createListIndex(tickets: () => readonly Ticket[]) {
     source = all;
     sourceLength = all.length;
     email = userEmail;
-    visible = all
-      .filter((t) => maySeeCase(participants(t), userEmail))
-      .map((ticket) => ({ ticket, number: ticket.number, subject: foldCase(ticket.subject) }));
+    visible = all.filter((t) => maySeeCase(participants(t), userEmail)).map((ticket, index) => ({ ticket, index }));
     sorted.clear();
+    // Built here, where subjects were folded before (one fold of all of them, not per case).
+    searchText = createSearchText(visible);
     last = undefined;
   }
 
-  function inOrder(sort: TicketSort): readonly ListEntry[] {
+  function inOrder(sort: TicketSort): { entries: readonly ListEntry[]; order: Int32Array } {
     let list = sorted.get(sort);
     if (!list) {
       const key = sort.startsWith('number') ? 'number' : 'updatedAt';
       const direction = sort.endsWith('asc') ? 1 : -1;
       // The same stable comparator as a plain sort of every case: ties keep insertion order.
-      list = [...visible].sort((a, b) => (a.ticket[key] < b.ticket[key] ? -direction : a.ticket[key] > b.ticket[key] ? direction : 0));
+      const entries = [...visible].sort((a, b) => (a.ticket[key] < b.ticket[key] ? -direction : a.ticket[key] > b.ticket[key] ? direction : 0));
+      list = { entries, order: Int32Array.from(entries, (e) => e.index) };
       sorted.set(sort, list);
     }
     return list;
@@ -192,20 +251,20 @@ function createListIndex(tickets: () => readonly Ticket[]) {
       const sort = query.sort ?? 'updated_desc';
       const status = query.status;
       const key = `${sort}|${status ?? ''}`;
-      const text = search ? search.words.join(' ') : '';
+      const text = search ? `${search.words.join(' ')}|${search.digits ?? ''}` : '';
       if (last?.key === key && last.text === text) return last.matches;
-      // Typing on: a search that extends the last one (same order and status) matches a subset
-      // of its matches (every word of the last is in the new one, digits included), so only
-      // those are checked, in the order they are already in.
-      const narrowing = last !== undefined && last.key === key && last.text !== '' && text.startsWith(last.text);
-      const from = narrowing && last ? last.matches : inOrder(sort);
-      let matches = from;
-      if (status || search) {
-        const found = search ? searchFilter(search) : () => true;
-        const byStatus = !narrowing && status !== undefined;
+      const { entries, order } = inOrder(sort);
+      let matches = entries;
+      if (search) {
+        const found = searchText.find(search);
         const kept: ListEntry[] = [];
-        for (const e of from) if ((!byStatus || e.ticket.status === status) && found(e)) kept.push(e);
+        for (const index of order) {
+          const entry = visible[index];
+          if (found[index] === 1 && entry && (status === undefined || entry.ticket.status === status)) kept.push(entry);
+        }
         matches = kept;
+      } else if (status) {
+        matches = entries.filter((e) => e.ticket.status === status);
       }
       last = { key, text, matches };
       return matches;

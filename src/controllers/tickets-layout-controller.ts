@@ -8,9 +8,9 @@
  * each other. The host awaits `settled()` in its `getUpdateComplete()`, so its
  * `updateComplete` means "rendered and laid out".
  *
- * Armed whenever the host hands the list new items, whenever a host update leaves rows off
- * their places (their text changed, e.g. the language arrived) and whenever the virtualizer
- * renders another range; it settles on the virtualizer's `layoutComplete`, or after a few
+ * Armed whenever the host hands the list new items and whenever the virtualizer renders another
+ * range; rows a host update left off their places (their text changed, e.g. the language
+ * arrived) are found by `settled()`, which reads the layout only when someone waits; it settles on the virtualizer's `layoutComplete`, or after a few
  * frames when no row changed size (the virtualizer then never reports). A hidden page paints nothing and
  * runs no frames: there is nothing to wait for.
  */
@@ -79,7 +79,9 @@ export class VirtualLayoutController implements ReactiveController {
     const items = element ? this.items() : undefined;
     const changed = items !== this.lastItems;
     this.lastItems = items;
-    if (element && (changed || misplaced(element))) this.arm();
+    // No layout read here (it forced a synchronous layout after every update, issue 15):
+    // `settled()` reads it when someone waits, and arms then if rows are off their places.
+    if (element && changed) this.arm();
   }
 
   hostDisconnected(): void {

@@ -1,6 +1,7 @@
-// The memory backend's case list keeps sorted indexes and the last query's matches (issue 15):
-// the answers must stay exactly those of filtering and sorting every case, after every write.
+// The memory backend's case list keeps sorted indexes, a search text and the last query's matches
+// (issue 15): the answers must stay exactly those of filtering and sorting every case, after every write.
 import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
 import { TICKET_SORTS, type TicketQuery } from '../../src/adapters/backend.js';
 import { createMemoryBackend, DEMO_PASSWORD } from '../../src/adapters/memory-adapter.js';
 import { matchesCaseSearch, parseCaseSearch } from '../../src/core/access.js';
@@ -74,6 +75,29 @@ describe('memory backend: list indexes', () => {
         }
       }
     }
+  });
+
+  it('any search over any subjects finds what matchesCaseSearch finds case by case (fast-check)', async () => {
+    // Letters whose folding is special (İ grows, Σ depends on its neighbours), digits, "#",
+    // white space including new lines, and non-Latin text.
+    const char = fc.constantFrom('a', 'B', 'c', 'İ', 'i', 'Σ', 'σ', 'ς', '1', '4', '2', '0', '#', ' ', '\n', '\t', '日', 'é', 'E\u0301');
+    const text = (max: number) => fc.array(char, { minLength: 1, maxLength: max }).map((chars) => chars.join(''));
+    const subject = text(12).filter((s) => s.trim() !== '');
+    await fc.assert(
+      fc.asyncProperty(fc.array(subject, { minLength: 1, maxLength: 12 }), fc.array(text(5), { minLength: 1, maxLength: 6 }), async (subjects, searches) => {
+        const backend = createMemoryBackend({ signedInAs: 'alex@example.com', seed: false });
+        for (const [i, s] of subjects.entries()) {
+          await backend.createTicket({ areaId: 'esign', productId: 'rooms', subject: s, description: 'x', contactMethod: 'portal' }, { idempotencyKey: `p-${i}` });
+        }
+        backend.bulkCreate(3);
+        const cases = await allCases(backend, { sort: 'number_asc' });
+        for (const search of [...searches, ...cases.slice(0, 2).map((t) => t.number.slice(-3))]) {
+          const listed = await allCases(backend, { search, sort: 'number_asc' });
+          expect(listed.map((t) => t.number), JSON.stringify(search)).to.deep.equal(expected(cases, { search, sort: 'number_asc' }));
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('a new case, a status change and a new comment show in the next query', async () => {

@@ -26,6 +26,8 @@ describe('<my-tickets> past the search results limit', () => {
   ] as const) {
     it(`tells how far the list can go (${locale})`, async () => {
       const el = await fixture<MyTickets>(html`<my-tickets locale=${locale} page-size="20" .backend=${limitedBackend()}></my-tickets>`);
+      // The French words load on their own: without this the alert could show in English (a flake).
+      await el.localeReady;
       await el.listComplete;
       await rows(el);
       $<HTMLButtonElement>(el, '.load-more').click();
