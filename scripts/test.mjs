@@ -4,10 +4,10 @@
 // web-test-runner, e.g. `npm test -- --files test/core/status.test.ts`. Before the tests it
 // starts a throwaway PostgreSQL cluster (scripts/pg-cluster.mjs) for the Postgres store's tests.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { clusterForTests } from './pg-cluster.mjs';
+import { clusterForTests, isExecutable } from './pg-cluster.mjs';
 
 const bin = (/** @type {string} */ name) => join('node_modules', '.bin', name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -26,16 +26,6 @@ function stop(why) {
   console.error(`\nnpm test: stopped: ${why}`);
   printTotals();
   process.exit(1);
-}
-
-/** @param {string} file */
-function isExecutable(file) {
-  try {
-    accessSync(file, constants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** @returns {string | undefined} */

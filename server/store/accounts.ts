@@ -1,26 +1,8 @@
 /**
  * Users, their accounts, sessions and failed sign-ins in SQLite.
  */
-import type Database from 'better-sqlite3';
 import type { Session } from '../../src/adapters/backend.js';
-import type { Db } from './db.js';
-
-/** This module's statements, prepared once per database: preparing costs more than most of them take to run. */
-const statements = new WeakMap<Db, Map<string, Database.Statement>>();
-
-function sql(db: Db, text: string): Database.Statement {
-  let byText = statements.get(db);
-  if (!byText) {
-    byText = new Map();
-    statements.set(db, byText);
-  }
-  let statement = byText.get(text);
-  if (!statement) {
-    statement = db.prepare(text);
-    byText.set(text, statement);
-  }
-  return statement;
-}
+import { prepared, type Db } from './db.js';
 
 export type Realm = 'product' | 'support_center';
 
@@ -41,26 +23,26 @@ export interface UserRow {
 }
 
 export function countUsers(db: Db): number {
-  return (sql(db, 'SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+  return (prepared(db, 'SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
 }
 
 export function insertUser(
   db: Db,
   user: { id: string; email: string; name: string; realm: Realm; passwordHash: string; accounts: readonly { id: string; name: string; plan: 'free' | 'paid' }[] },
 ): void {
-  sql(db, 'INSERT INTO users (id, email, name, realm, password_hash) VALUES (?, ?, ?, ?, ?)').run(user.id, user.email, user.name, user.realm, user.passwordHash);
+  prepared(db, 'INSERT INTO users (id, email, name, realm, password_hash) VALUES (?, ?, ?, ?, ?)').run(user.id, user.email, user.name, user.realm, user.passwordHash);
   user.accounts.forEach((a, i) =>
-    sql(db, 'INSERT INTO accounts (id, user_id, name, plan, position) VALUES (?, ?, ?, ?, ?)').run(a.id, user.id, a.name, a.plan, i),
+    prepared(db, 'INSERT INTO accounts (id, user_id, name, plan, position) VALUES (?, ?, ?, ?, ?)').run(a.id, user.id, a.name, a.plan, i),
   );
 }
 
 export function findUserByEmail(db: Db, email: string): UserRow | undefined {
-  return sql(db, 'SELECT id, realm, password_hash FROM users WHERE email = ?').get(email) as UserRow | undefined;
+  return prepared(db, 'SELECT id, realm, password_hash FROM users WHERE email = ?').get(email) as UserRow | undefined;
 }
 
 /** The session with this token hash, when it has not expired at `at`. */
 export function findSession(db: Db, tokenHash: string, at: string): SessionInfo | undefined {
-  const row = sql(
+  const row = prepared(
     db,
     `SELECT s.user_id, s.active_account_id, s.expires_at, u.email, u.name, u.realm
      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
@@ -73,8 +55,8 @@ export function findSession(db: Db, tokenHash: string, at: string): SessionInfo 
 
 /** The contract's `Session`: the user, their realm and accounts in order, and the active one. */
 export function sessionView(db: Db, userId: string, activeAccountId: string): Session {
-  const user = sql(db, 'SELECT email, name, realm FROM users WHERE id = ?').get(userId) as { email: string; name: string; realm: Realm };
-  const accounts = sql(db, 'SELECT id, name, plan FROM accounts WHERE user_id = ? ORDER BY position').all(userId) as {
+  const user = prepared(db, 'SELECT email, name, realm FROM users WHERE id = ?').get(userId) as { email: string; name: string; realm: Realm };
+  const accounts = prepared(db, 'SELECT id, name, plan FROM accounts WHERE user_id = ? ORDER BY position').all(userId) as {
     id: string;
     name: string;
     plan: 'free' | 'paid';
@@ -83,19 +65,19 @@ export function sessionView(db: Db, userId: string, activeAccountId: string): Se
 }
 
 export function firstAccountId(db: Db, userId: string): string | undefined {
-  return (sql(db, 'SELECT id FROM accounts WHERE user_id = ? ORDER BY position LIMIT 1').get(userId) as { id: string } | undefined)?.id;
+  return (prepared(db, 'SELECT id FROM accounts WHERE user_id = ? ORDER BY position LIMIT 1').get(userId) as { id: string } | undefined)?.id;
 }
 
 export function accountOf(db: Db, userId: string, accountId: string): { id: string } | undefined {
-  return sql(db, 'SELECT id FROM accounts WHERE id = ? AND user_id = ?').get(accountId, userId) as { id: string } | undefined;
+  return prepared(db, 'SELECT id FROM accounts WHERE id = ? AND user_id = ?').get(accountId, userId) as { id: string } | undefined;
 }
 
 export function accountPlan(db: Db, accountId: string): 'free' | 'paid' | undefined {
-  return (sql(db, 'SELECT plan FROM accounts WHERE id = ?').get(accountId) as { plan: 'free' | 'paid' } | undefined)?.plan;
+  return (prepared(db, 'SELECT plan FROM accounts WHERE id = ?').get(accountId) as { plan: 'free' | 'paid' } | undefined)?.plan;
 }
 
 export function insertSession(db: Db, s: { tokenHash: string; userId: string; accountId: string; at: string; expiresAt: string }): void {
-  sql(db, 'INSERT INTO sessions (token_hash, user_id, active_account_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
+  prepared(db, 'INSERT INTO sessions (token_hash, user_id, active_account_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
     s.tokenHash,
     s.userId,
     s.accountId,
@@ -105,25 +87,25 @@ export function insertSession(db: Db, s: { tokenHash: string; userId: string; ac
 }
 
 export function deleteSession(db: Db, tokenHash: string): void {
-  sql(db, 'DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  prepared(db, 'DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
 }
 
 export function setActiveAccount(db: Db, tokenHash: string, accountId: string): void {
-  sql(db, 'UPDATE sessions SET active_account_id = ? WHERE token_hash = ?').run(accountId, tokenHash);
+  prepared(db, 'UPDATE sessions SET active_account_id = ? WHERE token_hash = ?').run(accountId, tokenHash);
 }
 
 /** The times (ms) of the failed sign-ins of this email from this address since `sinceMs`, oldest first. */
 export function recentFailures(db: Db, email: string, ip: string, sinceMs: number): number[] {
-  const rows = sql(db, 'SELECT at FROM login_failures WHERE email = ? AND ip = ? AND at > ? ORDER BY at').all(email, ip, sinceMs) as { at: number }[];
+  const rows = prepared(db, 'SELECT at FROM login_failures WHERE email = ? AND ip = ? AND at > ? ORDER BY at').all(email, ip, sinceMs) as { at: number }[];
   return rows.map((r) => r.at);
 }
 
 export function recordFailure(db: Db, email: string, ip: string, atMs: number): void {
-  sql(db, 'INSERT INTO login_failures (email, ip, at) VALUES (?, ?, ?)').run(email, ip, atMs);
+  prepared(db, 'INSERT INTO login_failures (email, ip, at) VALUES (?, ?, ?)').run(email, ip, atMs);
 }
 
 export function clearFailures(db: Db, email: string, ip: string): void {
-  sql(db, 'DELETE FROM login_failures WHERE email = ? AND ip = ?').run(email, ip);
+  prepared(db, 'DELETE FROM login_failures WHERE email = ? AND ip = ?').run(email, ip);
 }
 
 /**
@@ -131,12 +113,12 @@ export function clearFailures(db: Db, email: string, ip: string): void {
  * when it was already used: a replay. Ids of expired tokens are forgotten first.
  */
 export function useJwtId(db: Db, jti: string, expiresMs: number, nowMs: number): boolean {
-  sql(db, 'DELETE FROM used_jwt_ids WHERE expires_ms < ?').run(nowMs);
-  return sql(db, 'INSERT OR IGNORE INTO used_jwt_ids (jti, expires_ms) VALUES (?, ?)').run(jti, expiresMs).changes === 1;
+  prepared(db, 'DELETE FROM used_jwt_ids WHERE expires_ms < ?').run(nowMs);
+  return prepared(db, 'INSERT OR IGNORE INTO used_jwt_ids (jti, expires_ms) VALUES (?, ?)').run(jti, expiresMs).changes === 1;
 }
 
 /** Forgets failed sign-ins older than `beforeMs` and sessions expired at `at`. */
 export function purgeAccounts(db: Db, beforeMs: number, at: string): void {
-  sql(db, 'DELETE FROM login_failures WHERE at < ?').run(beforeMs);
-  sql(db, 'DELETE FROM sessions WHERE expires_at < ?').run(at);
+  prepared(db, 'DELETE FROM login_failures WHERE at < ?').run(beforeMs);
+  prepared(db, 'DELETE FROM sessions WHERE expires_at < ?').run(at);
 }

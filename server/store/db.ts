@@ -272,6 +272,28 @@ const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** Statements by SQL text, prepared once per database: preparing costs more than most of them take to run. */
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * `db.prepare(sql)`, once per database and text. Searches with many words make many shapes of
+ * one query: past 200 texts the cache starts again, so it keeps the common ones.
+ */
+export function prepared(db: Db, sql: string): Database.Statement {
+  let byText = statements.get(db);
+  if (!byText) {
+    byText = new Map();
+    statements.set(db, byText);
+  }
+  let statement = byText.get(sql);
+  if (!statement) {
+    if (byText.size >= 200) byText.clear();
+    statement = db.prepare(sql);
+    byText.set(sql, statement);
+  }
+  return statement;
+}
+
 /** Opens (creating when needed) `DIR/support.sqlite` and brings its schema up to date. */
 export function openDatabase(dataDir: string): Db {
   mkdirSync(join(dataDir, 'attachments'), { recursive: true });

@@ -6,9 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { CaseParticipants, CaseSearch } from '../../src/core/access.js';
 import type { TicketSort } from '../../src/adapters/backend.js';
 import type { Attachment, CallbackRequest, Comment, ContactMethod, Status, Ticket, Watcher } from '../../src/core/ticket.js';
-import type Database from 'better-sqlite3';
 import { customFieldsPart } from './custom-fields.js';
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 
 export interface TicketRow {
   readonly number: number;
@@ -133,25 +132,6 @@ const FTS_SQL = 'SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ?';
 const CASES_SQL = 'SELECT coalesce(SUM(n), 0) AS n FROM participant_counts WHERE email = ?';
 /** About how many index entries in a range cost as much as looking up one trigram hit. */
 const HIT_COST = 4;
-
-/** The statements of `listTickets`, by SQL text: a few shapes, prepared once per database. */
-const statements = new WeakMap<Db, Map<string, Database.Statement>>();
-
-function prepared(db: Db, sql: string): Database.Statement {
-  let byText = statements.get(db);
-  if (!byText) {
-    byText = new Map();
-    statements.set(db, byText);
-  }
-  let statement = byText.get(sql);
-  if (!statement) {
-    // Searches with many words make many shapes; a bounded cache keeps the common ones.
-    if (byText.size >= 200) byText.clear();
-    statement = db.prepare(sql);
-    byText.set(sql, statement);
-  }
-  return statement;
-}
 
 /**
  * The SQL of `listTickets`. The page is one range of a `participants` index (by person, then
