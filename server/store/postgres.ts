@@ -15,7 +15,7 @@ import { isDueForAutoClose } from '../../src/core/status.js';
 import type { Status } from '../../src/core/ticket.js';
 import { validateComment } from '../../src/core/validation.js';
 import { hashPasswordSync } from '../auth.js';
-import type { CaseConnector } from '../connectors/types.js';
+import type { CaseCaller, CaseConnector, Outcome } from '../connectors/types.js';
 import { closedConflict, invalid, notFound } from '../http.js';
 import { notifyAgentComment, notifyClosed, notifyCreated, notifySignInHelp, notifyWatcherAdded } from '../notify.js';
 import { DEMO_CASES, DEMO_PASSWORD, DEMO_USERS } from '../seed.js';
@@ -394,6 +394,21 @@ function postgresConnector(pool: pg.Pool, tx: Tx, withEmails: WithEmails, base: 
     if (!row) throw notFound('The case');
     return pgTicketOf(pool, row, base.attachmentUrl(origin));
   }
+  /** One write to a case: the status change of `outcome` and `write` in one transaction, then the case as it now is. */
+  async function touched(
+    caller: CaseCaller,
+    ticket: { readonly number: string },
+    outcome: Outcome,
+    write: (c: PoolClient, number: number, when: string) => Promise<void>,
+  ): ReturnType<typeof pgTicketOf> {
+    const number = Number(ticket.number);
+    const when = at();
+    await tx(async (c) => {
+      await pgTouchTicket(c, number, outcome.status, when, outcome.countsAsActivity);
+      await write(c, number, when);
+    });
+    return reply(caller.origin, number);
+  }
   return {
     name: 'postgres',
     capabilities: { ...FULL_CAPABILITIES, live: 'push' },
@@ -422,22 +437,15 @@ function postgresConnector(pool: pg.Pool, tx: Tx, withEmails: WithEmails, base: 
       });
       return reply(caller.origin, number);
     },
-    async comment(caller, ticket, body, outcome) {
-      const number = Number(ticket.number);
-      const when = at();
-      await tx(async (c) => {
-        await pgTouchTicket(c, number, outcome.status, when, outcome.countsAsActivity);
-        await pgInsertComment(c, number, { author: { name: caller.user.name, email: caller.user.email }, role: 'user', body, via: 'web', at: when });
-      });
-      return reply(caller.origin, number);
+    comment(caller, ticket, body, outcome) {
+      return touched(caller, ticket, outcome, (c, number, when) =>
+        pgInsertComment(c, number, { author: { name: caller.user.name, email: caller.user.email }, role: 'user', body, via: 'web', at: when }),
+      );
     },
-    async attach(caller, ticket, uploads, outcome) {
-      const number = Number(ticket.number);
-      await tx(async (c) => {
-        await pgTouchTicket(c, number, outcome.status, at(), outcome.countsAsActivity);
+    attach(caller, ticket, uploads, outcome) {
+      return touched(caller, ticket, outcome, async (c, number) => {
         for (const upload of uploads) await pgAttach(c, upload.id, number);
       });
-      return reply(caller.origin, number);
     },
     async addWatcher(caller, ticket, email, outcome) {
       const number = Number(ticket.number);
@@ -450,23 +458,16 @@ function postgresConnector(pool: pg.Pool, tx: Tx, withEmails: WithEmails, base: 
       return reply(caller.origin, number);
     },
     async removeWatcher(caller, ticket, email, outcome) {
-      const number = Number(ticket.number);
       // Nothing to delete: already done (a retry) or never there; the case as it is, untouched.
       if (!ticket.watchers.some((w) => sameEmail(w.email, email))) return ticket;
-      await tx(async (c) => {
-        await pgTouchTicket(c, number, outcome.status, at(), outcome.countsAsActivity);
+      return touched(caller, ticket, outcome, async (c, number) => {
         await c.query('DELETE FROM watchers WHERE ticket_number = $1 AND email = $2', [number, email]);
       });
-      return reply(caller.origin, number);
     },
-    async callMe(caller, ticket, phone, outcome) {
-      const number = Number(ticket.number);
-      const when = at();
-      await tx(async (c) => {
-        await pgTouchTicket(c, number, outcome.status, when, outcome.countsAsActivity);
+    callMe(caller, ticket, phone, outcome) {
+      return touched(caller, ticket, outcome, async (c, number, when) => {
         await c.query('INSERT INTO callbacks (id, ticket_number, phone, requested_at) VALUES ($1, $2, $3, $4)', [randomUUID(), number, phone, when]);
       });
-      return reply(caller.origin, number);
     },
     async signInHelp(request) {
       const reference = `SH-${randomBytes(4).toString('hex').toUpperCase()}`;

@@ -31,26 +31,31 @@ before(() => {
 
 after(() => removeAdopterApp(app));
 
+/**
+ * Writes `tsconfig.NAME.json` in the temp app: the strict options an adopter's app would have,
+ * plus `options`, over the files `scope` names (`files` or `include`); returns its path.
+ * @param {string} name @param {Record<string, unknown>} options @param {Record<string, string[]>} scope
+ */
+function appTsconfig(name, options, scope) {
+  const config = join(app, `tsconfig.${name}.json`);
+  const compilerOptions = {
+    target: 'es2022',
+    module: 'esnext',
+    moduleResolution: 'bundler',
+    lib: ['es2022', 'dom', 'dom.iterable'],
+    strict: true,
+    noEmit: true,
+    types: [],
+    skipLibCheck: false,
+    ...options,
+  };
+  writeFileSync(config, JSON.stringify({ compilerOptions, ...scope }));
+  return config;
+}
+
 /** `tsc --noEmit` on app files of the temp app (one program: tsc starts once); output and exit status. */
 function typecheck(/** @type {string} */ name, /** @type {string[]} */ files) {
-  const config = join(app, `tsconfig.${name}.json`);
-  writeFileSync(
-    config,
-    JSON.stringify({
-      compilerOptions: {
-        target: 'es2022',
-        module: 'esnext',
-        moduleResolution: 'bundler',
-        lib: ['es2022', 'dom', 'dom.iterable'],
-        jsx: 'react-jsx',
-        strict: true,
-        noEmit: true,
-        types: [],
-        skipLibCheck: false,
-      },
-      files: files.map((file) => `src/${file}`),
-    }),
-  );
+  const config = appTsconfig(name, { jsx: 'react-jsx' }, { files: files.map((file) => `src/${file}`) });
   const result = spawnSync(join(REPO, 'node_modules/.bin/tsc'), ['-p', config], { cwd: app, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
@@ -86,24 +91,7 @@ describe('framework typings from the packed tarball', () => {
 describe('Svelte 5 typings from the packed tarball (svelte-check)', () => {
   it(`${svelteSnippets.join(', ')} type-check; svelte-bad.svelte fails on a wrong prop type and an unknown event field`, () => {
     assert.ok(svelteSnippets.length >= 1);
-    const config = join(app, 'tsconfig.svelte.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        compilerOptions: {
-          target: 'es2022',
-          module: 'esnext',
-          moduleResolution: 'bundler',
-          lib: ['es2022', 'dom', 'dom.iterable'],
-          strict: true,
-          noEmit: true,
-          verbatimModuleSyntax: true,
-          types: [],
-          skipLibCheck: false,
-        },
-        include: [...svelteSnippets.map((f) => `src/snippets/${f}`), 'src/svelte-bad.svelte'],
-      }),
-    );
+    const config = appTsconfig('svelte', { verbatimModuleSyntax: true }, { include: [...svelteSnippets.map((f) => `src/snippets/${f}`), 'src/svelte-bad.svelte'] });
     const result = spawnSync(join(REPO, 'node_modules/.bin/svelte-check'), ['--workspace', app, '--tsconfig', config, '--output', 'machine-verbose'], {
       cwd: app,
       encoding: 'utf8',
