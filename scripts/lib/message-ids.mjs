@@ -12,8 +12,10 @@
 // the bundle's locale chunks leave them out.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseUnits } from './xliff.mjs';
 
 export const LOCALES_DIR = 'src/localization/generated/locales';
+const XLIFF_DIR = 'locales';
 
 /** Start of one entry of a generated module's `templates`: `'contact.heading': `. */
 const ENTRY = /^\s*'([\w.-]+)': /gm;
@@ -43,8 +45,20 @@ export function parseLocaleModule(code) {
 }
 
 /**
+ * English source text of each message, from an XLIFF file (the sources are the same in all).
+ * @returns {Map<string, string>}
+ */
+function englishSources() {
+  const file = readdirSync(XLIFF_DIR).sort().find((name) => name.endsWith('.xlf'));
+  return new Map(file ? parseUnits(readFileSync(join(XLIFF_DIR, file), 'utf8')).map((unit) => [unit.id, unit.source]) : []);
+}
+
+/**
  * Every message id the browser can show, numbered: the ids of the generated locale modules
- * (all target locales, file order), `email.*` left out. Index in the array = the short id.
+ * (all target locales), `email.*` left out. Index in the array = the short id. Sorted by English
+ * text (code-unit order, the same on every machine): a locale chunk is the messages in this
+ * order (scripts/lib/packed-locales.mjs), and with messages that start alike side by side brotli
+ * finds more repeats: de 4,115 → 4,059 B, fr 4,112 → 4,057 B, pt-BR 3,708 → 3,641 B, ja 3,876 → 3,891 B against id order.
  * @returns {string[]}
  */
 export function messageIds() {
@@ -56,7 +70,9 @@ export function messageIds() {
       if (!SERVER_ONLY.test(id)) ids.add(id);
     }
   }
-  return [...ids];
+  const english = englishSources();
+  const text = (/** @type {string} */ id) => english.get(id) ?? '';
+  return [...ids].sort((a, b) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**

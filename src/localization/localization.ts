@@ -12,6 +12,7 @@
 import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule } from '@lit/localize';
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
 import { loadMessageIndex } from './message-index.js';
+import { unpackTemplates, type PackedLocaleModule } from './packed-templates.js';
 
 /** Message id → translated template, as in a lit-localize locale module (`templates`). */
 export type Templates = LocaleModule['templates'];
@@ -24,8 +25,8 @@ const slotLanguage = new Map<string, string>();
 async function builtTemplates(locale: string): Promise<Templates> {
   if (!built.includes(locale)) return {};
   // TOOLCHAIN.md pitfall 4: the `.ts` extension keeps Vite from building an empty lookup.
-  const module = (await import(`./generated/locales/${locale}.ts`)) as LocaleModule;
-  return module.templates;
+  const module = (await import(`./generated/locales/${locale}.ts`)) as LocaleModule | PackedLocaleModule;
+  return 'packed' in module ? unpackTemplates(module.packed) : module.templates;
 }
 
 export const { getLocale, setLocale } = configureLocalization({
