@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { messageIds, numberMessageIds } from './scripts/lib/message-ids.mjs';
 import { packLocaleModule } from './scripts/lib/packed-locales.mjs';
+import { preWhitespaceClasses, squeezeTemplates } from './scripts/lib/squeeze-templates.mjs';
 
 const external = /^(lit|lit-html|lit-element|@lit|@lit-labs|@floating-ui\/dom)(\/|$)/;
 
@@ -133,6 +134,21 @@ function noLocaleSourceMaps(): Plugin {
   };
 }
 
+// html`` and css`` templates without their indentation (scripts/lib/squeeze-templates.mjs says
+// what is kept); the minifier leaves template literals as written. Measured with `npm run size`:
+// first view 30,555 → 29,964, everything 74,367 → 72,967 B brotli.
+function squeezeHtmlAndCss(): Plugin {
+  const preClasses = preWhitespaceClasses('src');
+  return {
+    name: 'squeeze-templates',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || /\/generated\//.test(id)) return null;
+      return squeezeTemplates(code, id, preClasses);
+    },
+  };
+}
+
 const common: UserConfig = {
   publicDir: false,
   logLevel: 'warn',
@@ -147,7 +163,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'bundle') {
     return {
       ...common,
-      plugins: [pseudoLocaleOutOfProduction(), shortMessageIds(), stripMessageDescriptions(), noLocaleSourceMaps()],
+      plugins: [pseudoLocaleOutOfProduction(), squeezeHtmlAndCss(), shortMessageIds(), stripMessageDescriptions(), noLocaleSourceMaps()],
       build: {
         ...common.build,
         outDir: 'dist/bundle',
@@ -170,7 +186,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'lib') {
     return {
       ...common,
-      plugins: [pseudoLocaleOutOfProduction(), stripMessageDescriptions()],
+      plugins: [pseudoLocaleOutOfProduction(), squeezeHtmlAndCss(), stripMessageDescriptions()],
       build: {
         ...common.build,
         outDir: 'dist/lib',
