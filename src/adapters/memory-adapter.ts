@@ -5,7 +5,7 @@
  * It is a plain object of functions (not a class) so a test can wrap one call:
  * `{ ...backend, createTicket: failing }`.
  */
-import { foldCase, mayChangeWatchers, mayFollowUp, maySeeCase, parseCaseSearch, sameEmail, type CaseParticipants, type CaseSearch, type WatcherChange } from '../core/access.js';
+import { mayChangeWatchers, mayFollowUp, maySeeCase, sameEmail, type CaseParticipants, type WatcherChange } from '../core/access.js';
 import { catalogFor, seedArticles, seedCategories, suggestArticles } from '../core/catalog.js';
 import type { SupportConfig } from '../core/config.js';
 import { seedConfig } from '../core/config.js';
@@ -24,10 +24,11 @@ import {
   followUpDescription,
 } from '../core/validation.js';
 import { FULL_CAPABILITIES } from './backend.js';
-import type { Account, CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketQuery, TicketSort, UploadedFile, UploadOptions } from './backend.js';
+import type { Account, CallOptions, IdempotentCallOptions, Session, SignInHelpReceipt, SupportBackend, TicketQuery, UploadedFile, UploadOptions } from './backend.js';
 import { isArrayOf, isNumber, isRecord } from './guards.js';
 import { sleep } from './http.js';
 import { idempotentRunner } from './idempotency.js';
+import { createMemoryList } from './memory-list.js';
 import { createChangeHub } from './memory-watch.js';
 import { isTicket } from './shapes.js';
 
@@ -123,153 +124,6 @@ function participants(ticket: Ticket): CaseParticipants {
 
 function randomId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
-}
-
-/** A case in the list's indexes: the case and its place in `visible` (the search text's order). */
-interface ListEntry {
-  readonly ticket: Ticket;
-  readonly index: number;
-}
-
-/** One string of many, `\n` between them, and where each starts: an `indexOf` finds which hold a needle. */
-function joinedText(texts: readonly string[], text: string) {
-  const starts = new Int32Array(texts.length + 1);
-  let at = 0;
-  texts.forEach((t, i) => {
-    starts[i] = at;
-    at += t.length + 1;
-  });
-  starts[texts.length] = at;
-  return {
-    /** Marks in `into` (one byte per string) the strings holding `needle`, a needle without `\n`. */
-    mark(needle: string, into: Uint8Array): void {
-      let i = 0;
-      let hit = text.indexOf(needle);
-      while (hit >= 0) {
-        while ((starts[i + 1] ?? Infinity) <= hit) i++;
-        into[i] = 1;
-        hit = text.indexOf(needle, starts[i + 1] ?? text.length); // on to the next string
-      }
-    },
-  };
-}
-
-/**
- * The search text of the cases a user may see (issue 15): their numbers in one string and their
- * folded subjects in another, `\n` between cases. A search is then a few `indexOf` over
- * contiguous strings, not two `includes` per case on strings scattered over the heap (reading
- * them in a sorted order missed the cache on every case). No search word contains `\n` (words
- * are split on white space) and digits never do, so a hit never spans two cases. The subjects
- * are folded in one call: `\n` is neither cased nor case-ignorable, so it bounds the context
- * of context-sensitive mappings (final sigma) as the end of a string does; lowercasing never
- * shortens a string, so when the length is unchanged every subject kept its length, and where
- * one did not (İ), each subject is folded on its own.
- */
-function createSearchText(entries: readonly ListEntry[]) {
-  const numbers = entries.map((e) => e.ticket.number);
-  const raw = entries.map((e) => e.ticket.subject);
-  const joined = raw.join('\n');
-  let folded = foldCase(joined);
-  let subjects = raw;
-  if (folded.length !== joined.length) {
-    subjects = raw.map(foldCase);
-    folded = subjects.join('\n');
-  }
-  const numberText = joinedText(numbers, numbers.join('\n'));
-  const subjectText = joinedText(subjects, folded);
-  return {
-    /**
-     * One byte per case, 1 where the case matches `search` as `matchesCaseSearch` says: the
-     * digits in the number, or every word in the folded subject.
-     */
-    find(search: CaseSearch): Uint8Array {
-      const found = new Uint8Array(entries.length);
-      const [first, ...rest] = search.words;
-      if (first !== undefined) {
-        subjectText.mark(first, found);
-        for (const word of rest) {
-          const seen = new Uint8Array(entries.length);
-          subjectText.mark(word, seen);
-          for (let i = 0; i < found.length; i++) found[i] = (found[i] ?? 0) & (seen[i] ?? 0);
-        }
-      }
-      if (search.digits !== undefined) numberText.mark(search.digits, found);
-      return found;
-    },
-  };
-}
-
-/**
- * The case list's indexes (issue 15): per signed-in user, the cases they may see, sorted once
- * for each order, their search text, and the last query's matches.
- * A query then walks one sorted array of positions and keeps what matches (no sort per
- * keystroke), and the next page of the same query is a slice.
- * Every write replaces `state.tickets` (`replace`) or appends to it (new cases), so the array's
- * identity and length tell when the indexes are stale.
- */
-function createListIndex(tickets: () => readonly Ticket[]) {
-  let source: readonly Ticket[] | undefined;
-  let sourceLength = -1;
-  let email = '';
-  let visible: readonly ListEntry[] = [];
-  let searchText = createSearchText([]);
-  const sorted = new Map<TicketSort, { entries: readonly ListEntry[]; order: Int32Array }>();
-  /** The last query's matches; `text` is its folded search, `key` its order and status. */
-  let last: { key: string; text: string; matches: readonly ListEntry[] } | undefined;
-
-  function refresh(userEmail: string): void {
-    const all = tickets();
-    if (all === source && all.length === sourceLength && sameEmail(userEmail, email)) return;
-    source = all;
-    sourceLength = all.length;
-    email = userEmail;
-    visible = all.filter((t) => maySeeCase(participants(t), userEmail)).map((ticket, index) => ({ ticket, index }));
-    sorted.clear();
-    // Built here, where subjects were folded before (one fold of all of them, not per case).
-    searchText = createSearchText(visible);
-    last = undefined;
-  }
-
-  function inOrder(sort: TicketSort): { entries: readonly ListEntry[]; order: Int32Array } {
-    let list = sorted.get(sort);
-    if (!list) {
-      const key = sort.startsWith('number') ? 'number' : 'updatedAt';
-      const direction = sort.endsWith('asc') ? 1 : -1;
-      // The same stable comparator as a plain sort of every case: ties keep insertion order.
-      const entries = [...visible].sort((a, b) => (a.ticket[key] < b.ticket[key] ? -direction : a.ticket[key] > b.ticket[key] ? direction : 0));
-      list = { entries, order: Int32Array.from(entries, (e) => e.index) };
-      sorted.set(sort, list);
-    }
-    return list;
-  }
-
-  return {
-    /** The cases `userEmail` may see that match `query`, in its order. */
-    matches(userEmail: string, query: TicketQuery): readonly ListEntry[] {
-      refresh(userEmail);
-      const search = parseCaseSearch(query.search);
-      const sort = query.sort ?? 'updated_desc';
-      const status = query.status;
-      const key = `${sort}|${status ?? ''}`;
-      const text = search ? `${search.words.join(' ')}|${search.digits ?? ''}` : '';
-      if (last?.key === key && last.text === text) return last.matches;
-      const { entries, order } = inOrder(sort);
-      let matches = entries;
-      if (search) {
-        const found = searchText.find(search);
-        const kept: ListEntry[] = [];
-        for (const index of order) {
-          const entry = visible[index];
-          if (found[index] === 1 && entry && (status === undefined || entry.ticket.status === status)) kept.push(entry);
-        }
-        matches = kept;
-      } else if (status) {
-        matches = entries.filter((e) => e.ticket.status === status);
-      }
-      last = { key, text, matches };
-      return matches;
-    },
-  };
 }
 
 export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryBackend {
@@ -462,7 +316,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     save();
   }
 
-  const listIndex = createListIndex(() => state.tickets);
+  const list = createMemoryList(() => state.tickets);
 
   const backend: MemoryBackend = {
     capabilities: { ...FULL_CAPABILITIES, live: 'push' },
@@ -510,12 +364,11 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     listTickets: (query: TicketQuery, opts) =>
       call(opts, () => {
         const who = requireSession();
-        const matches = listIndex.matches(who.user.email, query);
         const offset = query.cursor ? Number(atob(query.cursor)) : 0;
         const limit = Math.min(Math.max(query.limit ?? 50, 1), 200);
-        const items = matches.slice(offset, offset + limit).map((entry) => summarize(entry.ticket));
-        const next = offset + limit < matches.length ? btoa(String(offset + limit)) : undefined;
-        return { items, total: matches.length, ...(next ? { nextCursor: next } : {}) };
+        const page = list.page(who.user.email, query, offset, limit);
+        const next = offset + limit < page.total ? btoa(String(offset + limit)) : undefined;
+        return { items: page.tickets.map(summarize), total: page.total, ...(next ? { nextCursor: next } : {}) };
       }),
 
     getTicket: (number, opts) => call(opts, () => find(number)),
