@@ -143,14 +143,26 @@ export class SupportTicketDetail extends SupportElement {
       const given = this.signedInHere ?? session;
       const asked = given === undefined ? api.getSession(options) : Promise.resolve(given);
       const [ticket, who] = await Promise.all([api.getTicket(number, options), asked]).catch((error: unknown) => this.loadRefused(error));
-      this.who = who;
-      this.sessionExpiry.noteSession(who);
-      this.ticket = ticket;
-      this.send({ type: 'draft-restored', comment: this.draft.loadBody() });
-      void this.waiting.loaded();
-      return ticket;
+      // Shown by willUpdate in the pass the task's completion asks for: setting state here
+      // would cost one more render of the whole conversation (issue 15).
+      return { number, ticket, who };
     },
   });
+  /** The load result willUpdate showed last: each result is shown once. */
+  private shownLoad: unknown;
+
+  /** A load that completed: its case and user, the draft kept for them, their outbox. */
+  private showLoaded(): void {
+    const loaded = this.load.status === TaskStatus.COMPLETE ? this.load.value : undefined;
+    // A case switched meanwhile: the next load brings the case asked for.
+    if (loaded === undefined || loaded === this.shownLoad || loaded.number !== this.number) return;
+    this.shownLoad = loaded;
+    this.who = loaded.who;
+    this.sessionExpiry.noteSession(loaded.who);
+    this.ticket = loaded.ticket;
+    this.send({ type: 'draft-restored', comment: this.draft.loadBody() });
+    void this.waiting.loaded();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('number') && changed.get('number') !== undefined) {
@@ -164,6 +176,7 @@ export class SupportTicketDetail extends SupportElement {
       this.followUpText = undefined;
       this.send({ type: 'case-changed' });
     }
+    this.showLoaded();
   }
 
   /** `<what>:<user>:case:<number>:`, once both are known; the user as a hash, never the address. */
@@ -174,7 +187,7 @@ export class SupportTicketDetail extends SupportElement {
 
   /** Settles when the case is shown (or failed to load). */
   get loaded(): Promise<unknown> {
-    return this.load.taskComplete.catch(() => undefined);
+    return this.load.taskComplete.then(() => this.updateComplete).catch(() => undefined);
   }
 
   /** Moves focus to the case's heading (it exists from the first render, while loading). */
