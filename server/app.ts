@@ -16,6 +16,7 @@ import { MIN_SECRET_BYTES } from './host-jwt.js';
 import type { ServerParts } from './context.js';
 import { HttpError, problemReply, sendReply } from './http.js';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
+import { DEFAULT_LIST_CACHE, ListCache, type ListCacheLimits } from './list-cache.js';
 import { createEventHub } from './events.js';
 import { NotReady, readiness, type ReadinessCheck } from './health.js';
 import { createPipeline } from './pipeline.js';
@@ -55,6 +56,8 @@ export interface SupportServerOptions {
   readonly hostJwtSecret?: Buffer | undefined;
   /** Per-user limits; each defaults to `DEFAULT_LIMITS` (server/limits.ts). */
   readonly limits?: Partial<ServerLimits>;
+  /** How many list answers (and bytes of them) the list cache keeps; default `DEFAULT_LIST_CACHE` (server/list-cache.ts). */
+  readonly listCache?: ListCacheLimits;
   /** scrypt cost (N) for new password hashes; default 16384. Tests may lower it. */
   readonly scryptCost?: number;
   /** Test hooks. `beforeHandle` runs after the idempotency check, before the handler. */
@@ -140,6 +143,7 @@ export function createSupportServer(options: SupportServerOptions): SupportServe
   const parts: ServerParts = {
     store,
     cases,
+    listCache: new ListCache(options.listCache ?? DEFAULT_LIST_CACHE),
     capabilities: { ...cases.capabilities, live: eventsOff ? 'poll' : 'push' },
     events,
     config,

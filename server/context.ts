@@ -9,6 +9,7 @@ import type { TicketLink } from './case-url.js';
 import type { CaseConnector } from './connectors/types.js';
 import type { EventHub } from './events.js';
 import type { Readiness } from './health.js';
+import type { ListCache } from './list-cache.js';
 import type { ServerLimits } from './limits.js';
 import type { SupportStore } from './store/port.js';
 import type { JsonObject, ReceivedFile, RouteSpec } from './http.js';
@@ -19,6 +20,8 @@ export interface ServerParts {
   readonly store: SupportStore;
   /** Where cases live: the SQLite store or a helpdesk (server/connectors/). */
   readonly cases: CaseConnector;
+  /** The list's serialized answers, while the connector's `listVersion` holds. */
+  readonly listCache: ListCache;
   readonly config: SupportConfig;
   readonly dataDir: string;
   /** The clock of every rule (auto-close, expiries, timestamps). */

@@ -102,7 +102,7 @@ export interface Reply {
   readonly file?: string;
   /** Takes over the response (Server-Sent Events): writes its own head and ends it when it will. */
   readonly stream?: (res: ServerResponse) => void;
-  /** `body`, already serialized as UTF-8 (by `conditional`, which hashed those bytes: encoded once). */
+  /** `body`, already serialized as UTF-8 (by `conditional`, which hashed those bytes: encoded once; or by the list cache, with its `ETag`). */
   readonly json?: Buffer;
 }
 
@@ -151,15 +151,21 @@ function noneMatch(header: string, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
 }
 
+/** The ETag of a JSON answer: a hash of its bytes. */
+export const etagOf = (json: Buffer): string => `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+
 /**
  * Conditional GETs for every JSON answer: a 200 gets an `ETag` (a hash of its body), and a
  * request whose `If-None-Match` names it gets a 304 without a body, so a client that polls
  * pays for a change only.
  */
 export function conditional(method: string, headers: IncomingHttpHeaders, reply: Reply): Reply {
-  if ((method !== 'GET' && method !== 'HEAD') || reply.status !== 200 || reply.body === undefined || reply.file !== undefined || reply.stream) return reply;
-  const json = Buffer.from(JSON.stringify(reply.body));
-  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+  if ((method !== 'GET' && method !== 'HEAD') || reply.status !== 200 || reply.file !== undefined || reply.stream) return reply;
+  // A reply that comes serialized with its ETag (the list cache's) is not encoded nor hashed again.
+  const ready = reply.json !== undefined ? reply.headers?.['ETag'] : undefined;
+  if (ready === undefined && reply.body === undefined) return reply;
+  const json = ready !== undefined && reply.json ? reply.json : Buffer.from(JSON.stringify(reply.body));
+  const etag = ready ?? etagOf(json);
   const ifNoneMatch = headers['if-none-match'];
   if (ifNoneMatch !== undefined && noneMatch(ifNoneMatch, etag)) return { status: 304, headers: { ...reply.headers, ETag: etag } };
   return { ...reply, json, headers: { ...reply.headers, ETag: etag } };

@@ -18,6 +18,7 @@ import {
   insertTicket,
   insertWatcher,
   listTickets,
+  listVersion,
   parseNumber,
   participantsOf,
   setCaseRateMark,
@@ -46,6 +47,9 @@ export function sqliteConnector(options: ConnectorBase): CaseConnector {
     capabilities: { ...FULL_CAPABILITIES, live: 'push' },
     list(caller, query) {
       return Promise.resolve(listTickets(db, { email: caller.user.email, ...query }));
+    },
+    listVersion() {
+      return Promise.resolve(listVersion(db));
     },
     find(caller, numberText) {
       const number = parseNumber(numberText);

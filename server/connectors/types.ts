@@ -83,6 +83,13 @@ export interface CaseConnector {
    */
   readonly capabilities: BackendCapabilities;
   list(caller: CaseCaller, query: CaseListQuery): Promise<CasePage>;
+  /**
+   * A counter of the store's list-relevant writes (cases, watchers, participants), the same
+   * in every process on the database: while it holds, a list page does not change, so the
+   * list route may answer from its cache (server/list-cache.ts). Absent for a helpdesk, whose
+   * changes the server does not see: its lists are never cached.
+   */
+  listVersion?(): Promise<number>;
   /** The case when the caller is its requester or a watcher (CC); `undefined` otherwise, whatever the number. */
   find(caller: CaseCaller, number: string): Promise<Ticket | undefined>;
   create(caller: CaseCaller, input: NewCase): Promise<Ticket>;

@@ -11,7 +11,7 @@ import { findArea } from '../../src/core/flows.js';
 import { CONTACT_METHODS, STATUSES, type ContactMethod, type Status } from '../../src/core/ticket.js';
 import { followUpDescription, validateTicketInput } from '../../src/core/validation.js';
 import type { ApiRoute, Ctx } from '../context.js';
-import { HttpError, invalid, text, texts, type Reply } from '../http.js';
+import { etagOf, HttpError, invalid, text, texts, type Reply } from '../http.js';
 import { admitCase } from '../limits.js';
 import { cursorOf, parseNumber, type ListCursor } from '../store.js';
 import type { Ticket } from '../../src/core/ticket.js';
@@ -50,13 +50,27 @@ async function list(ctx: Ctx): Promise<Reply> {
   }
   if (errors.length > 0) throw invalid(errors, 400);
 
-  const search = parseCaseSearch(params.get('search') ?? undefined);
+  const searchText = params.get('search') ?? undefined;
+  const { cases, listCache } = ctx.server;
+  // Read before the page (list-cache.ts says why); the user's id and email both: whose page it is.
+  const version = cases.listVersion ? await cases.listVersion() : undefined;
+  const key = JSON.stringify([caller.user.userId, caller.user.email, status ?? null, sort, limit, cursorText || null, searchText ?? null]);
+  if (version !== undefined) {
+    const hit = listCache.get(key, version);
+    if (hit) return { status: 200, json: hit.json, headers: { ETag: hit.etag } };
+  }
+  const search = parseCaseSearch(searchText);
   // One row past the page tells whether there is a next one.
-  const { items, total } = await ctx.server.cases.list(caller, { status, search, sort, limit: limit + 1, cursor });
+  const { items, total } = await cases.list(caller, { status, search, sort, limit: limit + 1, cursor });
   const page = items.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor = items.length > limit && last ? encodeCursor(sort, cursorOf(last)) : undefined;
-  return { status: 200, body: { items: page, ...(nextCursor ? { nextCursor } : {}), total } };
+  const body = { items: page, ...(nextCursor ? { nextCursor } : {}), total };
+  if (version === undefined) return { status: 200, body };
+  const json = Buffer.from(JSON.stringify(body));
+  const entry = { json, etag: etagOf(json) };
+  listCache.set(key, version, entry);
+  return { status: 200, json, headers: { ETag: entry.etag } };
 }
 
 async function get(ctx: Ctx, params: Readonly<Record<string, string>>): Promise<Reply> {

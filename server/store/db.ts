@@ -268,6 +268,19 @@ const MIGRATIONS: readonly string[] = [
     values_json TEXT NOT NULL
   );
   `,
+  // The list cache's version (issue 15, server/list-cache.ts): every write that can change a
+  // list page bumps it, in the writer's transaction.
+  `
+  CREATE TABLE list_version (id INTEGER PRIMARY KEY CHECK (id = 1), v INTEGER NOT NULL);
+  INSERT INTO list_version (id, v) VALUES (1, 0);
+  ${['tickets', 'watchers', 'participants']
+    .flatMap((table) =>
+      ['INSERT', 'UPDATE', 'DELETE'].map(
+        (op) => `CREATE TRIGGER list_version_${table}_${op.toLowerCase()} AFTER ${op} ON ${table} BEGIN UPDATE list_version SET v = v + 1; END;`,
+      ),
+    )
+    .join('\n  ')}
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -292,6 +305,11 @@ export function prepared(db: Db, sql: string): Database.Statement {
     byText.set(sql, statement);
   }
   return statement;
+}
+
+/** The list cache's version (see the last migration). */
+export function listVersion(db: Db): number {
+  return prepared(db, 'SELECT v FROM list_version').pluck(true).get() as number;
 }
 
 /** Opens (creating when needed) `DIR/support.sqlite` and brings its schema up to date. */

@@ -159,6 +159,22 @@ const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE ticket_custom_fields (ticket_number INTEGER PRIMARY KEY REFERENCES tickets(number), values_json JSONB NOT NULL);
   `,
+  // The list cache's version (issue 15, server/list-cache.ts). A row, not a sequence: the new
+  // value becomes visible when the write commits, with the write, never before it (a process
+  // that saw a sequence's next value early could file an old page under it). Once per
+  // statement: a statement's rows are one change for the cache.
+  `
+  CREATE TABLE list_version (id INTEGER PRIMARY KEY CHECK (id = 1), v BIGINT NOT NULL);
+  INSERT INTO list_version (id, v) VALUES (1, 0);
+  CREATE FUNCTION bump_list_version() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    UPDATE list_version SET v = v + 1 WHERE id = 1;
+    RETURN NULL;
+  END $$;
+  CREATE TRIGGER tickets_list_version AFTER INSERT OR UPDATE OR DELETE ON tickets FOR EACH STATEMENT EXECUTE FUNCTION bump_list_version();
+  CREATE TRIGGER watchers_list_version AFTER INSERT OR UPDATE OR DELETE ON watchers FOR EACH STATEMENT EXECUTE FUNCTION bump_list_version();
+  CREATE TRIGGER participants_list_version AFTER INSERT OR UPDATE OR DELETE ON participants FOR EACH STATEMENT EXECUTE FUNCTION bump_list_version();
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;

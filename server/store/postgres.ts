@@ -413,6 +413,10 @@ function postgresConnector(pool: pg.Pool, tx: Tx, withEmails: WithEmails, base: 
     name: 'postgres',
     capabilities: { ...FULL_CAPABILITIES, live: 'push' },
     list: (caller, query) => pgListTickets(pool, { email: caller.user.email, ...query }),
+    async listVersion() {
+      const { rows } = await pool.query<{ v: string }>({ name: 'list_version', text: 'SELECT v FROM list_version WHERE id = 1' });
+      return Number(rows[0]?.v ?? 0);
+    },
     async find(caller, numberText) {
       const number = parseNumber(numberText);
       const row = number === undefined ? undefined : await pgTicketRow(pool, number);

@@ -150,6 +150,31 @@ describe('two server processes on one PostgreSQL database', () => {
     assert.ok(text.includes(`"number":"${created.number ?? ''}"`), 'the change reached the stream on the other process within 2 s');
   });
 
+  it("a write through A shows in B's next list (B's list cache is not stale)", async () => {
+    const token = tokens[2] ?? '';
+    const listOn = async (base: string): Promise<{ items: { number: string }[]; total: number }> => {
+      const res = await fetch(`${base}/api/tickets?limit=5`, { headers: { Authorization: `Bearer ${token}` } });
+      assert.equal(res.status, 200);
+      return (await res.json()) as { items: { number: string }[]; total: number };
+    };
+    const older = await create(a.url, token, `list-older-${Date.now()}`, 'Listed across processes');
+    const newer = await create(a.url, token, `list-newer-${Date.now()}`, 'Listed across processes too');
+    const before = await listOn(b.url);
+    assert.deepEqual(await listOn(b.url), before, 'the same list twice on B (the second from its cache)');
+    assert.equal(before.items[0]?.number, newer.number);
+    const created = await create(a.url, token, `list-${Date.now()}`, 'Created on A, listed on B');
+    const afterCreate = await listOn(b.url);
+    assert.equal(afterCreate.items[0]?.number, created.number);
+    assert.equal(afterCreate.total, before.total + 1);
+    const commented = await fetch(`${a.url}/api/tickets/${older.number ?? ''}/comments`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': `comment-${Date.now()}` },
+      body: JSON.stringify({ body: 'Commented on A.' }),
+    });
+    assert.equal(commented.status, 201);
+    assert.equal((await listOn(b.url)).items[0]?.number, older.number, 'the case commented on A is first in B');
+  });
+
   it('A killed mid-load: B keeps answering and every case that got a 201 is stored', async () => {
     const load = Array.from({ length: 60 }, (_, i) =>
       create(i % 2 === 0 ? a.url : b.url, tokens[i % USERS] ?? '', `kill-${i}`, `Kill ${i}`).catch(() => ({ status: 0 }) as { status: number; number?: string }),
