@@ -38,6 +38,13 @@ const SEARCH_DEBOUNCE_MS = 50;
 const LOAD_AHEAD_ROWS = 10;
 
 /**
+ * Rows of a new first page rendered before the first paint: a screenful (a row is 4–6rem, the
+ * list 32rem), the rows without `content-visibility` in the styles. The rest of the page
+ * renders right after that paint, so the list shows without waiting for rows out of view.
+ */
+const FIRST_PAINT_ROWS = 8;
+
+/**
  * @summary "My tickets": every case of the signed-in customer with its number and state, and one
  * case's conversation, attachments, watchers and "Call me".
  *
@@ -101,6 +108,7 @@ export class MyTickets extends SupportElement {
       this.more.clear();
       const page = await api.listTickets(ticketQuery(query, pageSize), { signal, locale: this.resolvedLocale }).catch((error: unknown) => this.refused(error));
       this.sessionExpiry.noteSession(true);
+      this.deferRest();
       this.send({ type: 'page-loaded', page });
       return page;
     },
@@ -135,6 +143,8 @@ export class MyTickets extends SupportElement {
   /** Watches the last rows: when one shows in the list, the next page loads. */
   private loadAhead: IntersectionObserver | undefined;
   private watchedItems: readonly TicketSummary[] | undefined;
+  /** Settles once the rows past `FIRST_PAINT_ROWS` of a new first page are rendered; set meanwhile. */
+  private restRendered: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -169,10 +179,38 @@ export class MyTickets extends SupportElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.watchLoadAhead();
+    if (!this.restRendered) this.watchLoadAhead();
     if (!changed.has('ticket') || !this.ticket) return;
     this.live.opened(this.ticket);
     this.dispatchEvent(new TicketOpenedEvent(this.ticket));
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    if (this.restRendered) {
+      await this.restRendered;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
+
+  /**
+   * The next render shows the first `FIRST_PAINT_ROWS` rows; the rest follow after a paint (a
+   * hidden page runs no frames: after a short timeout there).
+   */
+  private deferRest(): void {
+    if (this.restRendered) return;
+    const rest = new Promise<void>((resolve) => {
+      const timeout = setTimeout(resolve, 100);
+      requestAnimationFrame(() => setTimeout(() => {
+        clearTimeout(timeout);
+        resolve();
+      }));
+    });
+    this.restRendered = rest.then(() => {
+      this.restRendered = undefined;
+      this.requestUpdate();
+    });
   }
 
   /** Settles once the list shows the answer to the current query (or its error). */
@@ -446,7 +484,7 @@ export class MyTickets extends SupportElement {
       aria-labelledby="list-title"
       aria-busy=${busy ? 'true' : 'false'}
     >
-      ${repeat(this.view.rows.items, (t) => t.number, renderItem)}
+      ${repeat(this.restRendered ? this.view.rows.items.slice(0, FIRST_PAINT_ROWS) : this.view.rows.items, (t) => t.number, renderItem)}
     </ul>`;
   }
 }
