@@ -196,10 +196,11 @@ export class MyTickets extends SupportElement {
 
   /**
    * The next render shows the first `FIRST_PAINT_ROWS` rows; the rest follow after a paint (a
-   * hidden page runs no frames: after a short timeout there).
+   * hidden page runs no frames: after a short timeout there). Only for a list at its top.
    */
   private deferRest(): void {
-    if (this.restRendered) return;
+    // A list scrolled down keeps its place: shortened for a frame, it would lose it.
+    if (this.restRendered || (this.renderRoot.querySelector('.scroller')?.scrollTop ?? 0) > 0) return;
     const rest = new Promise<void>((resolve) => {
       const timeout = setTimeout(resolve, 100);
       requestAnimationFrame(() => setTimeout(() => {

@@ -40,6 +40,17 @@ describe('<my-tickets> rows', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps its scroll position when the list reloads', async () => {
+    const el = await longList(300, 50);
+    const scroller = $(el, '.scroller');
+    $$(el, '.row')[30]?.scrollIntoView({ block: 'start' });
+    const top = scroller.scrollTop;
+    expect(top).to.be.above(0);
+    await el.refresh();
+    await el.updateComplete;
+    expect(scroller.scrollTop).to.be.closeTo(top, 1);
+  });
+
   it('loads no page before the user scrolls near the end', async () => {
     const el = await longList(300, 50);
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
