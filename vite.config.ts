@@ -50,8 +50,6 @@ function stripMessageDescriptions(): Plugin {
 // - floating-ui: its own chunk, loaded on a popup's first open where CSS anchor positioning
 //   is missing (src/controllers/popup-position.ts);
 // - the message id table (shortMessageIds below), loaded by registerTranslations;
-// - the virtualizer: its own chunk, loaded when a case list is longer than a few screens
-//   (src/elements/my-tickets/lazy-virtualizer.ts);
 // - `steps`: every other element (forms, case list and case view, sign-in), loaded together
 //   by src/define/lazy.ts, and the popups' positioning code (a chunk of its own measured
 //   778 B brotli and +315 B in all; `steps` loads at the first pointer or key event anyway,
@@ -60,7 +58,6 @@ const notLocale = (id: string) => !/generated\/locales\//.test(id);
 const BUNDLE_CHUNKS = [
   { name: 'support-elements-core', tags: ['$initial' as const], priority: 3 },
   { name: 'floating-ui', test: /@floating-ui/, priority: 2 },
-  { name: 'virtualizer', test: /@lit-labs\/virtualizer|my-tickets\/eager-flow/, priority: 2 },
   { name: 'message-index', test: /support-elements:message-index/, priority: 2 },
   { name: 'steps', test: notLocale, priority: 1 },
 ];

@@ -96,8 +96,8 @@ export class ListLive {
   }
 
   /**
-   * A row that moves far may be re-created by the virtualizer, and a re-created button has lost
-   * focus: it goes back to the same row's button, which is where it was (not a move of focus).
+   * A row that moves (a change re-sorts the list) is moved in the DOM, and a moved button has
+   * lost focus: it goes back to the same row's button, which is where it was (not a move of focus).
    */
   private async keepFocus(number: string): Promise<void> {
     await this.host.updateComplete;

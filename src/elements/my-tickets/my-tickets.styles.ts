@@ -47,6 +47,16 @@ export const myTicketsStyles = css`
     border-block-end: 1px solid var(--_color-surface-alt);
   }
 
+  /*
+   * Every loaded row is in the DOM (no virtualizer, issue 15); rows past the first screenful
+   * skip style, layout and paint until they come near the view. Their size until then is the
+   * last one rendered (auto), else about a row's height, so the scrollbar stays steady.
+   */
+  .row:nth-child(n + 9) {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 5.5rem;
+  }
+
   .row__open {
     flex: 1 1 100%;
     justify-content: start;

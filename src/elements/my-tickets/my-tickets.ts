@@ -3,9 +3,9 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { TicketPage, TicketSort } from '../../adapters/backend.js';
 import { ActionController } from '../../controllers/action-controller.js';
-import { VirtualLayoutController } from '../../controllers/tickets-layout-controller.js';
 import type { ErrorKind } from '../../core/errors.js';
 import { isSupportError } from '../../core/errors.js';
 import { findProduct } from '../../core/flows.js';
@@ -15,7 +15,6 @@ import { TicketOpenedEvent } from '../../events/events.js';
 import { formatDate, formatDateTime, formatNumber, plural } from '../../localization/format.js';
 import { formatUpdated } from '../shared/relative-time.js';
 import { focusRow } from './focus-row.js';
-import { rows, virtualizerOf, virtualizerReady } from './lazy-virtualizer.js';
 import { failureMessage, statusLabel, statusMeaning } from '../shared/messages.js';
 import { SupportElement } from '../shared/support-element.js';
 import { LifecycleController, taskError } from '../../controllers/lifecycle-controller.js';
@@ -31,15 +30,27 @@ import { initialTicketsView, isFiltered, SORTS, ticketQuery, ticketsTransition, 
  */
 const SEARCH_DEBOUNCE_MS = 50;
 
-/** How close to the end of the loaded rows the next page starts loading. */
+/**
+ * How close to the end of the loaded rows the next page starts loading: the row this many from
+ * the end coming into the list's view loads the next page, so it is there before the user
+ * reaches the end (a row is 4–6rem, the list 32rem: about two screens ahead).
+ */
 const LOAD_AHEAD_ROWS = 10;
+
+/**
+ * Rows of a new first page rendered before the first paint: a screenful (a row is 4–6rem, the
+ * list 32rem), the rows without `content-visibility` in the styles. The rest of the page
+ * renders right after that paint, so the list shows without waiting for rows out of view.
+ */
+const FIRST_PAINT_ROWS = 8;
 
 /**
  * @summary "My tickets": every case of the signed-in customer with its number and state, and one
  * case's conversation, attachments, watchers and "Call me".
  *
- * The list is cursor-loaded from the backend and virtualized (only visible rows are in the
- * DOM), so thousands of cases stay smooth; filtering, search and sorting run in the backend.
+ * The list is cursor-loaded from the backend a page at a time, the next page when the user
+ * scrolls near the end; rows out of view skip rendering work (`content-visibility: auto`), so
+ * thousands of cases stay smooth; filtering, search and sorting run in the backend.
  * Choosing a case shows it in place (`ticket` follows); "Back to my tickets" returns to the
  * row that opened it.
  *
@@ -97,6 +108,7 @@ export class MyTickets extends SupportElement {
       this.more.clear();
       const page = await api.listTickets(ticketQuery(query, pageSize), { signal, locale: this.resolvedLocale }).catch((error: unknown) => this.refused(error));
       this.sessionExpiry.noteSession(true);
+      this.deferRest();
       this.send({ type: 'page-loaded', page });
       return page;
     },
@@ -128,13 +140,11 @@ export class MyTickets extends SupportElement {
     catchUp: () => void (this.ticket ? this.send({ type: 'case-created' }) : this.list.run()),
   });
 
-  /** `updateComplete` waits for the rows to be laid out (see VirtualLayoutController). */
-  private readonly rowsLayout = new VirtualLayoutController(
-    this,
-    () => this.renderRoot.querySelector<HTMLElement>('.scroller'),
-    () => this.view.rows.items,
-    virtualizerOf,
-  );
+  /** Watches the last rows: when one shows in the list, the next page loads. */
+  private loadAhead: IntersectionObserver | undefined;
+  private watchedItems: readonly TicketSummary[] | undefined;
+  /** Settles once the rows past `FIRST_PAINT_ROWS` of a new first page are rendered; set meanwhile. */
+  private restRendered: Promise<void> | undefined;
 
   constructor() {
     super();
@@ -158,6 +168,9 @@ export class MyTickets extends SupportElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.debounce);
+    this.loadAhead?.disconnect();
+    this.loadAhead = undefined;
+    this.watchedItems = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -166,16 +179,39 @@ export class MyTickets extends SupportElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (!this.restRendered) this.watchLoadAhead();
     if (!changed.has('ticket') || !this.ticket) return;
     this.live.opened(this.ticket);
     this.dispatchEvent(new TicketOpenedEvent(this.ticket));
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    await virtualizerReady();
-    await this.rowsLayout.settled();
+    let done = await super.getUpdateComplete();
+    if (this.restRendered) {
+      await this.restRendered;
+      done = await super.getUpdateComplete();
+    }
     return done;
+  }
+
+  /**
+   * The next render shows the first `FIRST_PAINT_ROWS` rows; the rest follow after a paint (a
+   * hidden page runs no frames: after a short timeout there). Only for a list at its top.
+   */
+  private deferRest(): void {
+    // A list scrolled down keeps its place: shortened for a frame, it would lose it.
+    if (this.restRendered || (this.renderRoot.querySelector('.scroller')?.scrollTop ?? 0) > 0) return;
+    const rest = new Promise<void>((resolve) => {
+      const timeout = setTimeout(resolve, 100);
+      requestAnimationFrame(() => setTimeout(() => {
+        clearTimeout(timeout);
+        resolve();
+      }));
+    });
+    this.restRendered = rest.then(() => {
+      this.restRendered = undefined;
+      this.requestUpdate();
+    });
   }
 
   /** Settles once the list shows the answer to the current query (or its error). */
@@ -238,10 +274,34 @@ export class MyTickets extends SupportElement {
     void this.more.run(cursor);
   }
 
-  private onVisibilityChanged(event: Event & { last?: number }): void {
-    if (typeof event.last === 'number' && event.last >= this.view.rows.items.length - LOAD_AHEAD_ROWS && !this.more.failureKind) {
-      this.loadMore();
+  /**
+   * Observes the last `LOAD_AHEAD_ROWS` rows (none when every page is loaded), again whenever the
+   * rows change: any of them showing loads the next page. All of them, not one: a scroll can
+   * jump past a single row, and observing fires at once, so a short page that already shows its
+   * end loads the next one too.
+   */
+  private watchLoadAhead(): void {
+    const scroller = this.renderRoot.querySelector('.scroller');
+    const items = scroller && this.view.rows.nextCursor ? this.view.rows.items : undefined;
+    if (items === this.watchedItems && (!scroller || this.loadAhead?.root === scroller)) return;
+    this.watchedItems = items;
+    this.loadAhead?.disconnect();
+    if (!items || !scroller) return;
+    if (this.loadAhead?.root !== scroller) {
+      this.loadAhead = new IntersectionObserver((entries) => this.onLoadAhead(entries), { root: scroller });
     }
+    const rows = scroller.querySelectorAll('.row');
+    for (let i = Math.max(0, rows.length - LOAD_AHEAD_ROWS); i < rows.length; i++) {
+      const row = rows[i];
+      if (row) this.loadAhead.observe(row);
+    }
+  }
+
+  private onLoadAhead(entries: readonly IntersectionObserverEntry[]): void {
+    if (!entries.some((entry) => entry.isIntersecting) || this.more.failureKind) return;
+    // The first page's rows can show before its task has settled.
+    if (this.list.status === TaskStatus.COMPLETE) this.loadMore();
+    else void this.listComplete.then(() => this.loadMore());
   }
 
   private async open(number: string): Promise<void> {
@@ -257,7 +317,7 @@ export class MyTickets extends SupportElement {
     this.ticket = undefined;
     if (stale) void this.list.run();
     await this.updateComplete;
-    if (from && (await focusRow(this.renderRoot, this.view.rows.items.findIndex((t) => t.number === from), from))) return;
+    if (from && focusRow(this.renderRoot, from)) return;
     this.renderRoot.querySelector<HTMLElement>('#list-title')?.focus();
   }
 
@@ -395,9 +455,7 @@ export class MyTickets extends SupportElement {
     const now = new Date();
     const total = this.view.rows.total;
     const updatedLabel = msg('Last update:', { id: 'my-tickets.row.updated', desc: 'Before the relative time of a case\'s last change in the list, e.g. "Last update: 2 hours ago".' });
-    // The virtualizer may ask for a row past the end while a shorter result replaces the list.
-    const renderItem = (t: TicketSummary | undefined, index: number) => {
-      if (!t) return html`<li class="row" aria-hidden="true"></li>`;
+    const renderItem = (t: TicketSummary, index: number) => {
       const product = findProduct(this.config, t.productId)?.name ?? t.productId;
       const closesAt = autoCloseAt(t, this.config.autoCloseDays);
       let meaning = statusMeaning(t.status);
@@ -426,15 +484,8 @@ export class MyTickets extends SupportElement {
       part="list"
       aria-labelledby="list-title"
       aria-busy=${busy ? 'true' : 'false'}
-      @visibilityChanged=${this.onVisibilityChanged}
     >
-      <li virtualizer-sizer aria-hidden="true"></li>
-      ${rows(this, {
-        items: this.view.rows.items as (TicketSummary | undefined)[],
-        total,
-        keyFunction: (t: TicketSummary | undefined, index: number) => t?.number ?? `missing-${index}`,
-        renderItem,
-      })}
+      ${repeat(this.restRendered ? this.view.rows.items.slice(0, FIRST_PAINT_ROWS) : this.view.rows.items, (t) => t.number, renderItem)}
     </ul>`;
   }
 }

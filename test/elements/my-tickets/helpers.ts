@@ -29,7 +29,7 @@ export async function renderList(backend: SupportBackend, locale = 'en'): Promis
   return el;
 }
 
-/** Waits until the virtualizer has rendered at least `count` rows. */
+/** Waits until the list shows at least `count` rows. */
 export async function rows(el: MyTickets, count = 1): Promise<HTMLElement[]> {
   await waitUntil(() => $$(el, '.row').length >= count, `fewer than ${count} rows`);
   return $$(el, '.row');
