@@ -12,6 +12,7 @@ import { migratedDraftKey, userDigest } from '../../controllers/draft-key.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { caseSubmitController } from '../../controllers/ticket-form-submit.js';
 import { SuggestionsController } from '../../controllers/ticket-form-suggestions.js';
+import { runOnDemand } from '../../controllers/ticket-form-on-demand.js';
 import { sharedStore, userScope } from '../../controllers/file-store.js';
 import { UploadController } from '../../controllers/upload-controller.js';
 import { ArticleOpenedEvent, LocaleChangeRequestEvent, ManageTicketsRequestEvent, TicketCreatedEvent } from '../../events/events.js';
@@ -142,9 +143,9 @@ export class TicketForm extends SupportElement {
   });
 
   private readonly catalogTask = new Task(this, {
-    task: async ([api, locale]: readonly [SupportBackend, LocaleCode | undefined], { signal }): Promise<Catalog | undefined> =>
-      locale ? api.getCatalog({ signal, locale }) : undefined,
-    args: () => [this.api, this.needsCatalog ? this.resolvedLocale : undefined] as const, // no language, no run on a switch
+    task: async ([api, locale]: readonly [SupportBackend, LocaleCode], { signal }): Promise<Catalog | undefined> => api.getCatalog({ signal, locale }),
+    args: () => [this.api, this.resolvedLocale] as const, // for the step's "Try again"
+    autoRun: false,
   });
 
   private readonly suggestions = new SuggestionsController(this, {
@@ -174,6 +175,12 @@ export class TicketForm extends SupportElement {
   private restoredKey: string | undefined;
   private focusPending = false;
   protected readonly lifecycle = new LifecycleController(this, () => ticketFormSnapshot(this.phase, this.resolution, this.sessionTask, this.activeSession, this.submission.failure), { deflectedStep: 'solved' });
+
+  constructor() {
+    super();
+    // Only a category step needs the catalog: no run (and no update pass) for a flow without one.
+    runOnDemand(this, this.catalogTask, () => (this.needsCatalog ? ([this.api, this.resolvedLocale] as const) : undefined));
+  }
 
   /** Starts a new case: empties the form and the draft, back to the first step. */
   reset(): void {
