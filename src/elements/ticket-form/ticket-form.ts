@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Session, SupportBackend } from '../../adapters/backend.js';
 import type { Article, Catalog } from '../../core/catalog.js';
-import type { AreaConfig, FlowConfig, LocaleCode } from '../../core/config.js';
+import type { AreaConfig, FlowConfig, LocaleCode, SupportConfig } from '../../core/config.js';
 import type { ErrorKind, SupportError } from '../../core/errors.js';
 import { resolveFlow, type FlowResolution } from '../../core/flows.js';
 import type { IntentKey } from '../../controllers/action-controller.js';
@@ -197,8 +197,18 @@ export class TicketForm extends SupportElement {
     return this.signedIn ?? this.session ?? this.sessionTask.value;
   }
 
+  private resolved: { config: SupportConfig; locale: LocaleCode; area: string; resolution: FlowResolution } | undefined;
+
+  // Asked a dozen times per update (render, controllers, the lifecycle snapshot): resolved once per input.
   private get resolution(): FlowResolution | undefined {
-    return this.area ? resolveFlow(this.config, this.resolvedLocale, this.area) : undefined;
+    const { area, config } = this;
+    if (!area) return undefined;
+    const locale = this.resolvedLocale;
+    const last = this.resolved;
+    if (last && last.area === area && last.config === config && last.locale === locale) return last.resolution;
+    const resolution = resolveFlow(config, locale, area);
+    this.resolved = { config, locale, area, resolution };
+    return resolution;
   }
 
   private get needsCategory(): boolean {
