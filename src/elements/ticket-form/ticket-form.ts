@@ -55,6 +55,9 @@ import { failureNotice, followUpNotice, loadingStatus, shownErrors, type TicketF
 import { renderAreaChooser, renderCategory, renderNotOffered, renderSubject, catalogState } from './ticket-form.render-steps.js';
 import { ticketFormStyles } from './ticket-form.styles.js';
 
+/** What the lifecycle snapshot reads for a session the host gave: known, as a settled task would say. */
+const GIVEN_SESSION = { status: TaskStatus.COMPLETE, error: undefined } as const;
+
 /**
  * @summary The case-opening flow: the steps of the customer's language and product area, the
  * form, and the confirmation with the case number.
@@ -137,9 +140,8 @@ export class TicketForm extends SupportElement {
   });
 
   private readonly sessionTask = new Task(this, {
-    task: async ([api, given]: readonly [SupportBackend, Session | null | undefined], { signal }) =>
-      given ?? (await api.getSession({ signal })),
-    args: () => [this.api, this.session] as const,
+    task: async ([api]: readonly [SupportBackend], { signal }): Promise<Session | null> => api.getSession({ signal }),
+    autoRun: false,
   });
 
   private readonly catalogTask = new Task(this, {
@@ -174,11 +176,13 @@ export class TicketForm extends SupportElement {
   private intentKey: IntentKey | undefined;
   private restoredKey: string | undefined;
   private focusPending = false;
-  protected readonly lifecycle = new LifecycleController(this, () => ticketFormSnapshot(this.phase, this.resolution, this.sessionTask, this.activeSession, this.submission.failure), { deflectedStep: 'solved' });
+  protected readonly lifecycle = new LifecycleController(this, () => ticketFormSnapshot(this.phase, this.resolution, this.session ? GIVEN_SESSION : this.sessionTask, this.activeSession, this.submission.failure), { deflectedStep: 'solved' });
 
   constructor() {
     super();
     // Only a category step needs the catalog: no run (and no update pass) for a flow without one.
+    // A session the host gives is known now: no call, and the first step in the first update.
+    runOnDemand(this, this.sessionTask, () => (this.session ? undefined : ([this.api] as const)));
     runOnDemand(this, this.catalogTask, () => (this.needsCatalog ? ([this.api, this.resolvedLocale] as const) : undefined));
   }
 
@@ -415,7 +419,8 @@ export class TicketForm extends SupportElement {
     const session = this.activeSession;
     // A session of the other realm (product vs support center) cannot open this area's cases.
     if (!session || session.realm !== resolution.area.realm) {
-      if ((!session && this.sessionTask.status === TaskStatus.PENDING) || this.sessionTask.status === TaskStatus.INITIAL) return loadingStatus();
+      const asking = !this.session && ((!session && this.sessionTask.status === TaskStatus.PENDING) || this.sessionTask.status === TaskStatus.INITIAL);
+      if (asking) return loadingStatus();
       return this.renderSignIn(resolution.area, undefined);
     }
     const view = this.view();

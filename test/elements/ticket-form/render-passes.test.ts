@@ -38,4 +38,17 @@ describe('<ticket-form> render passes to the first step (issue 15)', () => {
     expect(headingText(el)).to.equal('What is your case about?');
     expect(passes()).to.equal(2);
   });
+
+  it('renders the subject step in one pass when the host gives the session', async () => {
+    const backend = createMemoryBackend({ signedInAs: 'alex@example.com' });
+    const session = await backend.getSession();
+    const { el, passes } = formWith(backend);
+    el.session = session;
+    const ready = new Promise<void>((resolve) => el.addEventListener('support-ready', () => resolve(), { once: true }));
+    document.body.append(el);
+    await settle(el);
+    await ready;
+    expect(headingText(el)).to.equal('What is your case about?');
+    expect(passes()).to.equal(1);
+  });
 });
