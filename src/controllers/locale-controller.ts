@@ -10,13 +10,44 @@ export interface LocaleHost extends ReactiveControllerHost, HTMLElement {
   config: SupportConfig;
 }
 
+/** The connected controllers that follow `lang`, each told of a change by one observer per document. */
+const followers = new Map<Document, { observer: MutationObserver; controllers: Set<LocaleController> }>();
+
+function followLang(controller: LocaleController, document: Document): void {
+  let watch = followers.get(document);
+  if (!watch) {
+    const controllers = new Set<LocaleController>();
+    // `lang` may change on <html> or on any ancestor of the light DOM. One observer for the
+    // page rather than one per element: each costs a subtree registration on every connect.
+    const observer = new MutationObserver((records) => {
+      // Support elements stamping their own `lang` change no one's language.
+      if (records.every(isStampRecord)) return;
+      for (const each of [...controllers]) each.langChanged();
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    watch = { observer, controllers };
+    followers.set(document, watch);
+  }
+  watch.controllers.add(controller);
+}
+
+function unfollowLang(controller: LocaleController, document: Document): void {
+  const watch = followers.get(document);
+  if (!watch) return;
+  watch.controllers.delete(controller);
+  if (watch.controllers.size > 0) return;
+  watch.observer.disconnect();
+  followers.delete(document);
+}
+
 /**
  * Keeps an element's language current: resolves it on every update, follows changes of the
  * document's `lang`, and switches the UI messages when the language changes.
  */
 export class LocaleController implements ReactiveController {
   private readonly host: LocaleHost;
-  private observer: MutationObserver | undefined;
+  /** The document whose `lang` changes this element follows while connected. */
+  private watched: Document | undefined;
   private current: LocaleCode;
   private messagesLocale: string;
   private loaded: Promise<void> = Promise.resolve();
@@ -49,12 +80,8 @@ export class LocaleController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // `lang` may change on <html> or on any ancestor of the light DOM.
-    this.observer = new MutationObserver((records) => {
-      // Support elements stamping their own `lang` change no one's language.
-      if (!records.every(isStampRecord)) this.onLangChange();
-    });
-    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    this.watched = this.host.ownerDocument;
+    followLang(this, this.watched);
   }
 
   /**
@@ -63,7 +90,7 @@ export class LocaleController implements ReactiveController {
    * `updateWhenLocaleChanges`), not now in the old words and again later: one render pass per
    * element per switch (issue 15). Otherwise (same messages, other formats) it renders now.
    */
-  private onLangChange(): void {
+  langChanged(): void {
     const own = resolveElementLocale(this.host, this.host.locale, this.host.config, uiLocales);
     const { messages } = inPseudoMode(own, this.host.config, uiLocales, pseudoLocaleRequested());
     if (messages === this.activated || messages === getLocale()) {
@@ -78,7 +105,8 @@ export class LocaleController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
+    if (this.watched) unfollowLang(this, this.watched);
+    this.watched = undefined;
     this.activated = undefined;
     notePseudoRequest(this.host, false);
   }

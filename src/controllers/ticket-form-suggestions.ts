@@ -5,6 +5,7 @@ import { sleep } from '../adapters/http.js';
 import type { Article } from '../core/catalog.js';
 import { isAbort } from '../core/errors.js';
 import type { LocaleCode } from '../core/config.js';
+import { runOnDemand } from './ticket-form-on-demand.js';
 
 /** Where "Need quick answers?" stands; the element makes the words. */
 export type Suggestions =
@@ -30,7 +31,7 @@ const MIN_QUERY_LENGTH = 3;
  */
 export class SuggestionsController implements ReactiveController {
   private readonly options: SuggestionsOptions;
-  private readonly task: Task<readonly [SupportBackend, string, string, string, LocaleCode | undefined], readonly Article[] | undefined>;
+  private readonly task: Task<readonly [SupportBackend, string, string, string, LocaleCode], readonly Article[] | undefined>;
   /** A search was aborted before it answered: search again once connected. */
   private interrupted = false;
 
@@ -39,7 +40,6 @@ export class SuggestionsController implements ReactiveController {
     host.addController(this);
     this.task = new Task(host, {
       task: async ([api, query, areaId, productId, locale], { signal }) => {
-        if (!query || !locale) return undefined;
         try {
           await sleep(options.delayMs ?? 300, signal);
           return await api.suggestArticles({ query, areaId, productId: productId || undefined }, { signal, locale });
@@ -49,18 +49,23 @@ export class SuggestionsController implements ReactiveController {
           throw error;
         }
       },
-      args: () => {
-        const query = this.query;
-        // The language only matters to a search: without one, a locale switch runs nothing (and renders once).
-        return [options.backend(), query?.query ?? '', query?.areaId ?? '', query?.productId ?? '', query ? options.locale() : undefined] as const;
-      },
+      autoRun: false,
     });
+    // No query, no search (and no update pass for a search of nothing); the language only
+    // matters to a search, so a locale switch without one runs nothing.
+    runOnDemand(host, this.task, () => this.args());
+  }
+
+  private args(): readonly [SupportBackend, string, string, string, LocaleCode] | undefined {
+    const query = this.query;
+    return query ? [this.options.backend(), query.query, query.areaId, query.productId ?? '', this.options.locale()] : undefined;
   }
 
   hostConnected(): void {
     if (!this.interrupted) return;
     this.interrupted = false;
-    void this.task.run();
+    const args = this.args();
+    if (args) void this.task.run(args);
   }
 
   hostDisconnected(): void {

@@ -10,7 +10,8 @@
  *   `locale-passes` (render passes of the three, counted by `update()` calls);
  * - `?scenario=detail` / `?scenario=form`: the case view with 50 comments / <ticket-form>,
  *   rendered `REPEAT` times; then a bare LitElement rendering the same DOM (the element's
- *   shadow DOM as one static template, same styles) as many times: `element`, `bare`.
+ *   shadow DOM as one static template, same styles) as many times: `element`, `bare`;
+ *   `?scenario=form&session=given`: the same with a session the host gives.
  * Each timed phase records `window.benchCpu()` (the renderer's CPU time, from the DevTools
  * protocol: bench.mjs exposes it) at its start and end: `<name>` is wall ms, `<name>:cpu` CPU ms.
  * Results go to `window.benchResult`; `window.benchDone` turns true at the end.
@@ -233,10 +234,13 @@ async function detail(): Promise<void> {
 
 async function form(): Promise<void> {
   const backend = createMemoryBackend({ signedInAs: 'alex@example.com' });
+  // `&session=given`: the host hands the session over, as a signed-in page does (no getSession).
+  const session = params.get('session') === 'given' ? await backend.getSession() : undefined;
   await ratio(
     () => {
       const el = document.createElement('ticket-form');
       el.backend = backend;
+      if (session) el.session = session;
       el.area = 'esign';
       el.product = 'esignature';
       el.locale = 'en';

@@ -30,9 +30,15 @@ export class PrefillController implements ReactiveController {
     host.addController(this);
   }
 
+  private parsed: { given: TicketPrefill | undefined; prefill: TicketPrefill } | undefined;
+  private asked: { config: SupportConfig; area: string | undefined; category: string | undefined; fields: readonly CustomFieldDef[] } | undefined;
+
   /** The prefill as given, kept to what has the right shape (an attribute may hold anything). */
   get prefill(): TicketPrefill {
-    return parsePrefill(this.o.prefill());
+    // Read for every field of every render (`readOnly`): parsed once per prefill given.
+    const given = this.o.prefill();
+    if (!this.parsed || this.parsed.given !== given) this.parsed = { given, prefill: parsePrefill(given) };
+    return this.parsed.prefill;
   }
 
   // After `willUpdate` (which restores drafts): a new prefill from the host goes into the form.
@@ -52,7 +58,14 @@ export class PrefillController implements ReactiveController {
   /** The custom fields the case asks with these fields (the category's only when the flow has one). */
   customFields(fields: CaseFields): readonly CustomFieldDef[] {
     const area = this.o.areaId();
-    return area ? customFieldsFor(this.o.config(), area, this.o.needsCategory() ? fields.categoryId || undefined : undefined) : [];
+    const config = this.o.config();
+    const category = area && this.o.needsCategory() ? fields.categoryId || undefined : undefined;
+    const last = this.asked;
+    // Asked several times per render: the same answer while the area, category and config stay.
+    if (last && last.config === config && last.area === area && last.category === category) return last.fields;
+    const asked = area ? customFieldsFor(config, area, category) : [];
+    this.asked = { config, area, category, fields: asked };
+    return asked;
   }
 
   /** Sets one custom field's value in the form's current fields. */

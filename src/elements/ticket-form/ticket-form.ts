@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Session, SupportBackend } from '../../adapters/backend.js';
 import type { Article, Catalog } from '../../core/catalog.js';
-import type { AreaConfig, FlowConfig, LocaleCode } from '../../core/config.js';
+import type { AreaConfig, FlowConfig, LocaleCode, SupportConfig } from '../../core/config.js';
 import type { ErrorKind, SupportError } from '../../core/errors.js';
 import { resolveFlow, type FlowResolution } from '../../core/flows.js';
 import type { IntentKey } from '../../controllers/action-controller.js';
@@ -12,6 +12,7 @@ import { migratedDraftKey, userDigest } from '../../controllers/draft-key.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { caseSubmitController } from '../../controllers/ticket-form-submit.js';
 import { SuggestionsController } from '../../controllers/ticket-form-suggestions.js';
+import { runOnDemand } from '../../controllers/ticket-form-on-demand.js';
 import { sharedStore, userScope } from '../../controllers/file-store.js';
 import { UploadController } from '../../controllers/upload-controller.js';
 import { ArticleOpenedEvent, LocaleChangeRequestEvent, ManageTicketsRequestEvent, TicketCreatedEvent } from '../../events/events.js';
@@ -53,6 +54,9 @@ import { renderConfirmation, renderSolved } from './ticket-form.render-end.js';
 import { failureNotice, followUpNotice, loadingStatus, shownErrors, type TicketFormView } from './ticket-form.render-parts.js';
 import { renderAreaChooser, renderCategory, renderNotOffered, renderSubject, catalogState } from './ticket-form.render-steps.js';
 import { ticketFormStyles } from './ticket-form.styles.js';
+
+/** What the lifecycle snapshot reads for a session the host gave: known, as a settled task would say. */
+const GIVEN_SESSION = { status: TaskStatus.COMPLETE, error: undefined } as const;
 
 /**
  * @summary The case-opening flow: the steps of the customer's language and product area, the
@@ -136,15 +140,14 @@ export class TicketForm extends SupportElement {
   });
 
   private readonly sessionTask = new Task(this, {
-    task: async ([api, given]: readonly [SupportBackend, Session | null | undefined], { signal }) =>
-      given ?? (await api.getSession({ signal })),
-    args: () => [this.api, this.session] as const,
+    task: async ([api]: readonly [SupportBackend], { signal }): Promise<Session | null> => api.getSession({ signal }),
+    autoRun: false,
   });
 
   private readonly catalogTask = new Task(this, {
-    task: async ([api, locale]: readonly [SupportBackend, LocaleCode | undefined], { signal }): Promise<Catalog | undefined> =>
-      locale ? api.getCatalog({ signal, locale }) : undefined,
-    args: () => [this.api, this.needsCatalog ? this.resolvedLocale : undefined] as const, // no language, no run on a switch
+    task: async ([api, locale]: readonly [SupportBackend, LocaleCode], { signal }): Promise<Catalog | undefined> => api.getCatalog({ signal, locale }),
+    args: () => [this.api, this.resolvedLocale] as const, // for the step's "Try again"
+    autoRun: false,
   });
 
   private readonly suggestions = new SuggestionsController(this, {
@@ -173,7 +176,15 @@ export class TicketForm extends SupportElement {
   private intentKey: IntentKey | undefined;
   private restoredKey: string | undefined;
   private focusPending = false;
-  protected readonly lifecycle = new LifecycleController(this, () => ticketFormSnapshot(this.phase, this.resolution, this.sessionTask, this.activeSession, this.submission.failure), { deflectedStep: 'solved' });
+  protected readonly lifecycle = new LifecycleController(this, () => ticketFormSnapshot(this.phase, this.resolution, this.session ? GIVEN_SESSION : this.sessionTask, this.activeSession, this.submission.failure), { deflectedStep: 'solved' });
+
+  constructor() {
+    super();
+    // Only a category step needs the catalog: no run (and no update pass) for a flow without one.
+    // A session the host gives is known now: no call, and the first step in the first update.
+    runOnDemand(this, this.sessionTask, () => (this.session ? undefined : ([this.api] as const)));
+    runOnDemand(this, this.catalogTask, () => (this.needsCatalog ? ([this.api, this.resolvedLocale] as const) : undefined));
+  }
 
   /** Starts a new case: empties the form and the draft, back to the first step. */
   reset(): void {
@@ -190,8 +201,18 @@ export class TicketForm extends SupportElement {
     return this.signedIn ?? this.session ?? this.sessionTask.value;
   }
 
+  private resolved: { config: SupportConfig; locale: LocaleCode; area: string; resolution: FlowResolution } | undefined;
+
+  // Asked a dozen times per update (render, controllers, the lifecycle snapshot): resolved once per input.
   private get resolution(): FlowResolution | undefined {
-    return this.area ? resolveFlow(this.config, this.resolvedLocale, this.area) : undefined;
+    const { area, config } = this;
+    if (!area) return undefined;
+    const locale = this.resolvedLocale;
+    const last = this.resolved;
+    if (last && last.area === area && last.config === config && last.locale === locale) return last.resolution;
+    const resolution = resolveFlow(config, locale, area);
+    this.resolved = { config, locale, area, resolution };
+    return resolution;
   }
 
   private get needsCategory(): boolean {
@@ -398,7 +419,8 @@ export class TicketForm extends SupportElement {
     const session = this.activeSession;
     // A session of the other realm (product vs support center) cannot open this area's cases.
     if (!session || session.realm !== resolution.area.realm) {
-      if ((!session && this.sessionTask.status === TaskStatus.PENDING) || this.sessionTask.status === TaskStatus.INITIAL) return loadingStatus();
+      const asking = !this.session && ((!session && this.sessionTask.status === TaskStatus.PENDING) || this.sessionTask.status === TaskStatus.INITIAL);
+      if (asking) return loadingStatus();
       return this.renderSignIn(resolution.area, undefined);
     }
     const view = this.view();
