@@ -71,7 +71,8 @@ async function mount(
   el.theme = ctx.theme;
   Object.assign(el, props);
   ctx.stage.append(el);
-  // Lists are virtualized: they render rows only where they can be seen.
+  // A list paints its rows past the first screenful a frame later, and only where they can be
+  // seen (content-visibility): show the stage as a reader would see it.
   ctx.stage.scrollIntoView({ block: 'nearest' });
   await settle(el);
   return el;
@@ -136,7 +137,7 @@ function slowUploads(backend: MemoryBackend): SupportBackend {
   };
 }
 
-/** Waits for the rows of the (virtualized) list: they render only where the list can be seen. */
+/** Waits for the rows of the list, scrolled into view: rows out of view are not painted. */
 async function rowsOf(el: Mounted): Promise<void> {
   await waitFor(() => {
     rootOf(el).querySelector('[part~="list"]')?.scrollIntoView({ block: 'center' });

@@ -131,4 +131,7 @@ await step('tsc declarations (dist/types)', () =>
 await step('custom-elements.json', () =>
   run(npx, ['custom-elements-manifest', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']),
 );
+// docs/THEMING.md's tables come from the manifest just built: a JSDoc or token change that
+// was not carried into the doc stops the build (it had drifted by a whole element once).
+await step('docs/THEMING.md up to date', () => run('node', ['scripts/theming-doc.mjs', '--check']));
 await step('framework typings (dist/types/frameworks)', () => writeFrameworkTypes());

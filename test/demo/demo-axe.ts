@@ -33,7 +33,7 @@ async function show(
   const shown = app.shadowRoot?.querySelector<Updatable>('.stage > *');
   if (!shown) throw new Error(`<${element}> is not shown`);
   await settle(shown);
-  // The virtualizer paints only the rows in the viewport, a frame after the list arrives: check
+  // Rows past the first screenful come a frame after the list, painted only in view: check
   // the list as a user sees it, scrolled into view (at 320 px the toolbar pushes it below the fold).
   if (element === 'my-tickets' && user !== 'none') {
     shown.scrollIntoView();
