@@ -37,15 +37,18 @@ function joinedText(texts: readonly string[], text: string) {
   });
   starts[texts.length] = at;
   return {
-    /** Sets `into[i] = 1` for the strings holding `needle`, a needle without `\n`. */
-    mark(needle: string, into: Uint8Array): void {
+    /** Sets `into[i] = 1` for the strings holding `needle`, a needle without `\n`; how many were 0 before. */
+    mark(needle: string, into: Uint8Array): number {
       let i = 0;
+      let added = 0;
       let hit = text.indexOf(needle);
       while (hit >= 0) {
         while ((starts[i + 1] ?? Infinity) <= hit) i++;
+        added += 1 - (into[i] ?? 0);
         into[i] = 1;
         hit = text.indexOf(needle, starts[i + 1] ?? text.length); // on to the next string
       }
+      return added;
     },
   };
 }
@@ -89,19 +92,25 @@ function createSearchText(cases: readonly Ticket[]) {
   }
 
   return {
-    /** Sets `found[i]` to 1 where case `i` matches `search` (as `matchesCaseSearch` says), else 0. */
-    mark(search: CaseSearch, found: Uint8Array): void {
+    /**
+     * Sets `found[i]` to 1 where case `i` matches `search` (as `matchesCaseSearch` says), else 0;
+     * how many match. Counted from the hits, so a one-word search never loops over every case.
+     */
+    mark(search: CaseSearch, found: Uint8Array): number {
       found.fill(0);
+      let count = 0;
       const [first, ...rest] = search.words;
       if (first !== undefined) {
-        subjectText.mark(first, found);
+        count = subjectText.mark(first, found);
         for (const word of rest) {
           seen.fill(0);
           subjectText.mark(word, seen);
-          for (let i = 0; i < found.length; i++) found[i] = (found[i] ?? 0) & (seen[i] ?? 0);
+          count = 0;
+          for (let i = 0; i < found.length; i++) count += found[i] = (found[i] ?? 0) & (seen[i] ?? 0);
         }
       }
-      if (search.digits !== undefined) numberText.mark(search.digits, found);
+      if (search.digits !== undefined) count += numberText.mark(search.digits, found);
+      return count;
     },
     /** Whether case `i` matches `search`, checked on its own. */
     matches(i: number, search: CaseSearch): boolean {
@@ -240,11 +249,15 @@ export function createMemoryList(tickets: () => readonly Ticket[]) {
       last = { search, status, total };
       return total;
     }
-    searchText.mark(search, mask);
-    let total = 0;
+    let total = searchText.mark(search, mask);
+    if (status === 0) {
+      last = { search, status, total };
+      return total;
+    }
+    total = 0;
     for (let i = 0; i < mask.length; i++) {
       if (mask[i] === 0) continue;
-      if (status === 0 || statuses[i] === status) total++;
+      if (statuses[i] === status) total++;
       else mask[i] = 0;
     }
     last = { search, status, total };
