@@ -139,6 +139,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   let session: Session | null = null;
   const changes = createChangeHub(() => session?.user.email);
   const state: Stored = load() ?? { tickets: [], nextNumber: 10_000_001 };
+  const list = createMemoryList(() => state.tickets);
   if (!load() && options.seed !== false) seedDemoCases();
   if (options.signedInAs) session = sessionFor(userByEmail(options.signedInAs));
 
@@ -188,8 +189,14 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   }
 
   function replace(next: Ticket): Ticket {
-    changes.record(state.tickets.find((t) => t.number === next.number), next);
-    state.tickets = state.tickets.map((t) => (t.number === next.number ? next : t));
+    const at = state.tickets.findIndex((t) => t.number === next.number);
+    const before = state.tickets[at];
+    changes.record(before, next);
+    if (before) {
+      // In place, so the list follows one case instead of rebuilding its indexes (issue 15).
+      state.tickets[at] = next;
+      list.changed(before, next);
+    }
     save();
     return next;
   }
@@ -315,8 +322,6 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
     );
     save();
   }
-
-  const list = createMemoryList(() => state.tickets);
 
   const backend: MemoryBackend = {
     capabilities: { ...FULL_CAPABILITIES, live: 'push' },

@@ -37,15 +37,18 @@ function joinedText(texts: readonly string[], text: string) {
   });
   starts[texts.length] = at;
   return {
-    /** Sets `into[i] = 1` for the strings holding `needle`, a needle without `\n`. */
-    mark(needle: string, into: Uint8Array): void {
+    /** Sets `into[i] = 1` for the strings holding `needle`, a needle without `\n`; how many were 0 before. */
+    mark(needle: string, into: Uint8Array): number {
       let i = 0;
+      let added = 0;
       let hit = text.indexOf(needle);
       while (hit >= 0) {
         while ((starts[i + 1] ?? Infinity) <= hit) i++;
+        added += 1 - (into[i] ?? 0);
         into[i] = 1;
         hit = text.indexOf(needle, starts[i + 1] ?? text.length); // on to the next string
       }
+      return added;
     },
   };
 }
@@ -89,19 +92,25 @@ function createSearchText(cases: readonly Ticket[]) {
   }
 
   return {
-    /** Sets `found[i]` to 1 where case `i` matches `search` (as `matchesCaseSearch` says), else 0. */
-    mark(search: CaseSearch, found: Uint8Array): void {
+    /**
+     * Sets `found[i]` to 1 where case `i` matches `search` (as `matchesCaseSearch` says), else 0;
+     * how many match. Counted from the hits, so a one-word search never loops over every case.
+     */
+    mark(search: CaseSearch, found: Uint8Array): number {
       found.fill(0);
+      let count = 0;
       const [first, ...rest] = search.words;
       if (first !== undefined) {
-        subjectText.mark(first, found);
+        count = subjectText.mark(first, found);
         for (const word of rest) {
           seen.fill(0);
           subjectText.mark(word, seen);
-          for (let i = 0; i < found.length; i++) found[i] = (found[i] ?? 0) & (seen[i] ?? 0);
+          count = 0;
+          for (let i = 0; i < found.length; i++) count += found[i] = (found[i] ?? 0) & (seen[i] ?? 0);
         }
       }
-      if (search.digits !== undefined) numberText.mark(search.digits, found);
+      if (search.digits !== undefined) count += numberText.mark(search.digits, found);
+      return count;
     },
     /** Whether case `i` matches `search`, checked on its own. */
     matches(i: number, search: CaseSearch): boolean {
@@ -154,11 +163,40 @@ function sortOrders(cases: readonly Ticket[], key: 'number' | 'updatedAt'): { as
 
 const statusCode = (status: Status): number => STATUSES.indexOf(status) + 1;
 
+/**
+ * Moves case `i` in `order`, sorted by `keyOf` (`direction` 1 ascending, -1 descending) and
+ * then by position in the store, from where `from` put it to where `to` puts it: two binary
+ * searches and a shift of the cases between, instead of sorting every case again.
+ */
+function move(order: Int32Array, i: number, from: string, to: string, keyOf: (j: number) => string, direction: number): void {
+  /** The first place whose case comes after (`key`, `i`). */
+  const place = (key: string, length: number): number => {
+    let low = 0;
+    let high = length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      const j = order[mid] ?? 0;
+      const k = j === i ? from : keyOf(j);
+      if (k === key ? j < i : (k < key ? -direction : direction) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const n = order.length;
+  const at = place(from, n);
+  order.copyWithin(at, at + 1);
+  const into = place(to, n - 1);
+  order.copyWithin(into + 1, into, n - 1);
+  order[into] = i;
+}
+
+const mayList = (t: Ticket, userEmail: string): boolean => maySeeCase({ requesterEmail: t.requester.email, watcherEmails: t.watchers.map((w) => w.email) }, userEmail);
+
 export function createMemoryList(tickets: () => readonly Ticket[]) {
   let source: readonly Ticket[] | undefined;
   let sourceLength = -1;
   let email = '';
-  let visible: readonly Ticket[] = [];
+  let visible: Ticket[] = [];
   let statuses = new Uint8Array(0);
   let searchText = createSearchText([]);
   const orders = new Map<'number' | 'updatedAt', { asc: Int32Array; desc: Int32Array }>();
@@ -167,14 +205,20 @@ export function createMemoryList(tickets: () => readonly Ticket[]) {
   let last: { search: CaseSearch; status: number; total: number } | undefined;
   /** Where the last page ended, to start the next page of the same query there. */
   let resume: { query: string; offset: number; position: number } | undefined;
+  /** Where each visible case is in `visible`, by number (built on the first change). */
+  let places: Map<string, number> | undefined;
+  /** A change the list could not follow: everything is built again on the next query. */
+  let stale = false;
 
   function refresh(userEmail: string): void {
     const all = tickets();
-    if (all === source && all.length === sourceLength && sameEmail(userEmail, email)) return;
+    if (!stale && all === source && all.length === sourceLength && sameEmail(userEmail, email)) return;
+    stale = false;
+    places = undefined;
     source = all;
     sourceLength = all.length;
     email = userEmail;
-    visible = all.filter((t) => maySeeCase({ requesterEmail: t.requester.email, watcherEmails: t.watchers.map((w) => w.email) }, userEmail));
+    visible = all.filter((t) => mayList(t, userEmail));
     statuses = Uint8Array.from(visible, (t) => statusCode(t.status));
     searchText = createSearchText(visible);
     orders.clear();
@@ -205,11 +249,15 @@ export function createMemoryList(tickets: () => readonly Ticket[]) {
       last = { search, status, total };
       return total;
     }
-    searchText.mark(search, mask);
-    let total = 0;
+    let total = searchText.mark(search, mask);
+    if (status === 0) {
+      last = { search, status, total };
+      return total;
+    }
+    total = 0;
     for (let i = 0; i < mask.length; i++) {
       if (mask[i] === 0) continue;
-      if (status === 0 || statuses[i] === status) total++;
+      if (statuses[i] === status) total++;
       else mask[i] = 0;
     }
     last = { search, status, total };
@@ -217,6 +265,35 @@ export function createMemoryList(tickets: () => readonly Ticket[]) {
   }
 
   return {
+    /**
+     * The store replaced `before` with `after` in place (same number and subject: every write
+     * does): the list follows it in O(n) at worst rather than being built again, unless the
+     * case comes into or leaves the signed-in user's sight.
+     */
+    changed(before: Ticket, after: Ticket): void {
+      if (source === undefined || stale) return;
+      places ??= new Map(visible.map((t, i) => [t.number, i]));
+      const i = places.get(before.number);
+      const seen = mayList(after, email);
+      if (i === undefined || !seen || after.number !== before.number || after.subject !== before.subject) {
+        stale = i !== undefined || seen;
+        return;
+      }
+      resume = undefined;
+      const times = orders.get('updatedAt');
+      if (times && after.updatedAt !== before.updatedAt) {
+        const keyOf = (j: number) => visible[j]?.updatedAt ?? '';
+        move(times.asc, i, before.updatedAt, after.updatedAt, keyOf, 1);
+        move(times.desc, i, before.updatedAt, after.updatedAt, keyOf, -1);
+      }
+      visible[i] = after;
+      if (after.status !== before.status) {
+        statuses[i] = statusCode(after.status);
+        // The mask holds the last search's state filter too: a state change may change it.
+        if (last && last.status !== 0) last = undefined;
+      }
+    },
+
     /** The cases `userEmail` may see that match `query`, in its order: `limit` of them from `offset`, and how many in all. */
     page(userEmail: string, query: TicketQuery, offset: number, limit: number): ListPage {
       refresh(userEmail);

@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { TICKET_SORTS, type TicketQuery } from '../../src/adapters/backend.js';
-import { createMemoryBackend, type MemoryBackend } from '../../src/adapters/memory-adapter.js';
+import { createMemoryBackend, DEMO_PASSWORD, type MemoryBackend } from '../../src/adapters/memory-adapter.js';
 import { matchesCaseSearch, parseCaseSearch } from '../../src/core/access.js';
 import { STATUSES, type Status, type TicketSummary } from '../../src/core/ticket.js';
 
@@ -86,6 +86,11 @@ describe('memory backend: a search narrowed from the previous one', () => {
     await expectSame(backend, { search: '11' });
     await expectSame(backend, { search: '11', status: 'action_required' });
     await expectSame(backend, { search: '113', status: 'action_required', sort: 'updated_desc' });
+    // The same search and state filter again, after cases moved into and out of that state.
+    await expectSame(backend, { search: '11', status: 'open' });
+    backend.agentReply('10000117', '', 'pending');
+    backend.agentReply('10000110', '', 'open');
+    await expectSame(backend, { search: '11', status: 'open' });
     const created = await backend.createTicket(
       { areaId: 'esign', productId: 'rooms', subject: 'Webhook 113 retries', description: 'x', contactMethod: 'portal' },
       { idempotencyKey: 'narrow-1' },
@@ -94,6 +99,20 @@ describe('memory backend: a search narrowed from the previous one', () => {
     expect(page.items.map((t) => t.number)).to.include(created.number);
     await expectSame(backend, { search: '113' });
     await expectSame(backend, { search: 'webhook 113' });
+  });
+
+  it('a case that comes into or leaves the signed-in user\'s sight shows or goes', async () => {
+    const backend = createMemoryBackend({ signedInAs: 'alex@example.com', seed: false });
+    backend.bulkCreate(40);
+    await backend.addWatcher('10000007', 'sam@example.com', {});
+    await backend.signOut();
+    await backend.signIn({ email: 'sam@example.com', password: DEMO_PASSWORD, realm: 'product' });
+    backend.bulkCreate(10, 'sam@example.com');
+    await expectSame(backend, { search: '1000000' });
+    expect((await listed(backend, { search: '10000007' })).numbers).to.deep.equal(['10000007']);
+    await backend.removeWatcher('10000007', 'sam@example.com', {});
+    expect((await listed(backend, { search: '10000007' })).numbers).to.deep.equal([]);
+    await expectSame(backend, { search: '1000000' });
   });
 
   it('a longer text that folds to no longer words (a final Σ) is searched afresh', async () => {
