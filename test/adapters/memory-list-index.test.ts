@@ -4,19 +4,9 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { TICKET_SORTS, type TicketQuery } from '../../src/adapters/backend.js';
 import { createMemoryBackend, DEMO_PASSWORD } from '../../src/adapters/memory-adapter.js';
-import { matchesCaseSearch, parseCaseSearch } from '../../src/core/access.js';
 import { STATUSES, type TicketSummary } from '../../src/core/ticket.js';
+import { allCases, plainList as expected } from '../support/memory-list-oracle.js';
 
-async function allCases(backend: ReturnType<typeof createMemoryBackend>, query: TicketQuery): Promise<TicketSummary[]> {
-  const cases: TicketSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await backend.listTickets({ ...query, limit: 200, ...(cursor ? { cursor } : {}) });
-    cases.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return cases;
-}
 
 async function all(backend: ReturnType<typeof createMemoryBackend>, query: TicketQuery): Promise<string[]> {
   return (await allCases(backend, query)).map((t) => t.number);
@@ -28,16 +18,6 @@ function inOrder(cases: readonly TicketSummary[], sort: NonNullable<TicketQuery[
   return cases.every((t, i) => i === 0 || direction * (t[key] < (cases[i - 1]?.[key] ?? '') ? -1 : 1) > 0 || t[key] === cases[i - 1]?.[key]);
 }
 
-/** What a plain filter and stable sort of every case gives (the code before the indexes). */
-function expected(cases: readonly TicketSummary[], { sort = 'updated_desc', status, search }: TicketQuery): string[] {
-  const parsed = parseCaseSearch(search);
-  const key = sort.startsWith('number') ? 'number' : 'updatedAt';
-  const direction = sort.endsWith('asc') ? 1 : -1;
-  return cases
-    .filter((t) => (!status || t.status === status) && (!parsed || matchesCaseSearch(t, parsed)))
-    .sort((a, b) => (a[key] < b[key] ? -direction : a[key] > b[key] ? direction : 0))
-    .map((t) => t.number);
-}
 
 describe('memory backend: list indexes', () => {
   it('every sort, status and search gives the same cases as a plain filter and sort', async () => {

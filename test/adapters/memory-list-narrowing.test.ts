@@ -6,8 +6,8 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { TICKET_SORTS, type TicketQuery } from '../../src/adapters/backend.js';
 import { createMemoryBackend, DEMO_PASSWORD, type MemoryBackend } from '../../src/adapters/memory-adapter.js';
-import { matchesCaseSearch, parseCaseSearch } from '../../src/core/access.js';
 import { STATUSES, type Status, type TicketSummary } from '../../src/core/ticket.js';
+import { allCases, plainList as expected } from '../support/memory-list-oracle.js';
 
 /** Every page of `query`, 7 cases a page so most answers span pages; and each page's total. */
 async function listed(backend: MemoryBackend, query: TicketQuery): Promise<{ numbers: string[]; totals: number[] }> {
@@ -24,27 +24,8 @@ async function listed(backend: MemoryBackend, query: TicketQuery): Promise<{ num
 }
 
 /** Every case in the store's order (without the demo seed, case numbers grow as cases are stored). */
-async function stored(backend: MemoryBackend): Promise<TicketSummary[]> {
-  const cases: TicketSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await backend.listTickets({ sort: 'number_asc', limit: 200, ...(cursor ? { cursor } : {}) });
-    cases.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return cases;
-}
+const stored = (backend: MemoryBackend): Promise<TicketSummary[]> => allCases(backend, { sort: 'number_asc' });
 
-/** A plain filter of every case and a stable sort: the answer before the list kept indexes. */
-function expected(cases: readonly TicketSummary[], { sort = 'updated_desc', status, search }: TicketQuery): string[] {
-  const parsed = parseCaseSearch(search);
-  const key = sort.startsWith('number') ? 'number' : 'updatedAt';
-  const direction = sort.endsWith('asc') ? 1 : -1;
-  return cases
-    .filter((t) => (!status || t.status === status) && (!parsed || matchesCaseSearch(t, parsed)))
-    .sort((a, b) => (a[key] < b[key] ? -direction : a[key] > b[key] ? direction : 0))
-    .map((t) => t.number);
-}
 
 async function expectSame(backend: MemoryBackend, query: TicketQuery): Promise<void> {
   const want = expected(await stored(backend), query);
