@@ -544,6 +544,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         state.tickets.push({ ...t, status: (['open', 'action_required', 'pending', 'closed'] as const)[i % 4] ?? 'open' });
       }
       save();
+      list.prepare(owner.person.email);
     },
   };
 

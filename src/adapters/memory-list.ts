@@ -266,6 +266,16 @@ export function createMemoryList(tickets: () => readonly Ticket[]) {
 
   return {
     /**
+     * Builds `userEmail`'s list (their cases, search text, default order) now: a bulk insert
+     * pays for its indexes, as a database's insert does, instead of the first query (issue 15:
+     * 10,000 cases' first page waited about 10 ms for them, 100,000 cases' about 100 ms).
+     */
+    prepare(userEmail: string): void {
+      refresh(userEmail);
+      order('updated_desc');
+    },
+
+    /**
      * The store replaced `before` with `after` in place (same number and subject: every write
      * does): the list follows it in O(n) at worst rather than being built again, unless the
      * case comes into or leaves the signed-in user's sight.

@@ -98,6 +98,25 @@ describe('memory backend: list indexes', () => {
     expect(updated.items[0]?.number).to.equal(created.number);
   });
 
+  it('after a bulk insert (which builds the list at once), new cases and comments still show in the next query', async () => {
+    const backend = createMemoryBackend({ signedInAs: 'alex@example.com', seed: false });
+    backend.bulkCreate(20, 'sam@example.com');
+    backend.bulkCreate(300);
+    const first = await backend.listTickets({ limit: 50 });
+    expect(first.total).to.equal(300);
+    expect(inOrder(first.items, 'updated_desc')).to.equal(true);
+    const oldest = (await backend.listTickets({ sort: 'updated_asc', status: 'open', limit: 1 })).items[0]?.number ?? '';
+    await backend.addComment(oldest, 'Still there?', { idempotencyKey: 'bulk-1' });
+    const created = await backend.createTicket(
+      { areaId: 'esign', productId: 'rooms', subject: 'After the bulk insert', description: 'x', contactMethod: 'portal' },
+      { idempotencyKey: 'bulk-2' },
+    );
+    const next = await backend.listTickets({ limit: 2 });
+    expect(next.total).to.equal(301);
+    // Both were written within the same millisecond or so: either may come first.
+    expect(next.items.map((t) => t.number)).to.have.members([created.number, oldest]);
+  });
+
   it('another user signed in on the same backend sees only their cases', async () => {
     const backend = createMemoryBackend({ signedInAs: 'alex@example.com' });
     const alex = await all(backend, {});
