@@ -6,6 +6,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { TicketPage, TicketSort } from '../../adapters/backend.js';
 import { ActionController } from '../../controllers/action-controller.js';
+import { ListRowsController } from '../../controllers/list-rows-controller.js';
 import type { ErrorKind } from '../../core/errors.js';
 import { isSupportError } from '../../core/errors.js';
 import { findProduct } from '../../core/flows.js';
@@ -29,20 +30,6 @@ import { initialTicketsView, isFiltered, SORTS, ticketQuery, ticketsTransition, 
  * superseded request is aborted, so a slower typist costs the backend aborted queries only).
  */
 const SEARCH_DEBOUNCE_MS = 50;
-
-/**
- * How close to the end of the loaded rows the next page starts loading: the row this many from
- * the end coming into the list's view loads the next page, so it is there before the user
- * reaches the end (a row is 4–6rem, the list 32rem: about two screens ahead).
- */
-const LOAD_AHEAD_ROWS = 10;
-
-/**
- * Rows of a new first page rendered before the first paint: a screenful (a row is 4–6rem, the
- * list 32rem), the rows without `content-visibility` in the styles. The rest of the page
- * renders right after that paint, so the list shows without waiting for rows out of view.
- */
-const FIRST_PAINT_ROWS = 8;
 
 /**
  * @summary "My tickets": every case of the signed-in customer with its number and state, and one
@@ -108,7 +95,7 @@ export class MyTickets extends SupportElement {
       this.more.clear();
       const page = await api.listTickets(ticketQuery(query, pageSize), { signal, locale: this.resolvedLocale }).catch((error: unknown) => this.refused(error));
       this.sessionExpiry.noteSession(true);
-      this.deferRest();
+      this.rows.firstPageArrived();
       this.send({ type: 'page-loaded', page });
       return page;
     },
@@ -140,11 +127,17 @@ export class MyTickets extends SupportElement {
     catchUp: () => void (this.ticket ? this.send({ type: 'case-created' }) : this.list.run()),
   });
 
-  /** Watches the last rows: when one shows in the list, the next page loads. */
-  private loadAhead: IntersectionObserver | undefined;
-  private watchedItems: readonly TicketSummary[] | undefined;
-  /** Settles once the rows past `FIRST_PAINT_ROWS` of a new first page are rendered; set meanwhile. */
-  private restRendered: Promise<void> | undefined;
+  private readonly rows = new ListRowsController<TicketSummary>(this, {
+    scroller: () => this.renderRoot.querySelector('.scroller'),
+    rowsBeforeMore: () => (this.view.rows.nextCursor ? this.view.rows.items : undefined),
+    nearEnd: () => {
+      if (this.more.failureKind) return;
+      // The first page's rows can show before its task has settled.
+      if (this.list.status === TaskStatus.COMPLETE) this.loadMore();
+      else void this.listComplete.then(() => this.loadMore());
+    },
+  });
+
 
   constructor() {
     super();
@@ -168,9 +161,6 @@ export class MyTickets extends SupportElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.debounce);
-    this.loadAhead?.disconnect();
-    this.loadAhead = undefined;
-    this.watchedItems = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -179,7 +169,6 @@ export class MyTickets extends SupportElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!this.restRendered) this.watchLoadAhead();
     if (!changed.has('ticket') || !this.ticket) return;
     this.live.opened(this.ticket);
     this.dispatchEvent(new TicketOpenedEvent(this.ticket));
@@ -187,31 +176,12 @@ export class MyTickets extends SupportElement {
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let done = await super.getUpdateComplete();
-    if (this.restRendered) {
-      await this.restRendered;
+    const rest = this.rows.restComplete;
+    if (rest) {
+      await rest;
       done = await super.getUpdateComplete();
     }
     return done;
-  }
-
-  /**
-   * The next render shows the first `FIRST_PAINT_ROWS` rows; the rest follow after a paint (a
-   * hidden page runs no frames: after a short timeout there). Only for a list at its top.
-   */
-  private deferRest(): void {
-    // A list scrolled down keeps its place: shortened for a frame, it would lose it.
-    if (this.restRendered || (this.renderRoot.querySelector('.scroller')?.scrollTop ?? 0) > 0) return;
-    const rest = new Promise<void>((resolve) => {
-      const timeout = setTimeout(resolve, 100);
-      requestAnimationFrame(() => setTimeout(() => {
-        clearTimeout(timeout);
-        resolve();
-      }));
-    });
-    this.restRendered = rest.then(() => {
-      this.restRendered = undefined;
-      this.requestUpdate();
-    });
   }
 
   /** Settles once the list shows the answer to the current query (or its error). */
@@ -272,36 +242,6 @@ export class MyTickets extends SupportElement {
     const cursor = this.view.rows.nextCursor;
     if (!cursor || this.list.status !== TaskStatus.COMPLETE) return;
     void this.more.run(cursor);
-  }
-
-  /**
-   * Observes the last `LOAD_AHEAD_ROWS` rows (none when every page is loaded), again whenever the
-   * rows change: any of them showing loads the next page. All of them, not one: a scroll can
-   * jump past a single row, and observing fires at once, so a short page that already shows its
-   * end loads the next one too.
-   */
-  private watchLoadAhead(): void {
-    const scroller = this.renderRoot.querySelector('.scroller');
-    const items = scroller && this.view.rows.nextCursor ? this.view.rows.items : undefined;
-    if (items === this.watchedItems && (!scroller || this.loadAhead?.root === scroller)) return;
-    this.watchedItems = items;
-    this.loadAhead?.disconnect();
-    if (!items || !scroller) return;
-    if (this.loadAhead?.root !== scroller) {
-      this.loadAhead = new IntersectionObserver((entries) => this.onLoadAhead(entries), { root: scroller });
-    }
-    const rows = scroller.querySelectorAll('.row');
-    for (let i = Math.max(0, rows.length - LOAD_AHEAD_ROWS); i < rows.length; i++) {
-      const row = rows[i];
-      if (row) this.loadAhead.observe(row);
-    }
-  }
-
-  private onLoadAhead(entries: readonly IntersectionObserverEntry[]): void {
-    if (!entries.some((entry) => entry.isIntersecting) || this.more.failureKind) return;
-    // The first page's rows can show before its task has settled.
-    if (this.list.status === TaskStatus.COMPLETE) this.loadMore();
-    else void this.listComplete.then(() => this.loadMore());
   }
 
   private async open(number: string): Promise<void> {
@@ -485,7 +425,7 @@ export class MyTickets extends SupportElement {
       aria-labelledby="list-title"
       aria-busy=${busy ? 'true' : 'false'}
     >
-      ${repeat(this.restRendered ? this.view.rows.items.slice(0, FIRST_PAINT_ROWS) : this.view.rows.items, (t) => t.number, renderItem)}
+      ${repeat(this.rows.shown(this.view.rows.items), (t) => t.number, renderItem)}
     </ul>`;
   }
 }
