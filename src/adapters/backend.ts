@@ -167,6 +167,13 @@ export interface SupportBackend {
   watch(scope: WatchScope, onChange: (change: TicketChange) => void, options: WatchOptions): void;
   /** The current session, or null when nobody is signed in. */
   getSession(options?: CallOptions): Promise<Session | null>;
+  /**
+   * What `getSession()` would answer, when the adapter knows it without a call; undefined when
+   * it would have to ask. Optional: an element whose first render can use it skips the
+   * round trip and the extra update pass it costs (issue 15). Read it again at each use: a
+   * sign-in or sign-out through the adapter changes it.
+   */
+  knownSession?(): Session | null | undefined;
   signIn(credentials: Credentials, options?: CallOptions): Promise<Session>;
   signOut(options?: CallOptions): Promise<void>;
   /** Makes another of the session's accounts the one cases are opened for. */

@@ -170,6 +170,16 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
 
   /** The token `signIn` received: memory only, for the life of this adapter. */
   let heldToken: string | undefined;
+  /**
+   * The session `heldToken` was last answered with (`knownSession`). Only that one: nothing
+   * but a 401 here can end it, and a 401 forgets the token. A cookie session (another tab may
+   * end it) and the host's tokens (the host may switch users) are asked for each time.
+   */
+  let heldSession: Session | undefined;
+  const noteSession = <S extends Session | null>(session: S): S => {
+    heldSession = heldToken !== undefined && !options.getToken && session ? session : undefined;
+    return session;
+  };
   const tokens = createTokenRefresh(options.refreshToken);
   const capabilities: MutableCapabilities = { ...FULL_CAPABILITIES, live: 'push' };
   /** The session of an envelope, once its capabilities are adopted. */
@@ -309,8 +319,10 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
     watch: (scope, onChange, watchOptions) => watchLive(live, scope, onChange, watchOptions, { random: options.random, ...options.live }),
 
     async getSession(opts) {
-      return sessionOf(await json({ method: 'GET', path: '/session', retryable: true, options: opts }, isSessionEnvelope));
+      return noteSession(sessionOf(await json({ method: 'GET', path: '/session', retryable: true, options: opts }, isSessionEnvelope)));
     },
+
+    knownSession: () => (heldToken === undefined ? undefined : heldSession),
 
     async signIn(credentials, opts) {
       const result = await json(
@@ -325,7 +337,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
         isSignInResult,
       );
       heldToken = result.token;
-      return sessionOf(result);
+      return noteSession(sessionOf(result));
     },
 
     async signInWithJwt(jwt, opts) {
@@ -334,7 +346,7 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
         isSignInResult,
       );
       heldToken = result.token;
-      return sessionOf(result);
+      return noteSession(sessionOf(result));
     },
 
     async signOut(opts) {
@@ -345,11 +357,12 @@ export function createFetchAdapter(options: FetchAdapterOptions): FetchAdapter {
         if (!(error instanceof SupportError && error.kind === 'unauthorized')) throw error;
       } finally {
         heldToken = undefined;
+        heldSession = undefined;
       }
     },
 
     async selectAccount(accountId, opts) {
-      return sessionOf(await json({ method: 'PUT', path: '/session/account', body: { accountId }, retryable: true, options: opts }, isSessionResult));
+      return noteSession(sessionOf(await json({ method: 'PUT', path: '/session/account', body: { accountId }, retryable: true, options: opts }, isSessionResult)));
     },
 
     getCatalog: async (opts) => usableCatalog(await json({ method: 'GET', path: '/catalog', retryable: true, options: opts }, isCatalog)),

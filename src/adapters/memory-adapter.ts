@@ -137,6 +137,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
   const signInHelpRequests: { reference: string; name: string; email: string; areaId: string }[] = [];
 
   let session: Session | null = null;
+  // False after `expireSession()`: a real adapter learns of an expired token only from a call.
+  let sessionKnown = true;
   const changes = createChangeHub(() => session?.user.email);
   const state: Stored = load() ?? { tickets: [], nextNumber: 10_000_001 };
   const list = createMemoryList(() => state.tickets);
@@ -331,7 +333,14 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       return signInHelpRequests;
     },
 
-    getSession: (opts) => call(opts, () => session),
+    getSession: (opts) =>
+      call(opts, () => {
+        sessionKnown = true;
+        return session;
+      }),
+
+    // With a latency the demo stands for a remote backend: it has to ask, and shows it.
+    knownSession: () => (latency > 0 || !sessionKnown ? undefined : session),
 
     signIn: (credentials, opts) =>
       call(opts, () => {
@@ -340,12 +349,14 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
           throw new SupportError('unauthorized', 'Email or password is not right', { status: 401 });
         }
         session = sessionFor(user);
+        sessionKnown = true;
         return session;
       }),
 
     signOut: (opts) =>
       call(opts, () => {
         session = null;
+        sessionKnown = true;
       }),
 
     selectAccount: (accountId, opts) =>
@@ -520,6 +531,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
 
     expireSession() {
       session = null;
+      sessionKnown = false;
     },
 
     bulkCreate(count, ownerEmail = 'alex@example.com') {

@@ -289,6 +289,28 @@ describe('createFetchAdapter against a faulty server', () => {
       expect(requests.map((r) => r.headers.authorization)).to.deep.equal([undefined, 'Bearer tok-1', 'Bearer tok-1', undefined]);
     });
 
+    it('knows the session of its own sign-in token without a call, and forgets it on 401 and on sign-out', async () => {
+      const backend = adapter({ getToken: undefined });
+      expect(backend.knownSession?.()).to.equal(undefined);
+      const session = await backend.signIn({ email: 'fault@example.com', password: 'pw', realm: 'product' });
+      expect(backend.knownSession?.()).to.deep.equal(session);
+
+      await server.script({ type: 'status', status: 401, body: { type: 'about:blank', title: 'Expired', status: 401, kind: 'unauthorized' } });
+      await rejection(backend.listTickets({}));
+      expect(backend.knownSession?.()).to.equal(undefined);
+
+      await backend.signIn({ email: 'fault@example.com', password: 'pw', realm: 'product' });
+      await backend.signOut();
+      expect(backend.knownSession?.()).to.equal(undefined);
+    });
+
+    it("never claims to know the session behind the host's tokens: the host may switch users", async () => {
+      const backend = adapter();
+      await backend.signIn({ email: 'fault@example.com', password: 'pw', realm: 'product' });
+      await backend.getSession();
+      expect(backend.knownSession?.()).to.equal(undefined);
+    });
+
     it('sends a fresh Idempotency-Key on every POST it makes on its own (sign-in, watchers)', async () => {
       const backend = adapter();
       await backend.signIn({ email: 'fault@example.com', password: 'pw', realm: 'product' });

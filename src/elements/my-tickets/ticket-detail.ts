@@ -140,7 +140,8 @@ export class SupportTicketDetail extends SupportElement {
     task: async ([number, api, session], { signal }) => {
       if (!number) return initialState;
       const options = { signal, locale: this.resolvedLocale };
-      const given = this.signedInHere ?? session;
+      // What the backend knows without a call saves a round trip (GET /session, issue 15).
+      const given = this.signedInHere ?? (session === undefined ? api.knownSession?.() : session);
       const asked = given === undefined ? api.getSession(options) : Promise.resolve(given);
       const [ticket, who] = await Promise.all([api.getTicket(number, options), asked]).catch((error: unknown) => this.loadRefused(error));
       // Shown by willUpdate in the pass the task's completion asks for: setting state here

@@ -176,13 +176,13 @@ export class TicketForm extends SupportElement {
   private intentKey: IntentKey | undefined;
   private restoredKey: string | undefined;
   private focusPending = false;
-  protected readonly lifecycle = new LifecycleController(this, () => ticketFormSnapshot(this.phase, this.resolution, this.session ? GIVEN_SESSION : this.sessionTask, this.activeSession, this.submission.failure), { deflectedStep: 'solved' });
+  protected readonly lifecycle = new LifecycleController(this, () => ticketFormSnapshot(this.phase, this.resolution, this.sessionSettled ? GIVEN_SESSION : this.sessionTask, this.activeSession, this.submission.failure), { deflectedStep: 'solved' });
 
   constructor() {
     super();
     // Only a category step needs the catalog: no run (and no update pass) for a flow without one.
-    // A session the host gives is known now: no call, and the first step in the first update.
-    runOnDemand(this, this.sessionTask, () => (this.session ? undefined : ([this.api] as const)));
+    // A session the host gives, or the backend knows, is known now: no call, and the first step in the first update.
+    runOnDemand(this, this.sessionTask, () => (this.sessionSettled ? undefined : ([this.api] as const)));
     runOnDemand(this, this.catalogTask, () => (this.needsCatalog ? ([this.api, this.resolvedLocale] as const) : undefined));
   }
 
@@ -198,7 +198,28 @@ export class TicketForm extends SupportElement {
   /* ------------------------------------------------------------ derived state */
 
   private get activeSession(): Session | null | undefined {
-    return this.signedIn ?? this.session ?? this.sessionTask.value;
+    return this.signedIn ?? this.session ?? this.knownSession ?? this.sessionTask.value;
+  }
+
+  private known: { readonly api: SupportBackend; readonly session: Session | null } | undefined;
+
+  /**
+   * Who is signed in, as the backend knows it without a call (`knownSession`), in place of the
+   * session task's answer: read once per backend, before the task ever ran, and kept as that
+   * answer would be. It saves the round trip and the update pass it costs (issue 15).
+   */
+  private get knownSession(): Session | null | undefined {
+    const api = this.api;
+    if (this.known?.api !== api) {
+      const session = this.sessionTask.status === TaskStatus.INITIAL ? api.knownSession?.() : undefined;
+      this.known = session === undefined ? undefined : { api, session };
+    }
+    return this.known?.session;
+  }
+
+  /** Whether who is signed in is known without the session task: given by the host, or known to the backend. */
+  private get sessionSettled(): boolean {
+    return Boolean(this.session) || this.knownSession !== undefined;
   }
 
   private resolved: { config: SupportConfig; locale: LocaleCode; area: string; resolution: FlowResolution } | undefined;
@@ -419,7 +440,7 @@ export class TicketForm extends SupportElement {
     const session = this.activeSession;
     // A session of the other realm (product vs support center) cannot open this area's cases.
     if (!session || session.realm !== resolution.area.realm) {
-      const asking = !this.session && ((!session && this.sessionTask.status === TaskStatus.PENDING) || this.sessionTask.status === TaskStatus.INITIAL);
+      const asking = !this.sessionSettled && ((!session && this.sessionTask.status === TaskStatus.PENDING) || this.sessionTask.status === TaskStatus.INITIAL);
       if (asking) return loadingStatus();
       return this.renderSignIn(resolution.area, undefined);
     }

@@ -33,4 +33,26 @@ describe('<support-ticket-detail> update passes (issue 15)', () => {
       el.remove();
     }
   });
+
+  it('asks the backend who is signed in only when it does not know it already', async () => {
+    const backend = createMemoryBackend({ signedInAs: 'alex@example.com', now });
+    const number = await seeded(backend, 'open');
+    let asked = 0;
+    const getSession: typeof backend.getSession = (options) => (asked++, backend.getSession(options));
+    const { knownSession: _unknown, ...remote } = backend;
+    for (const [shown, expected] of [[{ ...backend, getSession }, 0], [{ ...remote, getSession }, 1]] as const) {
+      asked = 0;
+      const el = document.createElement('support-ticket-detail');
+      el.backend = shown;
+      el.number = number;
+      el.locale = 'en';
+      document.body.append(el);
+      try {
+        await waitUntil(() => el.shadowRoot?.querySelector('.conversation'), 'the case did not show');
+        expect(asked).to.equal(expected);
+      } finally {
+        el.remove();
+      }
+    }
+  });
 });

@@ -31,8 +31,17 @@ describe('<ticket-form> render passes to the first step (issue 15)', () => {
     localStorage.clear();
   });
 
-  it('renders the subject step in two passes: the session answer, no task with nothing to fetch', async () => {
+  it('renders the subject step in one pass when the backend knows the session: no call, no task with nothing to fetch', async () => {
     const { el, passes } = formWith();
+    document.body.append(el);
+    await settle(el);
+    expect(headingText(el)).to.equal('What is your case about?');
+    expect(passes()).to.equal(1);
+  });
+
+  it('asks a backend that does not know the session: the answer costs a second pass', async () => {
+    const { knownSession: _unknown, ...remote } = createMemoryBackend({ signedInAs: 'alex@example.com' });
+    const { el, passes } = formWith(remote);
     document.body.append(el);
     await settle(el);
     expect(headingText(el)).to.equal('What is your case about?');
