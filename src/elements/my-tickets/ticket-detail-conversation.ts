@@ -26,6 +26,15 @@ export interface ConversationView {
   readonly onEarlier: () => void;
 }
 
+/** The "Conversation" section: the case's description, its comments, then `after` (the comment form, or the comment left unsent). */
+export function renderConversationSection(description: string, v: ConversationView, after: TemplateResult | typeof nothing): TemplateResult {
+  return html`<section aria-labelledby="conversation-title">
+    <h3 id="conversation-title">${msg('Conversation', { id: 'my-tickets.conversation', desc: 'Heading of the comments of a case, oldest first.' })}</h3>
+    <p class="text description">${description}</p>
+    ${renderConversation(v)} ${after}
+  </section>`;
+}
+
 export function renderConversation(v: ConversationView): TemplateResult | typeof nothing {
   const total = v.comments.length;
   if (total === 0) return nothing;

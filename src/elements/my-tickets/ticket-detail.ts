@@ -18,7 +18,7 @@ import { SupportElement } from '../shared/support-element.js';
 import { createCaseActions, type CaseForm } from './ticket-detail-actions.js';
 import { commentOutbox } from './ticket-detail-outbox.js';
 import { outboxStyles, renderOutbox } from '../shared/outbox-view.js';
-import { COMMENT_PAGE, copyText, renderConversation, renderUnsent } from './ticket-detail-conversation.js';
+import { COMMENT_PAGE, copyText, renderConversationSection, renderUnsent } from './ticket-detail-conversation.js';
 import { renderCommentForm } from './ticket-detail-comment-form.js';
 import { renderAttachments, renderCallback, renderWatchers, type CaseFormsView } from './ticket-detail-forms.js';
 import { detailTransition, initialView, type DetailEvent, type DetailField, type DetailView } from './ticket-detail.machine.js';
@@ -154,8 +154,7 @@ export class SupportTicketDetail extends SupportElement {
 
   /** A load that completed: its case and user, the draft kept for them, their outbox. */
   private showLoaded(): void {
-    const loaded = this.load.status === TaskStatus.COMPLETE ? this.load.value : undefined;
-    // A case switched meanwhile: the next load brings the case asked for.
+    const loaded = this.load.status === TaskStatus.COMPLETE ? this.load.value : undefined; // a case switched meanwhile: the next load brings it
     if (loaded === undefined || loaded === this.shownLoad || loaded.number !== this.number) return;
     this.shownLoad = loaded;
     this.who = loaded.who;
@@ -191,9 +190,10 @@ export class SupportTicketDetail extends SupportElement {
     return this.load.taskComplete.then(() => this.updateComplete).catch(() => undefined);
   }
 
-  /** Moves focus to the case's heading (it exists from the first render, while loading). */
+  /** Moves focus to the case's heading (there from the first render), or to the sign-in shown instead of a case that needs a session. */
   focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    const standIn = this.ticket ? null : this.renderRoot.querySelector<HTMLElement>('support-sign-in');
+    (standIn ?? this.renderRoot.querySelector<HTMLElement>('h2'))?.focus();
   }
 
   private send(event: DetailEvent): void {
@@ -406,19 +406,11 @@ export class SupportTicketDetail extends SupportElement {
     return html`
       ${renderFacts(ticket, this.config, locale)}
       ${closed ? this.renderClosed(ticket) : nothing}
-      <section aria-labelledby="conversation-title">
-        <h3 id="conversation-title">${msg('Conversation', { id: 'my-tickets.conversation', desc: 'Heading of the comments of a case, oldest first.' })}</h3>
-        <p class="text description">${ticket.description}</p>
-        ${renderConversation({
-          comments: ticket.comments,
-          shown: this.shownComments,
-          added: this.addedComments,
-          myEmail: this.who?.user.email,
-          locale,
-          onEarlier: () => void this.showEarlier(),
-        })}
-        ${closed ? this.renderUnsent(ticket) : this.renderCommentArea(ticket)}
-      </section>
+      ${renderConversationSection(
+        ticket.description,
+        { comments: ticket.comments, shown: this.shownComments, added: this.addedComments, myEmail: this.who?.user.email, locale, onEarlier: () => void this.showEarlier() },
+        closed ? this.renderUnsent(ticket) : this.renderCommentArea(ticket),
+      )}
       ${renderAttachments(this.forms(), ticket, closed)} ${renderWatchers(this.forms(), ticket, closed)}
       ${!closed && this.callbackAllowed(ticket) ? renderCallback(this.forms(), ticket) : nothing}
     `;

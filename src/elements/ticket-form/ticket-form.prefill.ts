@@ -7,6 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SupportConfig } from '../../core/config.js';
 import { customFieldKey, customFieldsFor, type CustomFieldDef, type CustomFieldValue } from '../../core/custom-fields.js';
+import { lastAnswer } from '../../core/memo.js';
 import { parsePrefill, PREFILL_FIELDS, type TicketPrefill } from '../../core/prefill.js';
 import { applyPrefill, type CaseFields } from './ticket-form.case.js';
 
@@ -31,7 +32,7 @@ export class PrefillController implements ReactiveController {
   }
 
   private parsed: { given: TicketPrefill | undefined; prefill: TicketPrefill } | undefined;
-  private asked: { config: SupportConfig; area: string | undefined; category: string | undefined; fields: readonly CustomFieldDef[] } | undefined;
+  private readonly asked = lastAnswer((config: SupportConfig, area: string | undefined, category: string | undefined): readonly CustomFieldDef[] => (area ? customFieldsFor(config, area, category) : []));
 
   /** The prefill as given, kept to what has the right shape (an attribute may hold anything). */
   get prefill(): TicketPrefill {
@@ -60,12 +61,8 @@ export class PrefillController implements ReactiveController {
     const area = this.o.areaId();
     const config = this.o.config();
     const category = area && this.o.needsCategory() ? fields.categoryId || undefined : undefined;
-    const last = this.asked;
     // Asked several times per render: the same answer while the area, category and config stay.
-    if (last && last.config === config && last.area === area && last.category === category) return last.fields;
-    const asked = area ? customFieldsFor(config, area, category) : [];
-    this.asked = { config, area, category, fields: asked };
-    return asked;
+    return this.asked(config, area, category);
   }
 
   /** Sets one custom field's value in the form's current fields. */

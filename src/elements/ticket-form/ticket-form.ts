@@ -1,18 +1,21 @@
 import { msg, str } from '@lit/localize';
-import { Task, TaskStatus } from '@lit/task';
+import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Session, SupportBackend } from '../../adapters/backend.js';
 import type { Article, Catalog } from '../../core/catalog.js';
-import type { AreaConfig, FlowConfig, LocaleCode, SupportConfig } from '../../core/config.js';
+import type { AreaConfig, FlowConfig, LocaleCode } from '../../core/config.js';
 import type { ErrorKind, SupportError } from '../../core/errors.js';
 import { resolveFlow, type FlowResolution } from '../../core/flows.js';
+import { lastAnswer } from '../../core/memo.js';
 import type { IntentKey } from '../../controllers/action-controller.js';
 import { migratedDraftKey, userDigest } from '../../controllers/draft-key.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { caseSubmitController } from '../../controllers/ticket-form-submit.js';
 import { SuggestionsController } from '../../controllers/ticket-form-suggestions.js';
 import { runOnDemand } from '../../controllers/ticket-form-on-demand.js';
+import { FormSession } from '../../controllers/form-session.js';
+import { StepFocusController } from '../../controllers/step-focus-controller.js';
 import { sharedStore, userScope } from '../../controllers/file-store.js';
 import { UploadController } from '../../controllers/upload-controller.js';
 import { ArticleOpenedEvent, LocaleChangeRequestEvent, ManageTicketsRequestEvent, TicketCreatedEvent } from '../../events/events.js';
@@ -56,7 +59,6 @@ import { renderAreaChooser, renderCategory, renderNotOffered, renderSubject, cat
 import { ticketFormStyles } from './ticket-form.styles.js';
 
 /** What the lifecycle snapshot reads for a session the host gave: known, as a settled task would say. */
-const GIVEN_SESSION = { status: TaskStatus.COMPLETE, error: undefined } as const;
 
 /**
  * @summary The case-opening flow: the steps of the customer's language and product area, the
@@ -139,10 +141,8 @@ export class TicketForm extends SupportElement {
     onUnauthorized: (retry) => this.sessionExpiry.expired(this.signInRealm, retry),
   });
 
-  private readonly sessionTask = new Task(this, {
-    task: async ([api]: readonly [SupportBackend], { signal }): Promise<Session | null> => api.getSession({ signal }),
-    autoRun: false,
-  });
+  // A session the host gives, or the backend knows, is known now: no call, and the first step in the first update.
+  private readonly sessionSource = new FormSession(this, { api: () => this.api, given: () => this.session });
 
   private readonly catalogTask = new Task(this, {
     task: async ([api, locale]: readonly [SupportBackend, LocaleCode], { signal }): Promise<Catalog | undefined> => api.getCatalog({ signal, locale }),
@@ -168,21 +168,19 @@ export class TicketForm extends SupportElement {
     },
     // Unless the host signs the user in again: then the same case goes again (same key) once it hands a session back.
     onRefused: (error) => (error.kind === 'unauthorized' && this.sessionExpiry.expired(this.resolution?.area?.realm ?? this.signInRealm, this.resumeSubmit)) || this.rejected(error),
-    focus: { done: () => this.stepHeading, invalid: () => this.refusalTarget, failed: () => this.refusalTarget },
+    focus: { done: () => this.stepFocus.heading, invalid: () => this.refusalTarget, failed: () => this.refusalTarget },
     viewer: () => this.activeSession?.user.email, uploads: () => this.uploads.items, confirmation: () => (this.resolution?.offered ? this.resolution.flow.confirmation : undefined),
   });
 
   private readonly resumeSubmit = (): void => void this.submission.retry();
   private intentKey: IntentKey | undefined;
   private restoredKey: string | undefined;
-  private focusPending = false;
-  protected readonly lifecycle = new LifecycleController(this, () => ticketFormSnapshot(this.phase, this.resolution, this.sessionSettled ? GIVEN_SESSION : this.sessionTask, this.activeSession, this.submission.failure), { deflectedStep: 'solved' });
+  private readonly stepFocus = new StepFocusController(this);
+  protected readonly lifecycle = new LifecycleController(this, () => ticketFormSnapshot(this.phase, this.resolution, this.sessionSource.status, this.activeSession, this.submission.failure), { deflectedStep: 'solved' });
 
   constructor() {
     super();
     // Only a category step needs the catalog: no run (and no update pass) for a flow without one.
-    // A session the host gives, or the backend knows, is known now: no call, and the first step in the first update.
-    runOnDemand(this, this.sessionTask, () => (this.sessionSettled ? undefined : ([this.api] as const)));
     runOnDemand(this, this.catalogTask, () => (this.needsCatalog ? ([this.api, this.resolvedLocale] as const) : undefined));
   }
 
@@ -192,48 +190,20 @@ export class TicketForm extends SupportElement {
     this.draft.clear();
     this.followUpOf = undefined;
     this.restore(undefined);
-    this.focusPending = true;
+    this.stepFocus.next();
   }
 
   /* ------------------------------------------------------------ derived state */
 
   private get activeSession(): Session | null | undefined {
-    return this.signedIn ?? this.session ?? this.knownSession ?? this.sessionTask.value;
+    return this.signedIn ?? this.sessionSource.session;
   }
-
-  private known: { readonly api: SupportBackend; readonly session: Session | null } | undefined;
-
-  /**
-   * Who is signed in, as the backend knows it without a call (`knownSession`), in place of the
-   * session task's answer: read once per backend, before the task ever ran, and kept as that
-   * answer would be. It saves the round trip and the update pass it costs (issue 15).
-   */
-  private get knownSession(): Session | null | undefined {
-    const api = this.api;
-    if (this.known?.api !== api) {
-      const session = this.sessionTask.status === TaskStatus.INITIAL ? api.knownSession?.() : undefined;
-      this.known = session === undefined ? undefined : { api, session };
-    }
-    return this.known?.session;
-  }
-
-  /** Whether who is signed in is known without the session task: given by the host, or known to the backend. */
-  private get sessionSettled(): boolean {
-    return Boolean(this.session) || this.knownSession !== undefined;
-  }
-
-  private resolved: { config: SupportConfig; locale: LocaleCode; area: string; resolution: FlowResolution } | undefined;
 
   // Asked a dozen times per update (render, controllers, the lifecycle snapshot): resolved once per input.
+  private readonly resolveFlow = lastAnswer(resolveFlow);
+
   private get resolution(): FlowResolution | undefined {
-    const { area, config } = this;
-    if (!area) return undefined;
-    const locale = this.resolvedLocale;
-    const last = this.resolved;
-    if (last && last.area === area && last.config === config && last.locale === locale) return last.resolution;
-    const resolution = resolveFlow(config, locale, area);
-    this.resolved = { config, locale, area, resolution };
-    return resolution;
+    return this.area ? this.resolveFlow(this.config, this.resolvedLocale, this.area) : undefined;
   }
 
   private get needsCategory(): boolean {
@@ -251,10 +221,6 @@ export class TicketForm extends SupportElement {
 
   private caseContext(): CaseContext {
     return { areaId: this.area ?? '', needsCategory: this.needsCategory, attachmentTokens: this.uploads.tokens, followUpOf: this.followUpOf, customFields: this.prefilled.customFields(this.fields) };
-  }
-
-  private get stepHeading(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('.step-heading');
   }
 
   /** After a refused submit: the sign-in form, the failure notice if there is one, else the error summary. */
@@ -277,12 +243,6 @@ export class TicketForm extends SupportElement {
   }
 
   protected override updated(): void {
-    if (this.focusPending) {
-      this.focusPending = false;
-      const heading = this.stepHeading;
-      if (heading) heading.focus();
-      else this.renderRoot.querySelector('support-sign-in')?.focus();
-    }
     this.saveDraft();
   }
 
@@ -328,12 +288,7 @@ export class TicketForm extends SupportElement {
   private goTo(step: InputStep): void {
     this.dispatch({ type: 'go_to', step });
     this.submission.reset();
-    this.focusPending = true;
-  }
-
-  private async focusSummary(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    this.stepFocus.next();
   }
 
   private continueFrom(step: InputStep, flow: FlowConfig, event: Event): void {
@@ -341,8 +296,8 @@ export class TicketForm extends SupportElement {
     const errors = stepErrors(step, this.fields, this.caseContext(), this.config, this.uploads);
     const before = this.phase;
     this.dispatch({ type: 'continue', from: step, steps: inputSteps(flow), errors });
-    if (errors.length > 0) void this.focusSummary();
-    else if (this.phase !== before) this.focusPending = true;
+    if (errors.length > 0) void this.stepFocus.summary();
+    else if (this.phase !== before) this.stepFocus.next();
   }
 
   private submit(event: Event, flow: FlowConfig): void {
@@ -353,7 +308,7 @@ export class TicketForm extends SupportElement {
     this.dispatch({ type: 'submit', errors });
     const ticket = errors.length === 0 ? newTicketOf(this.fields, this.caseContext()) : undefined;
     if (!ticket) {
-      void this.focusSummary();
+      void this.stepFocus.summary();
       return;
     }
     void this.submission.run({ ticket, confirmation: flow.confirmation });
@@ -369,7 +324,7 @@ export class TicketForm extends SupportElement {
     this.uploads.clear();
     this.draft.clear();
     this.dispatch({ type: 'solved' });
-    this.focusPending = true;
+    this.stepFocus.next();
   }
 
   private readonly requestLocale = (locale: LocaleCode): void => {
@@ -377,12 +332,12 @@ export class TicketForm extends SupportElement {
     this.dispatchEvent(event);
     if (event.defaultPrevented) return;
     this.locale = locale;
-    this.focusPending = true;
+    this.stepFocus.next();
   };
 
   private chooseArea(areaId: string): void {
     this.area = areaId;
-    this.focusPending = true;
+    this.stepFocus.next();
   }
 
   private onSignedIn(session: Session): void {
@@ -390,7 +345,7 @@ export class TicketForm extends SupportElement {
     this.signedIn = session;
     this.dispatch({ type: 'signed_in' });
     this.submission.reset();
-    this.focusPending = true;
+    this.stepFocus.next();
   }
 
   private rejected(error: SupportError): false {
@@ -440,8 +395,7 @@ export class TicketForm extends SupportElement {
     const session = this.activeSession;
     // A session of the other realm (product vs support center) cannot open this area's cases.
     if (!session || session.realm !== resolution.area.realm) {
-      const asking = !this.sessionSettled && ((!session && this.sessionTask.status === TaskStatus.PENDING) || this.sessionTask.status === TaskStatus.INITIAL);
-      if (asking) return loadingStatus();
+      if (this.sessionSource.asking(session)) return loadingStatus();
       return this.renderSignIn(resolution.area, undefined);
     }
     const view = this.view();
