@@ -120,8 +120,11 @@ describe('fault matrix (fault × action × reload)', function () {
     return createFetchAdapter({
       baseUrl: server.api,
       getToken: () => 'test-token',
-      timeoutMs: 400,
-      uploadTimeoutMs: 400,
+      // Short enough that a hung request fails well within the cells' 3 s waits; long enough
+      // that a healthy request on a loaded 2-core CI machine is not taken for a hung one (at
+      // 400 ms a reload's case load timed out there once: "the case did not open").
+      timeoutMs: 1500,
+      uploadTimeoutMs: 1500,
       // One attempt per user try: the matrix is about what the user sees and retries.
       retry: { retries: 0 },
     });
