@@ -1,9 +1,5 @@
-import { Task, TaskStatus } from '@lit/task';
+import { shallowArrayEquals, Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
-
-function sameArgs(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
-}
 
 /**
  * Runs `task` (made with `autoRun: false`) when `args()` changes, as `autoRun` would, except
@@ -21,7 +17,8 @@ export function runOnDemand<A extends readonly unknown[], R>(host: ReactiveContr
         last = undefined;
         return;
       }
-      if (last && sameArgs(last, next)) return;
+      // The same comparison as `autoRun`'s (a task's default `argsEqual`).
+      if (last && shallowArrayEquals(last, next)) return;
       last = next;
       void task.run(next);
     },
