@@ -1,22 +1,26 @@
 #!/usr/bin/env node
 // `npm run bench`: render and list figures of the elements in Chromium, side by side (issue 15).
-// Serves test/bench/ with Vite on 127.0.0.1 (a free port), opens each scenario of
-// test/bench/bench.ts in headless Chromium (playwright-core; CHROME_PATH or /usr/bin/chromium)
+// Builds test/bench/ for production with Vite, as adopters ship it (Lit's production build,
+// minified: issue 15 measures that; `--dev` serves the Vite dev server instead, Lit's
+// development build, where 20 <ticket-form>s took 68 ms of CPU against 43 ms built), serves it
+// on 127.0.0.1 (a free port), opens each scenario of test/bench/bench.ts in headless Chromium (playwright-core; CHROME_PATH or /usr/bin/chromium)
 // once to warm up and RUNS times to measure, and prints medians with min–max. CPU time is the
 // renderer's `TaskDuration` from the DevTools protocol (`Performance.getMetrics`), read by the
 // page at the start and end of each phase; wall time is shown beside it. No thresholds:
 // figures for people, not a test. `--quick` runs 3 times; `--only=tickets,locale` picks parts.
 // A server part (scripts/bench-server.mjs, when present) runs last, in the same run.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
+import { build, createServer, preview } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 const args = process.argv.slice(2);
 const RUNS = args.includes('--quick') ? 3 : 5;
+const dev = args.includes('--dev');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const root = fileURLToPath(new URL('../test/bench/', import.meta.url));
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -52,14 +56,17 @@ function figure(values, unit = (v) => `${v.toFixed(1)} ms`) {
   return `${unit(median(values))} (${unit(Math.min(...values))}–${unit(Math.max(...values))})`;
 }
 
-/** @type {import('vite').ViteDevServer | undefined} */
+/** @type {{ close(): Promise<void> } | undefined} */
 let server;
+/** @type {string | undefined} */
+let outDir;
 /** @type {import('playwright-core').Browser | undefined} */
 let browser;
 
 async function stop() {
   await browser?.close().catch(() => undefined);
   await server?.close().catch(() => undefined);
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 }
 
 process.once('SIGINT', () => {
@@ -141,18 +148,27 @@ function ratios(a, b) {
 
 async function main() {
   const port = await freePort();
-  server = await createServer({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    clearScreen: false,
-    server: { host: '127.0.0.1', port, strictPort: true, hmr: false, fs: { allow: [projectRoot] } },
-  });
-  await server.listen();
+  const host = { host: '127.0.0.1', port, strictPort: true };
+  if (dev) {
+    const devServer = await createServer({
+      root,
+      configFile: false,
+      logLevel: 'warn',
+      clearScreen: false,
+      server: { ...host, hmr: false, fs: { allow: [projectRoot] } },
+    });
+    await devServer.listen();
+    server = devServer;
+  } else {
+    outDir = mkdtempSync(join(tmpdir(), 'support-bench-'));
+    await build({ root, configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    const previewServer = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: host });
+    server = { close: () => previewServer.close() };
+  }
   const base = `http://127.0.0.1:${port}/`;
   browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
   const load = loadavg()[0]?.toFixed(1);
-  console.log(`npm run bench: Chromium headless, Vite dev server, median (min–max) of ${RUNS} runs; load average ${load} on ${availableParallelism()} cores`);
+  console.log(`npm run bench: Chromium headless, ${dev ? 'Vite dev server' : 'production build'}, median (min–max) of ${RUNS} runs; load average ${load} on ${availableParallelism()} cores`);
   console.log('CPU = renderer main-thread TaskDuration (DevTools Performance.getMetrics); wall beside it.\n');
 
   if (wanted('render')) {
