@@ -3,8 +3,8 @@
 // Builds test/bench/ for production with Vite, as adopters ship it (Lit's production build,
 // minified: issue 15 measures that; `--dev` serves the Vite dev server instead, Lit's
 // development build, where 20 <ticket-form>s took 68 ms of CPU against 43 ms built), serves it
-// on 127.0.0.1 (a free port), opens each scenario of test/bench/bench.ts in headless Chromium (playwright-core; CHROME_PATH or /usr/bin/chromium)
-// once to warm up and RUNS times to measure, and prints medians with min–max. CPU time is the
+// on 127.0.0.1 (a free port), opens each scenario of test/bench/bench.ts in headless Chromium
+// (playwright-core; CHROME_PATH or /usr/bin/chromium) once to warm up and RUNS times to measure, and prints medians with min–max. CPU time is the
 // renderer's `TaskDuration` from the DevTools protocol (`Performance.getMetrics`), read by the
 // page at the start and end of each phase; wall time is shown beside it. No thresholds:
 // figures for people, not a test. `--quick` runs 3 times; `--only=tickets,locale` picks parts.
