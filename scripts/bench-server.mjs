@@ -16,7 +16,8 @@
 //
 // Options: --runs N (default 5), --seconds S (default 2), --concurrency C (default 10),
 // --only TEXT (load only the requests whose label contains TEXT, such as `list` or `floor`),
-// --cpu-prof DIR (the reference server writes a V8 CPU profile into DIR when it stops).
+// --cpu-prof DIR (each reference server, cached and not, writes a V8 CPU profile into DIR when
+// it stops).
 // The list and search rows run twice: against the server as it ships (repeating a request
 // answers from its list cache, server/list-cache.ts) and against a second reference server
 // with that cache off (`--uncached`), which shows what a list or search costs the first time.
@@ -310,7 +311,7 @@ async function main() {
     const profile = options['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', options['cpu-prof']];
     const reference = await startChild([...profile, '--import', 'tsx', self, '--serve']);
     children.push(reference.child);
-    const uncached = await startChild(['--import', 'tsx', self, '--serve', '--uncached']);
+    const uncached = await startChild([...profile, '--import', 'tsx', self, '--serve', '--uncached']);
     children.push(uncached.child);
     console.log(`seeded ${SAM_CASES + ALEX_CASES} cases in ${((performance.now() - seededAt) / 1000).toFixed(1)} s`);
     const agent = new Agent({ keepAlive: true });
