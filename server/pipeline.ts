@@ -6,7 +6,7 @@
  * ETag, and a 304 when the request's If-None-Match names it (`conditional`).
  */
 import { rmSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { matchLocale, parseAcceptLanguage } from '../src/core/locale.js';
 import { sha256 } from './auth.js';
@@ -40,6 +40,19 @@ export interface PipelineOptions {
   /** `beforeHandle` runs after the idempotency check, before the handler. */
   readonly beforeHandle?: ((info: { readonly method: string; readonly path: string }) => Promise<void> | void) | undefined;
   readonly log: (line: string) => void;
+}
+
+/**
+ * The scheme the client used. The server listens only on 127.0.0.1, behind a proxy; a proxy
+ * that ends TLS says so in `X-Forwarded-Proto`, and the links the server builds (signed
+ * attachment addresses) must use it, or an HTTPS page gets http:// links it refuses to load.
+ * The first value is the hop nearest the client; anything but `https` is http. A client that
+ * sends the header itself changes only the links of its own answers.
+ */
+function clientScheme(headers: IncomingHttpHeaders): 'http' | 'https' {
+  const header = headers['x-forwarded-proto'];
+  const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim().toLowerCase();
+  return first === 'https' ? 'https' : 'http';
 }
 
 export function createPipeline(options: PipelineOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
@@ -88,7 +101,7 @@ export function createPipeline(options: PipelineOptions): (req: IncomingMessage,
 
   return async function handle(req, res) {
     const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    const url = new URL(req.url ?? '/', `${clientScheme(req.headers)}://${req.headers.host ?? '127.0.0.1'}`);
     // Every answer goes through here: whatever of the body is still unread is drained after it.
     const respond = (reply: Reply): void => {
       sendReply(res, conditional(method, req.headers, reply));

@@ -97,6 +97,18 @@ describe('uploads and attachments', () => {
     assert.equal((await checked('GET', new URL(url), await fetch(url))).status, 200);
   });
 
+  test('behind a proxy that ends TLS (X-Forwarded-Proto: https), signed links are https://, so an HTTPS page loads them', async () => {
+    const host = new URL(s.url).host;
+    const behindTls = await s.api.call<T>('GET', '/api/tickets/10000002', { token: alex, headers: { 'X-Forwarded-Proto': 'https, http' } });
+    const url = behindTls.body.attachments[0]?.url ?? '';
+    assert.ok(url.startsWith(`https://${host}/api/attachments/`), url);
+    const direct = await s.api.call<T>('GET', '/api/tickets/10000002', { token: alex, headers: { 'X-Forwarded-Proto': 'gopher' } });
+    assert.ok((direct.body.attachments[0]?.url ?? '').startsWith(`http://${host}/api/attachments/`));
+    // The signature covers the file and the expiry, not the scheme: the proxy's http:// hop to the server is valid.
+    const hop = url.replace(/^https:/, 'http:');
+    assert.equal((await checked('GET', new URL(hop), await fetch(hop))).status, 200);
+  });
+
   test('magic bytes must agree with the extension and the declared type', async () => {
     const cases: [string, Buffer, string, number][] = [
       ['shot.png', PNG, 'image/png', 201],
