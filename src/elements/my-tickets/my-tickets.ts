@@ -93,11 +93,15 @@ export class MyTickets extends SupportElement {
     task: async ([wanted, query, pageSize, api], { signal }) => {
       if (!wanted) return undefined;
       this.more.clear();
-      const page = await api.listTickets(ticketQuery(query, pageSize), { signal, locale: this.resolvedLocale }).catch((error: unknown) => this.refused(error));
+      return api.listTickets(ticketQuery(query, pageSize), { signal, locale: this.resolvedLocale }).catch((error: unknown) => this.refused(error));
+    },
+    // Here rather than in the task: the rows and the task's completion (the summary's count)
+    // change before the same update, one render pass of the first page instead of two.
+    onComplete: (page) => {
+      if (!page) return;
       this.sessionExpiry.noteSession(true);
       this.rows.firstPageArrived();
       this.send({ type: 'page-loaded', page });
-      return page;
     },
   });
 

@@ -51,6 +51,26 @@ describe('<my-tickets> rows', () => {
     expect(scroller.scrollTop).to.be.closeTo(top, 1);
   });
 
+  it('shows a long list in three update passes: the frame, the first rows with their count, the rest of the page (issue 15)', async () => {
+    const backend = createMemoryBackend({ signedInAs: 'alex@example.com', now });
+    backend.bulkCreate(300);
+    const el = document.createElement('my-tickets');
+    el.backend = backend;
+    el.locale = 'en';
+    // What each pass showed: rows in the DOM and the summary's words.
+    const passes: string[] = [];
+    el.addController({ hostUpdated: () => passes.push(`${$$(el, '.row').length} rows, ${$(el, '.summary').textContent?.trim() ?? ''}`) });
+    document.body.append(el);
+    try {
+      await el.listComplete;
+      await el.updateComplete;
+      for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(passes).to.deep.equal(['0 rows, Loading your cases…', '8 rows, 305 cases', '50 rows, 305 cases']);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('loads no page before the user scrolls near the end', async () => {
     const el = await longList(300, 50);
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
