@@ -71,6 +71,19 @@ describe('<my-tickets> rows', () => {
     }
   });
 
+  it('opens the case of the row whose button was clicked, also on the words inside it, and nothing on the rest of the row', async () => {
+    const el = await longList(60, 50);
+    const row = $$(el, '.row')[3];
+    row?.querySelector<HTMLElement>('.row__state')?.click();
+    await el.updateComplete;
+    expect(el.ticket, 'a click beside the button').to.equal(undefined);
+    const number = row?.querySelector<HTMLElement>('.row__open')?.dataset.number;
+    row?.querySelector<HTMLElement>('.row__open span:not(.row__number)')?.click();
+    await waitUntil(() => el.shadowRoot?.querySelector('support-ticket-detail'), 'the case never showed');
+    expect(el.ticket).to.equal(number);
+    expect((await detailOf(el)).number).to.equal(number);
+  });
+
   it('loads no page before the user scrolls near the end', async () => {
     const el = await longList(300, 50);
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
