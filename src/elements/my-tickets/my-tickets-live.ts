@@ -69,15 +69,24 @@ export class ListLive {
   }
 
   private email(): string | undefined {
-    const given = this.options.session();
+    const given = this.given(this.options.backend());
     return given !== undefined ? given?.user.email : this.me?.known;
   }
 
-  /** Who the customer is when the host gave no session: asked once per backend. */
+  /** The host's session (null: nobody), else what `backend` knows without a call; undefined when neither says. */
+  private given(backend: SupportBackend): Session | null | undefined {
+    const host = this.options.session();
+    return host !== undefined ? host : backend.knownSession?.();
+  }
+
+  /**
+   * Who the customer is when the host gave no session: what the backend knows without a call
+   * (no round trip, and no update pass for its answer: issue 15), else asked once per backend.
+   */
   private async who(): Promise<string | undefined> {
-    const given = this.options.session();
-    if (given !== undefined) return given?.user.email;
     const backend = this.options.backend();
+    const given = this.given(backend);
+    if (given !== undefined) return given?.user.email;
     if (this.me?.backend !== backend) {
       const me: NonNullable<ListLive['me']> = {
         backend,

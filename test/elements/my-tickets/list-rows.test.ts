@@ -51,6 +51,39 @@ describe('<my-tickets> rows', () => {
     expect(scroller.scrollTop).to.be.closeTo(top, 1);
   });
 
+  it('shows a long list in three update passes: the frame, the first rows with their count, the rest of the page (issue 15)', async () => {
+    const backend = createMemoryBackend({ signedInAs: 'alex@example.com', now });
+    backend.bulkCreate(300);
+    const el = document.createElement('my-tickets');
+    el.backend = backend;
+    el.locale = 'en';
+    // What each pass showed: rows in the DOM and the summary's words.
+    const passes: string[] = [];
+    el.addController({ hostUpdated: () => passes.push(`${$$(el, '.row').length} rows, ${$(el, '.summary').textContent?.trim() ?? ''}`) });
+    document.body.append(el);
+    try {
+      await el.listComplete;
+      await el.updateComplete;
+      for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(passes).to.deep.equal(['0 rows, Loading your cases…', '8 rows, 305 cases', '50 rows, 305 cases']);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('opens the case of the row whose button was clicked, also on the words inside it, and nothing on the rest of the row', async () => {
+    const el = await longList(60, 50);
+    const row = $$(el, '.row')[3];
+    row?.querySelector<HTMLElement>('.row__state')?.click();
+    await el.updateComplete;
+    expect(el.ticket, 'a click beside the button').to.equal(undefined);
+    const number = row?.querySelector<HTMLElement>('.row__open')?.dataset.number;
+    row?.querySelector<HTMLElement>('.row__open span:not(.row__number)')?.click();
+    await waitUntil(() => el.shadowRoot?.querySelector('support-ticket-detail'), 'the case never showed');
+    expect(el.ticket).to.equal(number);
+    expect((await detailOf(el)).number).to.equal(number);
+  });
+
   it('loads no page before the user scrolls near the end', async () => {
     const el = await longList(300, 50);
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
