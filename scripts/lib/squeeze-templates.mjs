@@ -36,7 +36,7 @@ function squeezeHtmlText(text, preClasses) {
       out += match[0];
     } else if ((match = openTag.exec(text))) {
       const tag = match[0];
-      out += tag.replace(/\s+/g, ' ');
+      out += unquoteAttributes(tag.replace(/\s+/g, ' '));
       const classes = /\bclass="([^"]*)"/.exec(tag)?.[1]?.split(/\s+/) ?? [];
       if (classes.some((name) => preClasses.has(name))) {
         // The element's own text, up to its first child tag or its end, stays as written.
@@ -56,6 +56,16 @@ function squeezeHtmlText(text, preClasses) {
     i += match[0].length;
   }
   return out;
+}
+
+// An attribute value of letters, digits, `-` and `_` needs no quotes (HTML's unquoted attribute
+// value syntax; lit-html's template scanner reads it too): `type="button"` → `type=button`.
+// Not before `/` or `>` after a `/`, which would join the value.
+const QUOTED_WORD = /(\s[a-zA-Z][\w:.-]*)="([\w-]+)"(?=[\s>])/g;
+
+/** @param {string} tag */
+function unquoteAttributes(tag) {
+  return tag.replace(QUOTED_WORD, '$1=$2');
 }
 
 /** @param {string} text */
