@@ -158,6 +158,22 @@ export function renderFacts(ticket: Ticket, config: SupportConfig, locale: Local
 }
 
 
+/** Each comment's date as shown, for the language it was last shown in (comments never change). */
+const commentDates = new WeakMap<Comment, { readonly locale: LocaleCode; readonly text: string }>();
+
+/**
+ * `comment`'s date and time, formatted once per language rather than on every pass: each pass
+ * of the case view (a keystroke in the comment field, a live change) renders all 50 comments,
+ * and formatting their dates was the largest cost of a comment in the template (issue 15).
+ */
+function commentDate(comment: Comment, locale: LocaleCode): string {
+  const known = commentDates.get(comment);
+  if (known?.locale === locale) return known.text;
+  const text = formatDateTime(comment.createdAt, locale);
+  commentDates.set(comment, { locale, text });
+  return text;
+}
+
 export function renderComment(comment: Comment, myEmail: string | undefined, locale: LocaleCode): TemplateResult {
   const mine = comment.authorRole === 'user' && comment.author.email === myEmail;
   const role =
@@ -167,7 +183,7 @@ export function renderComment(comment: Comment, myEmail: string | undefined, loc
         ? msg('You', { id: 'my-tickets.role.you', desc: 'Role shown next to the customer\'s own comments.' })
         : msg('Customer', { id: 'my-tickets.role.customer', desc: 'Role shown next to comments of another customer (e.g. a watcher).' });
   // One template per comment (the <time> inline, formatted once): a conversation renders 50.
-  const at = formatDateTime(comment.createdAt, locale);
+  const at = commentDate(comment, locale);
   return html`<li class=${comment.authorRole}>
     <div class="comment__meta">
       <span class="comment__author">${comment.author.name}</span>

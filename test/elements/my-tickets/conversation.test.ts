@@ -169,3 +169,43 @@ describe('<my-tickets ticket=N> without a session', () => {
     expect(shownState(detail)).to.equal('Open');
   });
 });
+
+describe('<support-ticket-detail> comment dates', () => {
+  afterEach(() => localStorage.clear());
+
+  it('shows each comment\'s date in the current language, again after the language changes', async () => {
+    const backend = alex();
+    const number = await seeded(backend, 'open');
+    backend.agentReply(number, 'We are looking into it.');
+    const el = document.createElement('support-ticket-detail');
+    el.backend = backend;
+    el.number = number;
+    el.locale = 'en';
+    document.body.append(el);
+    try {
+      await waitUntil(() => $$(el, '.conversation > li time').length > 0, 'the comments did not show');
+      const times = () => $$(el, '.conversation > li time');
+      const formatted = (locale: string, value: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+      const check = (locale: string) => {
+        for (const time of times()) {
+          const expected = formatted(locale, time.getAttribute('datetime') ?? '');
+          expect(time.textContent).to.equal(expected);
+          expect(time.getAttribute('title')).to.equal(expected);
+        }
+      };
+      check('en');
+      const english = times()[0]?.textContent;
+      el.locale = 'fr';
+      await el.localeReady;
+      await el.updateComplete;
+      check('fr');
+      expect(times()[0]?.textContent).not.to.equal(english);
+      el.locale = 'en';
+      await el.localeReady;
+      await el.updateComplete;
+      check('en');
+    } finally {
+      el.remove();
+    }
+  });
+});
