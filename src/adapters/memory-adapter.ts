@@ -296,7 +296,8 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
         'acc-alex',
         at,
       );
-      return { ...t, status, comments: [comment(alex.person, 'user', `${subject}.`, 'web', at)] };
+      // The description is the case's first words: shown once, above the comments.
+      return { ...t, status };
     };
     const pending = base('Envelope stuck in "sending"', 'esignature', 'pending', 3);
     const closed = base('Cannot download the certificate of completion', 'esignature', 'closed', 20);
@@ -304,10 +305,7 @@ export function createMemoryBackend(options: MemoryBackendOptions = {}): MemoryB
       base('Signer cannot open the document', 'esignature', 'open', 1),
       {
         ...base('Template fields are misaligned', 'esignature', 'action_required', 2),
-        comments: [
-          comment(alex.person, 'user', 'Template fields are misaligned.', 'web', iso(-2 * DAY)),
-          comment(support, 'agent', 'Could you attach the template file you use?', 'web', iso(-1 * DAY)),
-        ],
+        comments: [comment(support, 'agent', 'Could you attach the template file you use?', 'web', iso(-1 * DAY))],
       },
       {
         ...pending,

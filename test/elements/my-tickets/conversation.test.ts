@@ -10,16 +10,21 @@ import { $, $$, input, now, renderCase, seeded, shownState, text } from './helpe
 
 const alex = () => createMemoryBackend({ signedInAs: 'alex@example.com', now });
 
-/** A backend whose case `number` has `count` comments (the memory backend's own, padded). */
+/** A backend whose case `number` has `count` comments by its requester. */
 function withComments(backend: SupportBackend, number: string, count: number): SupportBackend {
   return {
     ...backend,
     getTicket: async (n, options) => {
       const ticket = await backend.getTicket(n, options);
       if (n !== number) return ticket;
-      const template = ticket.comments[0];
-      if (!template) throw new Error('no comment to copy');
-      const comments: Comment[] = Array.from({ length: count }, (_, i) => ({ ...template, id: `c-${i}`, body: `Comment ${i}` }));
+      const comments: Comment[] = Array.from({ length: count }, (_, i) => ({
+        id: `c-${i}`,
+        author: ticket.requester,
+        authorRole: 'user',
+        body: `Comment ${i}`,
+        via: 'web',
+        createdAt: ticket.createdAt,
+      }));
       return { ...ticket, comments } satisfies Ticket;
     },
   };

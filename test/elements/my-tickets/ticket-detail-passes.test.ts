@@ -48,7 +48,7 @@ describe('<support-ticket-detail> update passes (issue 15)', () => {
       el.locale = 'en';
       document.body.append(el);
       try {
-        await waitUntil(() => el.shadowRoot?.querySelector('.conversation'), 'the case did not show');
+        await waitUntil(() => el.shadowRoot?.querySelector('.description'), 'the case did not show');
         expect(asked).to.equal(expected);
       } finally {
         el.remove();

@@ -64,12 +64,13 @@ describe('<my-tickets> one case', () => {
   it('shows the conversation as text, newest last, with author, role and time', async () => {
     const backend = alex();
     const number = await seeded(backend, 'pending');
+    backend.emailReply(number, 'It still fails.');
     backend.agentReply(number, '<b>bold?</b>\nSecond line', 'pending');
     const { detail } = await renderCase(backend, number);
     const items = $$(detail, '.conversation > li');
     expect(items.length).to.equal(3);
-    expect(items[0]?.textContent).to.contain('Alex Martin');
-    expect(items[0]?.textContent).to.contain('You');
+    expect(items[1]?.textContent).to.contain('Alex Martin');
+    expect(items[1]?.textContent).to.contain('You');
     expect(items[2]?.textContent).to.contain('Support expert');
     const body = $(items[2], '.text');
     expect(body.textContent).to.equal('<b>bold?</b>\nSecond line');
