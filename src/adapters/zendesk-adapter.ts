@@ -170,10 +170,13 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
   function ticket(request: ZRequest, comments: readonly ZComment[], users: readonly ZUser[]): Ticket {
     const visible = comments.filter((c) => c.public !== false);
     const phone = field(request, ids.callbackPhoneFieldId);
+    // Zendesk's first comment is the description (the server's connector reads it the same
+    // way): shown once, as the description; its files stay among the attachments.
+    const opening = visible[0] !== undefined && (visible[0].plain_body ?? visible[0].body).trim() === request.description.trim() ? visible[0] : undefined;
     return {
       ...summary(request, users),
       description: request.description,
-      comments: visible.map(
+      comments: visible.filter((c) => c !== opening).map(
         (c): Comment => ({
           id: String(c.id),
           author: person(users, c.author_id),
@@ -393,9 +396,14 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): SupportBac
             },
           },
         });
-        const { request } = parseBody(raw, isRequestEnvelope);
+        const { request, users = [] } = parseBody(raw, isRequestEnvelope);
         uploads.used(files);
-        return load(String(request.id), opts);
+        // The case exists now: a failed read of it must not look like a failed create, which
+        // frees the key and lets a retry open a second case. The answer of the POST stands in.
+        return load(String(request.id), opts).catch((error: unknown) => {
+          if (opts.signal?.aborted) throw error;
+          return ticket(request, [], users);
+        });
       }),
 
     addComment: (number, body, opts) =>

@@ -125,20 +125,20 @@ describe('createZendeskAdapter against recorded Zendesk responses', () => {
         accountId: '501',
       });
       expect(ticket.requester).to.deep.equal({ name: 'Alex Martin', email: 'alex@example.com' });
-      expect(ticket.comments.map((c) => [c.authorRole, c.body])).to.deep.equal([
-        ['user', 'The signer gets an error when opening the link.'],
-        ['agent', 'Which browser does the signer use?'],
-      ]);
+      // Zendesk's first comment is the description: shown once, as the description (its file stays).
+      expect(ticket.description).to.equal('The signer gets an error when opening the link.');
+      expect(ticket.comments.map((c) => [c.authorRole, c.body])).to.deep.equal([['agent', 'Which browser does the signer use?']]);
       expect(ticket.attachments.map((a) => [a.name, a.size, a.contentType])).to.deep.equal([['error.png', 48213, 'image/png']]);
       expect(ticket.watchers.map((w) => w.email)).to.deep.equal(['manager@example.com']);
       expect(ticket.callbacks).to.deep.equal([]);
     });
 
-    it('reads the contact method, an email reply and a Call-me phone', async () => {
+    it('reads the contact method, a description sent by email (not repeated as a comment) and a Call-me phone', async () => {
       const ticket = await adapter().getTicket('102');
       expect(ticket.status).to.equal('pending');
       expect(ticket.contactMethod).to.equal('email');
-      expect(ticket.comments[0]?.via).to.equal('email');
+      expect(ticket.description).to.equal('The envelope stays in sending.');
+      expect(ticket.comments.map((c) => [c.via, c.body])).to.deep.equal([['web', 'We cleared the queue; does it work now?']]);
       expect(ticket.callbacks.map((c) => c.phone)).to.deep.equal(['+1 415 555 0100']);
     });
 

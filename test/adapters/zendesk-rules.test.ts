@@ -144,11 +144,23 @@ describe('createZendeskAdapter follows Zendesk’s documented rules (mock Zendes
     expect([refused.kind, refused.resultLimit]).to.deep.equal(['too_large', 1000]);
   });
 
+  it('a create whose read-back fails still resolves with the case: the request exists, and a retry would open a second one', async () => {
+    await control('fail', { status: 503, path: '/api/v2/requests/106', times: 10 }); // the mock's next request
+    const backend = adapter();
+    const input = { areaId: 'esign', productId: 'rooms', subject: 'Rooms', description: 'Details', contactMethod: 'portal' } as const;
+    const created = await backend.createTicket(input, { idempotencyKey: 'read-back' });
+    expect(created).to.include({ number: '106', subject: 'Rooms', description: 'Details', status: 'open' });
+    expect((await backend.createTicket(input, { idempotencyKey: 'read-back' })).number).to.equal('106');
+    expect((await log()).filter((r) => r.method === 'POST' && new URL(r.url, origin).pathname === '/api/v2/requests')).to.have.length(1);
+  });
+
   it('reads every page of comments (cursor pagination, page[size] at most 100)', async () => {
     await control('seed', { comments: 250 });
     const ticket = await adapter().getTicket('101');
-    expect(ticket.comments).to.have.length(251);
-    expect(ticket.comments[0]?.body).to.equal('The signer gets an error when opening the link.');
+    // The first of the 251 comments is the description: shown as such, not among the comments.
+    expect(ticket.description).to.equal('The signer gets an error when opening the link.');
+    expect(ticket.comments).to.have.length(250);
+    expect(ticket.comments[0]?.body).to.equal('Reply 0');
     expect(ticket.comments.at(-1)?.body).to.equal('Reply 249');
     const pages = await urls('GET', '/api/v2/requests/101/comments');
     expect(pages.map((u) => u.searchParams.get('page[size]'))).to.deep.equal(['100', '100', '100']);

@@ -41,7 +41,7 @@ const notWritable = (fields) =>
 
 function seedStore(start) {
   const at = (minutes) => new Date(start + minutes * 60_000).toISOString();
-  return {
+  const store = {
     users: [
       { id: 1, name: 'Alex Martin', email: 'alex@example.com', role: 'end-user', organization_id: 501 },
       { id: 2, name: 'Sam Agent', email: 'sam@support.example', role: 'agent', agent: true },
@@ -72,6 +72,10 @@ function seedStore(start) {
     nextId: 106,
     nextCommentId: 100,
   };
+  // As in Zendesk (and its recorded answers in test/fixtures/zendesk): a request's description
+  // is its first comment.
+  for (const r of store.requests) r.description = store.comments.get(r.id)?.[0]?.body ?? r.subject;
+  return store;
 }
 
 function request(id, subject, status, created, updated) {
