@@ -12,14 +12,18 @@
  *   into the element, never stops the stream), and so is an exception thrown by `onChange`.
  * - Poll: the case (scope `case`) or the first list page (scope `cases`) every `pollMs`, with
  *   the previous ETag; a changed list row is read whole and diffed (live-diff.ts).
- * - `signal` ends it all at any moment: the connection, the backoff timer, the poll timer.
+ * - The browser's `offline` event drops the connection at once (a lost network leaves it silent
+ *   until the idle timeout, 45 s), and `online` ends the wait before the next try (the backoff
+ *   may be at 30 s by then): replies show as soon as the network is back.
+ * - `signal` ends it all at any moment: the connection, the backoff timer, the poll timer, the
+ *   `online`/`offline` listeners.
  *
  * Not part of the public API: the fetch adapter builds on it.
  */
 import type { Ticket, TicketSummary } from '../core/ticket.js';
 import type { TicketChange, TicketChangeKind, WatchOptions, WatchScope, WatchState } from './backend.js';
 import { isArrayOf, isOneOf, isRecord, isString } from './guards.js';
-import { backoffDelay, sleep } from './http.js';
+import { abortError, backoffDelay } from './http.js';
 import { polledChange, type SeenBefore } from './live-diff.js';
 import { createSseParser } from './sse.js';
 
@@ -94,6 +98,39 @@ export function watchLive(
     backoffDelay({ retries: 0, maxRetryAfterMs: 0, baseDelayMs: retryMs, maxDelayMs: maxRetryMs }, failures - 1, random);
 
   let lastEventId: string | undefined;
+  /** Ends the connection under way, if any. */
+  let dropConnection: (() => void) | undefined;
+  /** Ends the wait under way, if any. */
+  let wakeUp: (() => void) | undefined;
+  const onOffline = (): void => dropConnection?.();
+  const onOnline = (): void => wakeUp?.();
+  globalThis.addEventListener?.('offline', onOffline);
+  globalThis.addEventListener?.('online', onOnline);
+  signal.addEventListener(
+    'abort',
+    () => {
+      globalThis.removeEventListener?.('offline', onOffline);
+      globalThis.removeEventListener?.('online', onOnline);
+    },
+    { once: true },
+  );
+
+  /** Waits `ms`, or until the network is back; rejects with an AbortError once `signal` fires. */
+  function pause(ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(abortError());
+      const end = (then: () => void) => () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', aborted);
+        wakeUp = undefined;
+        then();
+      };
+      const aborted = end(() => reject(abortError()));
+      const timer = setTimeout(end(resolve), ms);
+      wakeUp = end(resolve);
+      signal.addEventListener('abort', aborted, { once: true });
+    });
+  }
 
   function onEvent(type: string, data: string, id: string): void {
     if (type !== 'change') return;
@@ -121,6 +158,7 @@ export function watchLive(
       void reader?.cancel().catch(() => undefined);
     };
     signal.addEventListener('abort', stop, { once: true });
+    dropConnection = stop;
     const idleMs = timing.idleTimeoutMs ?? 45_000;
     let timer = setTimeout(stop, idleMs);
     let opened = false;
@@ -166,6 +204,7 @@ export function watchLive(
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', stop);
+      dropConnection = undefined;
       connection.abort();
     }
   }
@@ -180,7 +219,7 @@ export function watchLive(
       // A stream that ran and ended starts the backoff over; a failure to open doubles it.
       failures = outcome === 'done' ? 1 : failures + 1;
       report('reconnecting');
-      await sleep(backoff(failures), signal);
+      await pause(backoff(failures));
     }
   }
 
@@ -216,11 +255,11 @@ export function watchLive(
         failures += 1;
         report('reconnecting');
       }
-      await sleep(failures === 0 ? pollMs : Math.max(pollMs, backoff(failures)), signal);
+      await pause(failures === 0 ? pollMs : Math.max(pollMs, backoff(failures)));
     }
   }
 
   if (signal.aborted) return;
-  // The loop's only rejection is the AbortError of `sleep` once `signal` fires: nothing to report.
+  // The loop's only rejection is the AbortError of `pause` once `signal` fires: nothing to report.
   stream().catch(() => undefined);
 }
