@@ -7,7 +7,10 @@
  *   backend or a dependency (the session) changes;
  * - a hidden page aborts the subscription; visible again, it subscribes and catches up;
  * - a change whose id was applied already is dropped (a reconnect, a poll seeing it twice);
- * - disconnect aborts everything; nothing is called after it, whatever the backend does.
+ * - disconnect aborts everything; nothing is called after it, whatever the backend does;
+ * - `interrupted` turns true once the backend has been reconnecting for `interruptionNoticeMs`
+ *   (the host then tells its user that new replies wait for the connection), false again when
+ *   the backend is live, the subscription ends or the page is hidden.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SupportBackend, TicketChange, WatchScope, WatchState } from '../adapters/backend.js';
@@ -23,7 +26,15 @@ export interface LiveOptions {
   /** Other values a new subscription depends on (e.g. the session). */
   readonly deps?: (() => readonly unknown[]) | undefined;
   readonly locale?: (() => LocaleCode) | undefined;
+  /** How long the backend may reconnect before `interrupted` turns true (default 2500 ms). */
+  readonly interruptionNoticeMs?: number | undefined;
 }
+
+/**
+ * A stream the server ended (a restart, a deploy) is back within a second or two (its `retry:`
+ * hint, 1 s by default): a notice for that would only flicker. A lost network lasts longer.
+ */
+const INTERRUPTION_NOTICE_MS = 2500;
 
 /** How many applied change ids are remembered: far more than arrive between two catch-ups. */
 const REMEMBERED_IDS = 500;
@@ -41,6 +52,9 @@ export class LiveController implements ReactiveController {
   private readonly applied = new Set<string>();
   /** Where the subscription stands, for a host that tells its user. */
   state: WatchState | 'off' = 'off';
+  /** Reconnecting for a while now: what the host shows may be missing changes until it is live again. */
+  interrupted = false;
+  private interruptionTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -111,6 +125,8 @@ export class LiveController implements ReactiveController {
       onState: (state) => {
         if (signal.aborted) return;
         this.state = state;
+        if (state === 'live') this.endInterruption();
+        else this.interruptionTimer ??= setTimeout(() => this.interrupt(), this.options.interruptionNoticeMs ?? INTERRUPTION_NOTICE_MS);
         this.host.requestUpdate();
       },
     });
@@ -126,10 +142,23 @@ export class LiveController implements ReactiveController {
     this.options.onChange(change);
   }
 
+  private interrupt(): void {
+    this.interruptionTimer = undefined;
+    this.interrupted = true;
+    this.host.requestUpdate();
+  }
+
+  private endInterruption(): void {
+    clearTimeout(this.interruptionTimer);
+    this.interruptionTimer = undefined;
+    this.interrupted = false;
+  }
+
   private stop(): void {
     this.subscription?.abort();
     this.subscription = undefined;
     this.subscribed = undefined;
     this.state = 'off';
+    this.endInterruption();
   }
 }

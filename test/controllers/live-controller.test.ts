@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { SupportBackend, TicketChange, WatchOptions, WatchScope } from '../../src/adapters/backend.js';
+import type { SupportBackend, TicketChange, WatchOptions, WatchScope, WatchState } from '../../src/adapters/backend.js';
 import { createMemoryBackend, type MemoryBackend } from '../../src/adapters/memory-adapter.js';
 import { LiveController } from '../../src/controllers/live-controller.js';
 import { BareHost } from './bare-host.js';
@@ -155,5 +155,48 @@ describe('LiveController', () => {
     expect(still.watches).to.have.length(0);
     expect(other.catchUps()).to.equal(0);
     other.host.disconnect();
+  });
+
+  it('is interrupted only once the backend has been reconnecting a while, and not after live, a hidden page or disconnect', async () => {
+    const memory = createMemoryBackend({ signedInAs: 'alex@example.com' });
+    const reports: Array<(state: WatchState) => void> = [];
+    const backend: SupportBackend = {
+      ...memory,
+      watch: (_scope, _onChange, options: WatchOptions) => {
+        if (options.onState) reports.push(options.onState);
+      },
+    };
+    const host = new BareHost();
+    const live = new LiveController(host, { backend: () => backend, scope: () => ({ kind: 'cases' }), onChange: () => undefined, catchUp: () => undefined, interruptionNoticeMs: 40 });
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    host.connect();
+    const report = (state: WatchState) => reports.at(-1)?.(state);
+
+    report('live');
+    report('reconnecting');
+    expect(live.interrupted, 'a reconnect that is quick says nothing').to.equal(false);
+    report('live');
+    await wait(80);
+    expect(live.interrupted, 'back in time: no notice later either').to.equal(false);
+
+    report('reconnecting');
+    await wait(80);
+    expect(live.interrupted).to.equal(true);
+    const updates = host.updates;
+    report('live');
+    expect(live.interrupted).to.equal(false);
+    expect(host.updates).to.be.greaterThan(updates);
+
+    report('reconnecting');
+    await wait(80);
+    setVisibility('hidden');
+    expect(live.interrupted, 'a hidden page is paused, not interrupted').to.equal(false);
+    setVisibility('visible');
+    report('reconnecting');
+    host.disconnect();
+    const afterDisconnect = host.updates;
+    await wait(80);
+    expect(live.interrupted).to.equal(false);
+    expect(host.updates, 'no timer outlives the element').to.equal(afterDisconnect);
   });
 });

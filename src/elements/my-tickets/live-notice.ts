@@ -4,6 +4,7 @@
  * made here (their own comment coming back) says nothing.
  */
 import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { TicketChange } from '../../adapters/backend.js';
 import { sameEmail } from '../../core/access.js';
 import type { Status, Ticket } from '../../core/ticket.js';
@@ -77,4 +78,17 @@ export function liveNoticeText(notice: LiveNotice): string {
     });
   }
   return msg(str`Case ${number} was added to your list.`, { id: 'live.created', desc: 'Announced to screen readers when a case someone else opened appeared in the list. ${number} is the case number.' });
+}
+
+/**
+ * While the live connection is lost (`LiveController.interrupted`), a visible line in the
+ * status region (so it is said once, politely): what is shown may be missing replies until it
+ * is back. A span, so that it fits in a paragraph too; it goes when the connection is back.
+ */
+export function renderInterruption(interrupted: boolean): TemplateResult | typeof nothing {
+  if (!interrupted) return nothing;
+  return html`<span class="notice live-lost">${msg('Connection lost. New replies and changes will show once it is back.', {
+    id: 'live.interrupted',
+    desc: 'Shown above a case or the list of cases while the live connection to support is lost (offline, server unreachable). It goes away by itself once the connection is back.',
+  })}</span>`;
 }

@@ -12,7 +12,7 @@ import { LiveController } from '../../controllers/live-controller.js';
 import { UnreadReplies } from '../../controllers/unread-replies.js';
 import type { LocaleCode } from '../../core/config.js';
 import type { TicketSummary } from '../../core/ticket.js';
-import { liveNotice, liveNoticeText, type LiveNotice } from './live-notice.js';
+import { liveNotice, liveNoticeText, renderInterruption, type LiveNotice } from './live-notice.js';
 
 export interface ListLiveOptions {
   readonly backend: () => SupportBackend;
@@ -32,6 +32,7 @@ export class ListLive {
   readonly unread: UnreadReplies;
   private me: { backend: SupportBackend; email: Promise<string | undefined>; known?: string | undefined } | undefined;
   private seq = 0;
+  private readonly live: LiveController;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -40,7 +41,7 @@ export class ListLive {
     this.unread = new UnreadReplies(() => this.email());
     // The markers need to know whose they are before any change arrives.
     host.addController({ hostUpdate: () => void this.who() });
-    new LiveController(host, {
+    this.live = new LiveController(host, {
       backend: options.backend,
       scope: () => ({ kind: 'cases' }),
       deps: () => [options.session()],
@@ -56,10 +57,13 @@ export class ListLive {
     return html` <span class="row__new">${msg('New reply', { id: 'live.new_reply', desc: 'Marker on a row of the case list: support answered and the customer has not opened the case since.' })}</span>`;
   }
 
-  /** What the list's status region says about the last change (screen readers only: the rows show it). */
-  announcement(): TemplateResult | typeof nothing {
+  /**
+   * What the list's status region says: the last change (screen readers only: the rows show
+   * it), and while the connection is lost, that it is.
+   */
+  announcement(): TemplateResult {
     const last = this.notice;
-    return last ? html`${keyed(last.seq, html`<span class="visually-hidden">${liveNoticeText(last.notice)}</span>`)}` : nothing;
+    return html`${last ? keyed(last.seq, html`<span class="visually-hidden">${liveNoticeText(last.notice)}</span>`) : nothing}${renderInterruption(this.live.interrupted)}`;
   }
 
   /** The case was opened: its replies are seen, and what the list said is old news. */

@@ -16,7 +16,7 @@ import type { Comment, Ticket } from '../../core/ticket.js';
 import { formatBytes, formatDate, formatDateTime, formatRelative } from '../../localization/format.js';
 import { failureMessage, statusLabel, statusMeaning, type FailureContext, type FailureDetails } from '../shared/messages.js';
 import { isSafeHref } from '../shared/safe-url.js';
-import { liveNoticeText } from './live-notice.js';
+import { liveNoticeText, renderInterruption } from './live-notice.js';
 import type { Announcement } from './ticket-detail.machine.js';
 
 export function time(value: string, locale: LocaleCode): TemplateResult {
@@ -26,10 +26,14 @@ export function time(value: string, locale: LocaleCode): TemplateResult {
 
 /**
  * The status region's content: the outcome of the customer's action as a visible notice; a
- * change from elsewhere for screen readers only (the case shows it), a new node each time.
+ * change from elsewhere for screen readers only (the case shows it), a new node each time;
+ * and while the live connection is lost (`interrupted`), that it is.
  */
-export function renderAnnouncement(announcement: Announcement | undefined): TemplateResult | typeof nothing {
-  if (!announcement) return nothing;
+export function renderAnnouncement(announcement: Announcement | undefined, interrupted: boolean): TemplateResult {
+  return html`${announcement ? announcementPart(announcement) : nothing}${renderInterruption(interrupted)}`;
+}
+
+function announcementPart(announcement: Announcement): TemplateResult {
   if (announcement.kind === 'live') return html`${keyed(announcement.seq, html`<p class="visually-hidden">${liveNoticeText(announcement.notice)}</p>`)}`;
   return html`<p class="notice notice--success">${announcementText(announcement)}</p>`;
 }

@@ -383,7 +383,7 @@ export class SupportTicketDetail extends SupportElement {
         <span class="case-number">${msg(str`Case ${number}`, { id: 'my-tickets.case_number', desc: 'Above the subject in the heading of one case. ${number} is the case number.' })}</span>
         ${ticket ? ticket.subject : nothing}
       </h2>
-      <div class="announce" role="status">${renderAnnouncement(announcement)}</div>
+      <div class="announce" role="status">${renderAnnouncement(announcement, this.live.interrupted)}</div>
       ${ticket ? this.renderCase(ticket) : this.renderLoadState()}
     `;
   }

@@ -287,6 +287,11 @@ export const baseStyles = css`
     border-color: var(--_color-success);
   }
 
+  /* A span (it may sit in a paragraph), shown as the block a notice is. */
+  .live-lost {
+    display: block;
+  }
+
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -95,6 +95,30 @@ function recordingFetch(): { fetch: typeof globalThis.fetch; urls: string[] } {
   };
 }
 
+/**
+ * A network the test can cut: `cut()` ends every request under way (the open stream with it),
+ * and until `restore()` each new one fails as fetch does offline.
+ */
+function cuttableFetch(): { fetch: typeof globalThis.fetch; cut: () => void; restore: () => void } {
+  let offline = false;
+  let lines = new AbortController();
+  return {
+    fetch: (input, init) => {
+      if (offline) return Promise.reject(new TypeError('Failed to fetch'));
+      const signal = init?.signal ? AbortSignal.any([init.signal, lines.signal]) : lines.signal;
+      return globalThis.fetch(input, { ...init, signal });
+    },
+    cut: () => {
+      offline = true;
+      lines.abort(new TypeError('Failed to fetch'));
+      lines = new AbortController();
+    },
+    restore: () => {
+      offline = false;
+    },
+  };
+}
+
 async function signedIn(origin: string, fetchImpl?: typeof globalThis.fetch): Promise<SupportBackend> {
   const backend = createFetchAdapter({ baseUrl: `${origin}/api`, live: TIMING, retry: { retries: 0 }, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   await backend.signIn({ email: 'alex@example.com', password: 'correct horse battery', realm: 'product' });
@@ -154,7 +178,7 @@ describe('<my-tickets> live against the reference server', function () {
   before(async () => {
     origin = await server({ name: NAME, fresh: true, eventsRetryMs: 20 });
     backend = await signedIn(origin);
-    cases = await newCases(backend, 6);
+    cases = await newCases(backend, 8);
   });
 
   beforeEach(async () => {
@@ -226,6 +250,51 @@ describe('<my-tickets> live against the reference server', function () {
       `New reply from support on case ${number}. The case is now Action required.`,
     ]);
     await expect(el).to.be.accessible();
+  });
+
+  it('says the connection is lost while it is (not for a quick reconnect), and shows what came meanwhile once back', async () => {
+    const number = nextCase();
+    const network = cuttableFetch();
+    const { el, detail } = await renderCase(await signedIn(origin, network.fetch), number);
+    await streamsOpen(CASE_STREAMS);
+    const notices = () => $$(detail, '.announce[role="status"] .live-lost');
+
+    network.cut();
+    await wait(1000);
+    expect(notices(), 'a second of reconnecting is not worth a notice').to.have.length(0);
+    await until(() => notices().length === 1, 'the connection-lost notice', 10_000);
+    expect(notices()[0]?.textContent?.trim()).to.equal('Connection lost. New replies and changes will show once it is back.');
+    await expect(el).to.be.accessible();
+
+    const body = 'Answered while you were offline.';
+    await agentReply(origin, number, body);
+    await wait(200);
+    expect(comments(detail, body), 'nothing arrives while the network is cut').to.have.length(0);
+    network.restore();
+    await until(() => comments(detail, body).length === 1 && notices().length === 0, 'the reply, and the notice gone, once back', 10_000);
+    await streamsOpen(CASE_STREAMS);
+  });
+
+  it('says so above the list while the connection is lost, in French too, and marks what came meanwhile once back', async () => {
+    const number = nextCase();
+    const network = cuttableFetch();
+    const el = await fixture<MyTickets>(html`<my-tickets locale="fr" .backend=${await signedIn(origin, network.fetch)}></my-tickets>`);
+    await el.listComplete;
+    await rows(el, 1);
+    await streamsOpen(LIST_STREAMS);
+    const notices = () => $$(el, '.summary[role="status"] .live-lost');
+
+    network.cut();
+    await until(() => notices().length === 1, 'the connection-lost notice', 10_000);
+    expect(notices()[0]?.textContent?.trim()).to.equal('Connexion perdue. Les nouvelles réponses et les changements s’afficheront dès qu’elle sera rétablie.');
+    expect(el.getAttribute('lang'), 'the shadow content inherits the host’s lang').to.equal('fr');
+    await expect(el).to.be.accessible();
+
+    await agentReply(origin, number, 'Nous avons trouvé la cause.');
+    network.restore();
+    const rowOf = () => $$(el, '.row').find((r) => r.querySelector(`[data-number="${number}"]`));
+    await until(() => notices().length === 0 && rowOf()?.querySelector('.row__new') !== null && rowOf() !== undefined, 'the notice gone and the row marked', 10_000);
+    await streamsOpen(LIST_STREAMS);
   });
 
   it('reconnects after each of 20 server restarts: every reply shows, exactly once', async () => {

@@ -106,6 +106,7 @@
 'live.comment': str`Neuer Kommentar zu Fall ${0}.`,
 'live.created': str`Fall ${0} wurde Ihrer Liste hinzugefügt.`,
 'live.files': str`Neue Dateien zu Fall ${0}.`,
+'live.interrupted': `Verbindung unterbrochen. Neue Antworten und Änderungen erscheinen, sobald sie wiederhergestellt ist.`,
 'live.new_reply': `Neue Antwort`,
 'live.reply': str`Neue Antwort vom Support zu Fall ${0}.`,
 'live.reply_state': str`Neue Antwort vom Support zu Fall ${0}. Der Fall hat jetzt den Status „${1}“.`,

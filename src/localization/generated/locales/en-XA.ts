@@ -106,6 +106,7 @@
 'live.comment': str`⟦Ñéŵ çöɱɱéñţ öñ çåšé ${0}. one two⟧`,
 'live.created': str`⟦Çåšé ${0} ŵåš åððéð ţö ýöûŕ ļîšţ. one two three⟧`,
 'live.files': str`⟦Ñéŵ ƒîļéš öñ çåšé ${0}. one two⟧`,
+'live.interrupted': `⟦Çöññéçţîöñ ļöšţ. Ñéŵ ŕéþļîéš åñð çĥåñĝéš ŵîļļ šĥöŵ öñçé îţ îš ƀåçķ. one two three four five six⟧`,
 'live.new_reply': `⟦Ñéŵ ŕéþļý one⟧`,
 'live.reply': str`⟦Ñéŵ ŕéþļý ƒŕöɱ šûþþöŕţ öñ çåšé ${0}. one two three⟧`,
 'live.reply_state': str`⟦Ñéŵ ŕéþļý ƒŕöɱ šûþþöŕţ öñ çåšé ${0}. Ţĥé çåšé îš ñöŵ ${1}. one two three four five⟧`,

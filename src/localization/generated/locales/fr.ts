@@ -106,6 +106,7 @@
 'live.comment': str`Nouveau commentaire sur le dossier ${0}.`,
 'live.created': str`Le dossier ${0} a été ajouté à votre liste.`,
 'live.files': str`Nouveaux fichiers sur le dossier ${0}.`,
+'live.interrupted': `Connexion perdue. Les nouvelles réponses et les changements s’afficheront dès qu’elle sera rétablie.`,
 'live.new_reply': `Nouvelle réponse`,
 'live.reply': str`Nouvelle réponse de l’assistance sur le dossier ${0}.`,
 'live.reply_state': str`Nouvelle réponse de l’assistance sur le dossier ${0}. Le dossier est maintenant à l’état ${1}.`,

@@ -106,6 +106,7 @@
 'live.comment': str`Novo comentário no chamado ${0}.`,
 'live.created': str`O chamado ${0} foi adicionado à sua lista.`,
 'live.files': str`Novos arquivos no chamado ${0}.`,
+'live.interrupted': `Conexão perdida. Novas respostas e alterações aparecerão assim que ela voltar.`,
 'live.new_reply': `Nova resposta`,
 'live.reply': str`Nova resposta do suporte no chamado ${0}.`,
 'live.reply_state': str`Nova resposta do suporte no chamado ${0}. O status do chamado agora é ${1}.`,
