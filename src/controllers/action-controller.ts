@@ -61,8 +61,11 @@ export interface ActionOptions<A, R> {
   };
   /** Called once the backend confirmed, before focus moves (update the host's data here). */
   readonly onDone?: (result: R, args: A) => void;
-  /** Called on a failure the element wants to handle itself; return true when handled. */
-  readonly onFailure?: (error: SupportError, args: A) => Promise<boolean> | boolean;
+  /**
+   * Called on a failure the element wants to handle itself; return true when handled (e.g. a
+   * send the outbox now holds under `idempotencyKey` is not a failure to show).
+   */
+  readonly onFailure?: (error: SupportError, args: A, idempotencyKey: string) => Promise<boolean> | boolean;
   readonly focus?: ActionFocus<R>;
 }
 
@@ -144,7 +147,7 @@ export class ActionController<A, R> implements ReactiveController {
         return undefined;
       }
       const failure = isSupportError(error) ? error : undefined;
-      if (failure && (await this.options.onFailure?.(failure, args))) {
+      if (failure && (await this.options.onFailure?.(failure, args, idempotencyKey))) {
         this.set({ status: 'idle' });
         return undefined;
       }

@@ -1,8 +1,10 @@
 /**
  * An element's view of the offline outbox, and its share of the draining:
  * - `queueOnNetworkFailure` wraps a send: when it fails because the network is gone, a copy
- *   goes to the outbox with the attempt's idempotency key (the form keeps its input and key as
- *   before, so whichever gets through first, the server records the send once);
+ *   goes to the outbox with the attempt's idempotency key (the form keeps its key, so
+ *   whichever gets through first, the server records the send once). `holds(key)` then tells
+ *   the form that its send waits, so that it shows no failure and no "Try again" beside the
+ *   waiting item, and `lastQueued` is what the host announces;
  * - `items` are the host's waiting items (its user's, of its scope) for the view to show;
  * - while connected, the host drains its user's items: when it connects, when its user becomes
  *   known or changes (a sign-in in place), on the `online` event, and on a retry timer with
@@ -55,6 +57,10 @@ export class OutboxController implements ReactiveController {
   items: readonly OutboxItem[] = [];
   /** The last item that got through, for the host's polite announcement. */
   lastSent: OutboxItem | undefined;
+  /** What the host's last send that went to the outbox was, for its polite announcement (until one gets through). */
+  lastQueued: OutboxPayload['kind'] | undefined;
+  /** Keys of this host's sends waiting in the outbox since their last attempt. */
+  private readonly queuedKeys = new Set<string>();
 
   private readonly host: ReactiveControllerHost;
   private readonly options: OutboxControllerOptions;
@@ -85,7 +91,8 @@ export class OutboxController implements ReactiveController {
       // A host that does not know its user yet (its case did not load) takes what the page's
       // backend delivered for the user it is signed in as; one that knows takes only theirs.
       if (news.type === 'sent' && (this.options.viewer() === undefined || this.ownersShown().includes(news.item.owner))) {
-        if (this.options.shows(news.item)) this.lastSent = news.item;
+        if (this.options.shows(news.item)) [this.lastSent, this.lastQueued] = [news.item, undefined];
+        this.queuedKeys.delete(news.item.idempotencyKey);
         this.options.onSent?.(news.item, news.result);
       }
       void this.refresh();
@@ -126,6 +133,7 @@ export class OutboxController implements ReactiveController {
    */
   async queueOnNetworkFailure<R>(payload: OutboxPayload, idempotencyKey: string, send: () => Promise<R>): Promise<R> {
     const owner = this.ownerFor(payload.kind);
+    this.queuedKeys.delete(idempotencyKey);
     try {
       const result = await send();
       if (owner) await this.outbox.forget(owner, idempotencyKey).catch(() => undefined);
@@ -133,11 +141,21 @@ export class OutboxController implements ReactiveController {
     } catch (error) {
       const online = this.options.online?.() ?? (typeof navigator === 'undefined' || navigator.onLine !== false);
       if (owner && isSupportError(error) && goesToOutbox(error, online)) {
-        await this.outbox.add(owner, payload, idempotencyKey, this.now()).catch(() => undefined);
+        // Only a copy the outbox really holds lets the form stop saying the send failed.
+        if (await this.outbox.add(owner, payload, idempotencyKey, this.now()).then(() => true, () => false)) {
+          this.queuedKeys.add(idempotencyKey);
+          [this.lastSent, this.lastQueued] = [undefined, payload.kind];
+          await this.refresh();
+        }
         this.schedule();
       }
       throw error;
     }
+  }
+
+  /** Whether the last attempt of the send with `idempotencyKey` failed for want of a network and now waits in the outbox. */
+  holds(idempotencyKey: string): boolean {
+    return this.queuedKeys.has(idempotencyKey);
   }
 
   /** Whether the send with `idempotencyKey` was delivered by the outbox (a draft may let it go). */
@@ -149,7 +167,15 @@ export class OutboxController implements ReactiveController {
   /** Removes `item` without sending it; its payload goes back to the host. */
   async cancel(item: OutboxItem): Promise<OutboxPayload> {
     await this.outbox.remove(item);
+    this.queuedKeys.delete(item.idempotencyKey);
+    this.lastQueued = undefined;
     return item.payload;
+  }
+
+  /** The user asked to try now ("Send now"): a drain that does not wait out the backoff. */
+  sendNow(): Promise<void> {
+    this.failures = 0;
+    return this.drain(true);
   }
 
   /** The user chose to send an old item anyway (after the retention question). */

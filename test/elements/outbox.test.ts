@@ -5,6 +5,7 @@
 // item is never sent under another user, Cancel gives the text back, the waiting state is
 // accessible.
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createFetchAdapter } from '../../src/adapters/fetch-adapter.js';
 import type { SupportBackend } from '../../src/adapters/backend.js';
 import { sharedStore } from '../../src/controllers/file-store.js';
@@ -98,6 +99,10 @@ describe('offline outbox (reference server)', function () {
     await sendOffline(first, text);
     expect(waitingText(first)).to.match(/Waiting to send \(saved \d{1,2}:\d{2}/);
     expect(waitingText(first)).to.include(text);
+    // The text shows once, in the waiting item: the field let go of it, and no failure or "Try again" stands beside it.
+    expect($<HTMLTextAreaElement>(first, '#comment').value).to.equal('');
+    expect(first.shadowRoot?.querySelector('.failure, [role=alert]')).to.equal(null);
+    expect($(first, '.outbox-announce').textContent?.trim()).to.equal('No connection: your comment is saved here and will be sent by itself when the connection returns.');
     await expect(first).to.be.accessible();
     first.remove();
 
@@ -140,6 +145,9 @@ describe('offline outbox (reference server)', function () {
     $<HTMLButtonElement>(first, 'form[part=form] button[type=submit]').click();
     await waitUntil(() => first.shadowRoot?.querySelector('.outbox-item'), 'the case did not wait in the outbox');
     expect(waitingText(first)).to.include(subject);
+    // The form keeps the case (it may still be edited or tried again); screen readers hear that it waits.
+    expect($<HTMLInputElement>(first, '#subject').value).to.equal(subject);
+    expect($(first, '.outbox-announce').textContent?.trim()).to.equal('No connection: your case is saved here and will be sent by itself when the connection returns.');
     await expect(first).to.be.accessible();
     first.remove();
 
@@ -211,6 +219,22 @@ describe('offline outbox (reference server)', function () {
     await expect(detail).to.be.accessible();
     $<HTMLButtonElement>(detail, 'button.send-anyway').click();
     await waitUntil(() => $$(detail, '.conversation > li').some((li) => li.textContent?.includes(text)), 'the approved comment did not arrive');
+    expect(await commentsOn(alex, number, text)).to.equal(1);
+  });
+
+  it('"Send now" sends a waiting comment at once (no online event, no backoff), by keyboard, exactly once', async () => {
+    const number = await newCase(alex, 'Outbox send-now case');
+    const text = 'The server was down; it is back.';
+    const detail = await open(adapter(alex), number);
+    await sendOffline(detail, text);
+    network.up = true;
+    const sendNow = $<HTMLButtonElement>(detail, '.outbox-item button.send-now');
+    expect(sendNow.textContent?.trim()).to.equal('Send now');
+    sendNow.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $$(detail, '.conversation > li').some((li) => li.textContent?.includes(text)), 'the comment did not arrive');
+    await waitUntil(() => !detail.shadowRoot?.querySelector('.outbox-item'), 'the item stayed in the outbox');
+    expect($(detail, '.outbox-announce').textContent).to.include('Your comment was sent.');
     expect(await commentsOn(alex, number, text)).to.equal(1);
   });
 

@@ -8,7 +8,6 @@ import { msg, str } from '@lit/localize';
 import type { ReactiveControllerHost } from 'lit';
 import type { SupportBackend } from '../../adapters/backend.js';
 import { ActionController, type IntentKey } from '../../controllers/action-controller.js';
-import type { OutboxController } from '../../controllers/outbox-controller.js';
 import type { LocaleCode, SupportConfig } from '../../core/config.js';
 import type { SupportError } from '../../core/errors.js';
 import type { Status, Ticket } from '../../core/ticket.js';
@@ -17,6 +16,7 @@ import { AttachmentsAddedEvent, CallbackRequestedEvent, CommentAddedEvent, Watch
 import { fieldErrorMessage } from '../shared/field-errors.js';
 import type { ShownError } from '../shared/forms.js';
 import type { DetailEvent } from './ticket-detail.machine.js';
+import type { CommentOutbox } from './ticket-detail-outbox.js';
 
 /** What the actions need from the case view. */
 export interface CaseActionDeps {
@@ -38,8 +38,8 @@ export interface CaseActionDeps {
    */
   readonly refused: (error: SupportError, retry: () => void) => Promise<boolean> | boolean;
   readonly find: (selector: string) => HTMLElement | null;
-  /** A comment that fails for want of a network waits there too, with its key. */
-  readonly outbox: () => OutboxController;
+  /** A comment that fails for want of a network waits in its outbox, with its key; the field then lets go of its text. */
+  readonly waiting: () => CommentOutbox;
 }
 
 export interface CommentArgs {
@@ -71,13 +71,18 @@ export function createCaseActions(host: ReactiveControllerHost, deps: CaseAction
 
   const comment = new ActionController<CommentArgs, Ticket>(host, {
     ...common((): void => void comment.retry()),
+    onFailure: (error, _args, idempotencyKey) => {
+      if (!deps.waiting().outbox.holds(idempotencyKey)) return deps.refused(error, (): void => void comment.retry());
+      deps.waiting().letGo();
+      return true;
+    },
     validate: ({ body }) => validateComment(body, deps.config()),
     intentOf: ({ body }) => body,
     keyStore: deps.commentKey,
     task: ({ body }, { signal, idempotencyKey }) =>
       deps
-        .outbox()
-        .queueOnNetworkFailure({ kind: 'comment', number: deps.number(), body }, idempotencyKey, () =>
+        .waiting()
+        .outbox.queueOnNetworkFailure({ kind: 'comment', number: deps.number(), body }, idempotencyKey, () =>
           deps.backend().addComment(deps.number(), body, { ...options(), signal, idempotencyKey }),
         ),
     onDone: (ticket, { before }) => {

@@ -19,10 +19,12 @@ export interface CommentOutboxDeps {
   readonly draftKey: () => IntentKey | undefined;
   readonly comment: () => string;
   readonly changed: (ticket: Ticket) => void;
-  /** The field's text was delivered: empty the field, its draft and the send's outcome. */
+  /** The field's text was delivered, or waits in the outbox: empty the field, its draft and the send's outcome. */
   readonly delivered: () => void;
   readonly restore: (body: string) => void;
 }
+
+export type CommentOutbox = ReturnType<typeof commentOutbox>;
 
 export function commentOutbox(host: ReactiveControllerHost, deps: CommentOutboxDeps) {
   const outbox = new OutboxController(host, {
@@ -47,6 +49,8 @@ export function commentOutbox(host: ReactiveControllerHost, deps: CommentOutboxD
       await outbox.refresh();
       if (key && (await outbox.delivered('comment', key)) && deps.comment() === restored && deps.draftKey()?.key === key) deps.delivered();
     },
+    /** The comment waits here now (the outbox shows its text): the field, its draft and its key let go of it. */
+    letGo: deps.delivered,
     cancelled(payload: OutboxPayload): void {
       if (payload.kind === 'comment' && deps.comment().trim() === '') deps.restore(payload.body);
     },

@@ -15,6 +15,7 @@
  * | `confirm-remove`      | `remove-cancelled`  | panel `none`                                    |
  * | `confirm-remove`      | `remove-failed`     | panel `none`                                    |
  * | any                   | `comment-added`     | comment ''; announce `comment-added`            |
+ * | any                   | `comment-released`  | comment '' (the outbox holds or delivered it)   |
  * | any                   | `attachments-added` | announce `attachments-added`                    |
  * | any                   | `watcher-added`     | watcher ''; announce `watcher-added`            |
  * | any                   | `watcher-removed`   | panel `none`; announce `watcher-removed`        |
@@ -65,6 +66,8 @@ export type DetailEvent =
   | { readonly type: 'remove-cancelled' }
   | { readonly type: 'remove-failed' }
   | { readonly type: 'comment-added'; readonly before: Status | undefined; readonly after: Status }
+  /** The field's text waits in the outbox (which shows it), or the outbox delivered it. */
+  | { readonly type: 'comment-released' }
   | { readonly type: 'attachments-added'; readonly status: Status }
   | { readonly type: 'watcher-added'; readonly email: string }
   | { readonly type: 'watcher-removed'; readonly email: string }
@@ -109,6 +112,8 @@ export function detailTransition(view: DetailView, event: DetailEvent): DetailVi
         fields: withField(view, 'comment', ''),
         announcement: { kind: 'comment-added', status: event.before !== event.after ? event.after : undefined },
       };
+    case 'comment-released':
+      return { ...view, fields: withField(view, 'comment', '') };
     case 'attachments-added':
       return { ...view, announcement: { kind: 'attachments-added', status: event.status } };
     case 'watcher-added':

@@ -114,16 +114,15 @@ export class SupportTicketDetail extends SupportElement {
     attachKey: localKeyStore(() => (this.switching ? undefined : this.storageScope('my-tickets:attach'))),
     refused: (error, retry) => this.refused(error, retry),
     find: (selector) => this.renderRoot.querySelector<HTMLElement>(selector),
-    outbox: () => this.waiting.outbox,
+    waiting: () => this.waiting,
   });
 
   private readonly waiting = commentOutbox(this, {
     backend: () => this.api, viewer: () => this.who?.user.email, number: () => this.number, comment: () => this.view.fields.comment,
     draftKey: () => this.draft.keyStore.load(), changed: (ticket) => (this.ticket = ticket), restore: (body) => this.onInput('comment', body),
     delivered: () => {
-      this.draft.clear();
       this.actions.comment.clear();
-      this.send({ type: 'input', field: 'comment', value: '' });
+      this.send({ type: 'comment-released' });
     },
   });
 
@@ -198,8 +197,9 @@ export class SupportTicketDetail extends SupportElement {
 
   private send(event: DetailEvent): void {
     this.view = detailTransition(this.view, event);
-    // What the view forgets once the backend confirmed, its stores forget too.
-    if (event.type === 'comment-added') this.draft.clear();
+    // What the view forgets once the backend confirmed (or the outbox took over), its stores forget too:
+    // the draft after the action forgot its key, which saves the draft once more.
+    if (event.type === 'comment-added' || event.type === 'comment-released') this.draft.clear();
     if (event.type === 'attachments-added') this.uploads.clear();
   }
 
@@ -443,7 +443,7 @@ export class SupportTicketDetail extends SupportElement {
   }
 
   private renderCommentArea(ticket: Ticket) {
-    const form = html`${renderOutbox(this.waiting.outbox, { locale: this.resolvedLocale, onCancel: (payload) => this.waiting.cancelled(payload) })}${renderCommentForm(this.forms(), ticket, (event) => this.sendComment(event))}`;
+    const form = html`${renderOutbox(this.waiting.outbox, { locale: this.resolvedLocale, sendNow: true, onCancel: (payload) => this.waiting.cancelled(payload) })}${renderCommentForm(this.forms(), ticket, (event) => this.sendComment(event))}`;
     if (ticket.contactMethod === 'portal') return form;
     return renderEmailCommentArea(form, this.view.commentOpen, (open) => this.send({ type: 'comment-toggled', open }));
   }

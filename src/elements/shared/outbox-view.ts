@@ -18,6 +18,12 @@ export interface OutboxViewOptions {
   readonly now?: Date;
   /** The item was cancelled: its text goes back to the form. */
   readonly onCancel: (payload: OutboxPayload) => void;
+  /**
+   * A "Send now" on waiting items, where the form let go of the text and so shows no "Try
+   * again" of its own (the case view's comments): the outbox's next try without waiting out
+   * its backoff (up to 5 minutes).
+   */
+  readonly sendNow?: boolean;
 }
 
 /** The words the user wrote, to recognise the item: plain text, never HTML. */
@@ -40,6 +46,26 @@ function sentText(item: OutboxItem): string {
       return msg('Your case was sent.', { id: 'outbox.sent.case', desc: 'Announced (politely) when a new support case that waited for the connection has been sent.' });
     case 'sign-in-help':
       return msg('Your sign-in help request was sent.', { id: 'outbox.sent.sign_in_help', desc: 'Announced (politely) when a can\'t-sign-in request that waited for the connection has been sent.' });
+  }
+}
+
+function queuedText(kind: OutboxPayload['kind']): string {
+  switch (kind) {
+    case 'comment':
+      return msg('No connection: your comment is saved here and will be sent by itself when the connection returns.', {
+        id: 'outbox.queued.comment',
+        desc: 'Announced to screen readers when a comment could not be sent for want of a network and now waits (shown as "Waiting to send").',
+      });
+    case 'case':
+      return msg('No connection: your case is saved here and will be sent by itself when the connection returns.', {
+        id: 'outbox.queued.case',
+        desc: 'Announced to screen readers when a new support case could not be sent for want of a network and now waits (shown as "Waiting to send"). The form keeps what was typed.',
+      });
+    case 'sign-in-help':
+      return msg('No connection: your request is saved here and will be sent by itself when the connection returns.', {
+        id: 'outbox.queued.sign_in_help',
+        desc: 'Announced to screen readers when a can\'t-sign-in request could not be sent for want of a network and now waits (shown as "Waiting to send").',
+      });
   }
 }
 
@@ -72,6 +98,11 @@ function renderItem(outbox: OutboxController, item: OutboxItem, o: OutboxViewOpt
     ${renderState(item, saved)}
     <p class="text outbox-text" id=${textId}>${itemText(item.payload)}</p>
     <div class="actions">
+      ${o.sendNow && item.state === 'waiting'
+        ? html`<button type="button" class="secondary send-now" aria-describedby=${textId} @click=${() => outbox.sendNow()}>
+            ${msg('Send now', { id: 'outbox.send_now', desc: 'Button next to a message waiting for the connection: try to send it now instead of waiting for the next automatic try.' })}
+          </button>`
+        : nothing}
       ${item.state === 'ask'
         ? html`<button type="button" class="send-anyway" aria-describedby=${textId} @click=${() => outbox.sendAnyway(item)}>
             ${msg('Send anyway', { id: 'outbox.send_anyway', desc: 'Button: send an old waiting message even though it might make a duplicate.' })}
@@ -86,10 +117,19 @@ function renderItem(outbox: OutboxController, item: OutboxItem, o: OutboxViewOpt
   </li>`;
 }
 
-/** The host's waiting items and the announcement region (always in the page, so it is heard). */
+/**
+ * The host's waiting items and the announcement region (always in the page, so it is heard):
+ * an item that got through, visibly; a send that just went to the outbox, for screen readers
+ * (the waiting item shows it).
+ */
 export function renderOutbox(outbox: OutboxController, o: OutboxViewOptions) {
   const sent = outbox.lastSent;
-  return html`<div class="outbox-announce" role="status">${sent ? html`<p class="notice notice--success">${sentText(sent)}</p>` : nothing}</div>
+  const queued = outbox.lastQueued;
+  return html`<div class="outbox-announce" role="status">${sent
+      ? html`<p class="notice notice--success">${sentText(sent)}</p>`
+      : queued
+        ? html`<p class="visually-hidden">${queuedText(queued)}</p>`
+        : nothing}</div>
     ${outbox.items.length > 0 ? html`<ul class="outbox" part="outbox">${outbox.items.map((item) => renderItem(outbox, item, o))}</ul>` : nothing}`;
 }
 

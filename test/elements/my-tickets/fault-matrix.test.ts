@@ -246,7 +246,10 @@ describe('fault matrix (fault × action × reload)', function () {
 
   /** The user's try: returns once the view is not busy any more (false: it hung). */
   async function attempt(detail: SupportTicketDetail, action: Action): Promise<boolean> {
-    if (action === 'comment') $<HTMLButtonElement>(detail, '.comment-form button[type=submit]').click();
+    // A comment that waits in the outbox is tried again from its item ("Send now"); otherwise from the form.
+    const sendNow = action === 'comment' ? waiting(detail)?.querySelector<HTMLButtonElement>('.send-now') : undefined;
+    if (sendNow) sendNow.click();
+    else if (action === 'comment') $<HTMLButtonElement>(detail, '.comment-form button[type=submit]').click();
     if (action === 'attachment') attachButton(detail)?.click();
     if (action === 'upload') {
       const retry = $$<HTMLButtonElement>(detail, '.upload-item button').find((b) => b.textContent?.includes('Retry'));
@@ -256,7 +259,7 @@ describe('fault matrix (fault × action × reload)', function () {
     await detail.updateComplete;
     try {
       await waitUntil(
-        () => detail.shadowRoot?.querySelector('[aria-busy=true]') === null && item(detail)?.dataset['state'] !== 'uploading',
+        () => detail.shadowRoot?.querySelector('[aria-busy=true]') === null && item(detail)?.dataset['state'] !== 'uploading' && !(sendNow && waiting(detail)),
         'busy',
         { timeout: 3000 },
       );
@@ -266,9 +269,12 @@ describe('fault matrix (fault × action × reload)', function () {
     }
   }
 
-  /** What the user typed or chose is on screen. */
+  /** The comment waiting in the outbox, shown with its text (the field let go of it). */
+  const waiting = (detail: SupportTicketDetail) => $$(detail, '.outbox-item').find((li) => li.textContent?.includes('It still fails'));
+
+  /** What the user typed or chose is on screen: in the field, in the outbox's waiting item, or sent. */
   function inputShown(detail: SupportTicketDetail, action: Action): boolean {
-    if (action === 'comment') return $<HTMLTextAreaElement>(detail, '#comment').value === 'It still fails' || commentDelivered(detail);
+    if (action === 'comment') return $<HTMLTextAreaElement>(detail, '#comment').value === 'It still fails' || waiting(detail) !== undefined || commentDelivered(detail);
     const shown = item(detail);
     return shown !== null && (shown.textContent ?? '').includes('log.txt');
   }
@@ -278,8 +284,10 @@ describe('fault matrix (fault × action × reload)', function () {
     return $$(detail, '.conversation > li').some((li) => li.textContent?.includes('It still fails'));
   }
 
+  /** The failure said, or for a comment the network lost, its waiting item and the announcement that it waits. */
   function messageShown(detail: SupportTicketDetail, action: Action): boolean {
     if (action === 'upload') return item(detail)?.dataset['state'] === 'failed';
+    if (action === 'comment' && waiting(detail)) return ($(detail, '.outbox-announce').textContent ?? '').includes('will be sent by itself when the connection returns');
     return detail.shadowRoot?.querySelector('.failure[role=alert]') !== null;
   }
 

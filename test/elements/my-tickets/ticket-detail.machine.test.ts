@@ -25,6 +25,13 @@ describe('ticket-detail machine', () => {
     expect(same.announcement).to.deep.equal({ kind: 'comment-added', status: undefined });
   });
 
+  it('a comment the outbox took over empties the field and says nothing itself (the outbox announces it)', () => {
+    const typed = run({ type: 'input', field: 'comment', value: 'Typed offline' }, { type: 'input', field: 'watcher', value: 'kim@example.com' });
+    const released = detailTransition(typed, { type: 'comment-released' });
+    expect(released.fields).to.deep.equal({ comment: '', watcher: 'kim@example.com', phone: '' });
+    expect(released.announcement).to.equal(undefined);
+  });
+
   it('holds ids and data, never words, in its announcements', () => {
     const view = run({ type: 'input', field: 'phone', value: '+1 555 010 0199' }, { type: 'callback-requested', phone: '+1 555 010 0199' });
     expect(view.announcement).to.deep.equal({ kind: 'callback-requested', phone: '+1 555 010 0199' });
