@@ -512,6 +512,19 @@ function ticketTiles(): Tile[] {
       },
     },
     {
+      id: 'case-connection-lost',
+      title: 'Case: the live connection is lost (reconnecting for a while)',
+      group: 'my-tickets',
+      link: { element: 'my-tickets', user: 'alex', ticket: CASES.open },
+      create: async (ctx) => {
+        // A backend that never gets its live connection back: the notice shows after 2.5 s of reconnecting.
+        const backend: SupportBackend = { ...memory('alex'), watch: (_scope, _onChange, options) => options.onState?.('reconnecting') };
+        const el = await mount(ctx, 'my-tickets', backend, { ticket: CASES.open });
+        await waitFor(() => deep(el, 'support-ticket-detail', '.live-lost'), 'the connection-lost notice');
+        await settle(el);
+      },
+    },
+    {
       id: 'case-comment-error',
       title: 'Case: comment sent empty (error summary)',
       group: 'my-tickets',
