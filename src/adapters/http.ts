@@ -63,6 +63,28 @@ export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void
   });
 }
 
+/**
+ * `sleep`, cut short when the browser says the network is back (`online`): a retry waiting out a
+ * backoff (often many seconds by then) goes at once. Rejects with an AbortError once `signal`
+ * fires; leaves no timer or listener behind either way.
+ */
+export function sleepUntilOnline(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(abortError());
+    const end = (then: () => void) => () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', aborted);
+      globalThis.removeEventListener?.('online', online);
+      then();
+    };
+    const aborted = end(() => reject(abortError()));
+    const online = end(resolve);
+    const timer = setTimeout(online, ms);
+    signal.addEventListener('abort', aborted, { once: true });
+    globalThis.addEventListener?.('online', online);
+  });
+}
+
 /** A random idempotency key (UUID v4), also where `crypto.randomUUID` is missing (non-secure pages). */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();

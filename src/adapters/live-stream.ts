@@ -23,7 +23,7 @@
 import type { Ticket, TicketSummary } from '../core/ticket.js';
 import type { TicketChange, TicketChangeKind, WatchOptions, WatchScope, WatchState } from './backend.js';
 import { isArrayOf, isOneOf, isRecord, isString } from './guards.js';
-import { abortError, backoffDelay } from './http.js';
+import { backoffDelay, sleepUntilOnline } from './http.js';
 import { polledChange, type SeenBefore } from './live-diff.js';
 import { createSseParser } from './sse.js';
 
@@ -100,37 +100,9 @@ export function watchLive(
   let lastEventId: string | undefined;
   /** Ends the connection under way, if any. */
   let dropConnection: (() => void) | undefined;
-  /** Ends the wait under way, if any. */
-  let wakeUp: (() => void) | undefined;
   const onOffline = (): void => dropConnection?.();
-  const onOnline = (): void => wakeUp?.();
   globalThis.addEventListener?.('offline', onOffline);
-  globalThis.addEventListener?.('online', onOnline);
-  signal.addEventListener(
-    'abort',
-    () => {
-      globalThis.removeEventListener?.('offline', onOffline);
-      globalThis.removeEventListener?.('online', onOnline);
-    },
-    { once: true },
-  );
-
-  /** Waits `ms`, or until the network is back; rejects with an AbortError once `signal` fires. */
-  function pause(ms: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(abortError());
-      const end = (then: () => void) => () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', aborted);
-        wakeUp = undefined;
-        then();
-      };
-      const aborted = end(() => reject(abortError()));
-      const timer = setTimeout(end(resolve), ms);
-      wakeUp = end(resolve);
-      signal.addEventListener('abort', aborted, { once: true });
-    });
-  }
+  signal.addEventListener('abort', () => globalThis.removeEventListener?.('offline', onOffline), { once: true });
 
   function onEvent(type: string, data: string, id: string): void {
     if (type !== 'change') return;
@@ -219,7 +191,7 @@ export function watchLive(
       // A stream that ran and ended starts the backoff over; a failure to open doubles it.
       failures = outcome === 'done' ? 1 : failures + 1;
       report('reconnecting');
-      await pause(backoff(failures));
+      await sleepUntilOnline(backoff(failures), signal);
     }
   }
 
@@ -255,11 +227,11 @@ export function watchLive(
         failures += 1;
         report('reconnecting');
       }
-      await pause(failures === 0 ? pollMs : Math.max(pollMs, backoff(failures)));
+      await sleepUntilOnline(failures === 0 ? pollMs : Math.max(pollMs, backoff(failures)), signal);
     }
   }
 
   if (signal.aborted) return;
-  // The loop's only rejection is the AbortError of `pause` once `signal` fires: nothing to report.
+  // The loop's only rejection is the AbortError of `sleepUntilOnline` once `signal` fires: nothing to report.
   stream().catch(() => undefined);
 }

@@ -11,6 +11,7 @@
  *   is a conservative 60 s; a 429 waits at least its `Retry-After`, other failures back off
  *   (doubling up to `maxIntervalMs`) and report `reconnecting`; a success reports `live`.
  * - An answer that fails the shape guards is dropped (the poll goes on), never thrown.
+ * - The browser's `online` event polls at once, unless Zendesk asked to wait (`Retry-After`).
  * - Aborting the signal stops the timer and the request in flight, at any moment.
  *
  * Rate limits: https://developer.zendesk.com/api-reference/introduction/rate-limits/
@@ -20,7 +21,7 @@ import { changeKinds } from '../core/changes.js';
 import { isAbort, isSupportError } from '../core/errors.js';
 import type { Ticket, TicketSummary } from '../core/ticket.js';
 import type { TicketChange, WatchOptions, WatchScope, WatchState } from './backend.js';
-import { sleep } from './http.js';
+import { sleep, sleepUntilOnline } from './http.js';
 
 export interface ZendeskPollOptions {
   /** Between two polls when all is well (default 60 000 ms). */
@@ -91,6 +92,7 @@ export function pollZendesk(reads: PollReads, scope: WatchScope, onChange: (chan
   void (async () => {
     let delay = interval;
     while (!signal.aborted) {
+      let toldToWait = false;
       try {
         await once();
         report('live');
@@ -99,10 +101,12 @@ export function pollZendesk(reads: PollReads, scope: WatchScope, onChange: (chan
         if (signal.aborted || isAbort(error)) return;
         report('reconnecting');
         const retryAfter = isSupportError(error) && error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : undefined;
+        toldToWait = retryAfter !== undefined;
         delay = retryAfter !== undefined ? Math.max(interval, retryAfter) : Math.min(maxInterval, Math.max(delay, 1) * 2);
       }
       try {
-        await sleep(delay, signal);
+        // Rate limits are the account's: a Retry-After is waited out whatever the network does.
+        await (toldToWait ? sleep(delay, signal) : sleepUntilOnline(delay, signal));
       } catch {
         return;
       }

@@ -271,6 +271,27 @@ describe('createZendeskAdapter follows Zendesk’s documented rules (mock Zendes
       expect(early.changes).to.deep.equal([]);
     });
 
+    it('polls at once when the browser is back online, but never cuts a Retry-After short', async () => {
+      const backend = adapter({ poll: { intervalMs: 60_000, maxIntervalMs: 60_000 } });
+      const states: WatchState[] = [];
+      const controller = new AbortController();
+      backend.watch({ kind: 'cases' }, () => undefined, { signal: controller.signal, onState: (s) => states.push(s) });
+      const polls = async () => (await urls('GET', '/api/v2/requests')).length;
+      try {
+        await waitUntil(() => states.includes('live'), 'first poll');
+        const before = await polls();
+        await control('fail', { status: 429, retryAfter: 60, path: '/api/v2/requests', times: 1 });
+        window.dispatchEvent(new Event('online'));
+        await waitUntil(() => states.at(-1) === 'reconnecting', 'the poll of the online event, answered 429');
+        expect(await polls(), 'one poll, not a minute later').to.equal(before + 1);
+        window.dispatchEvent(new Event('online'));
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        expect(await polls(), 'the 60 s of Retry-After are waited out').to.equal(before + 1);
+      } finally {
+        controller.abort();
+      }
+    });
+
     it('reports reconnecting on a 429 or a bad answer, drops it, and goes on polling', async () => {
       await control('fail', { status: 200, path: '/api/v2/requests', times: 1 });
       const { changes, states, controller } = watching({ kind: 'cases' });
