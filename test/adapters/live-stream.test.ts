@@ -5,16 +5,9 @@
 import { expect } from '@open-wc/testing';
 import type { WatchState } from '../../src/adapters/backend.js';
 import { watchLive, type LiveTransport } from '../../src/adapters/live-stream.js';
+import { until } from '../support/dom.js';
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function until(predicate: () => boolean, what: string, ms = 3000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!predicate()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await wait(5);
-  }
-}
 
 /** A transport whose stream stays open and silent until its connection is aborted; `online` false makes every open fail as fetch does. */
 function network() {
