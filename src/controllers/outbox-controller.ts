@@ -57,8 +57,8 @@ export class OutboxController implements ReactiveController {
   items: readonly OutboxItem[] = [];
   /** The last item that got through, for the host's polite announcement. */
   lastSent: OutboxItem | undefined;
-  /** What the host's last send that went to the outbox was, for its polite announcement (until one gets through). */
-  lastQueued: OutboxPayload['kind'] | undefined;
+  /** When the host's last send that went to the outbox was saved (ms), for its polite announcement (until one gets through). */
+  lastQueued: number | undefined;
   /** Keys of this host's sends waiting in the outbox since their last attempt. */
   private readonly queuedKeys = new Set<string>();
 
@@ -142,9 +142,10 @@ export class OutboxController implements ReactiveController {
       const online = this.options.online?.() ?? (typeof navigator === 'undefined' || navigator.onLine !== false);
       if (owner && isSupportError(error) && goesToOutbox(error, online)) {
         // Only a copy the outbox really holds lets the form stop saying the send failed.
-        if (await this.outbox.add(owner, payload, idempotencyKey, this.now()).then(() => true, () => false)) {
+        const savedAt = this.now();
+        if (await this.outbox.add(owner, payload, idempotencyKey, savedAt).then(() => true, () => false)) {
           this.queuedKeys.add(idempotencyKey);
-          [this.lastSent, this.lastQueued] = [undefined, payload.kind];
+          [this.lastSent, this.lastQueued] = [undefined, savedAt];
           await this.refresh();
         }
         this.schedule();

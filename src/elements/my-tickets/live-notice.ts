@@ -87,7 +87,7 @@ export function liveNoticeText(notice: LiveNotice): string {
  */
 export function renderInterruption(interrupted: boolean): TemplateResult | typeof nothing {
   if (!interrupted) return nothing;
-  return html`<span class="notice live-lost">${msg('Connection lost. New replies and changes will show once it is back.', {
+  return html`<span class="notice live-lost">${msg('Connection lost. New replies show when the connection returns.', {
     id: 'live.interrupted',
     desc: 'Shown above a case or the list of cases while the live connection to support is lost (offline, server unreachable). It goes away by itself once the connection is back.',
   })}</span>`;

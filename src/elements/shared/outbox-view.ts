@@ -49,24 +49,13 @@ function sentText(item: OutboxItem): string {
   }
 }
 
-function queuedText(kind: OutboxPayload['kind']): string {
-  switch (kind) {
-    case 'comment':
-      return msg('No connection: your comment is saved here and will be sent by itself when the connection returns.', {
-        id: 'outbox.queued.comment',
-        desc: 'Announced to screen readers when a comment could not be sent for want of a network and now waits (shown as "Waiting to send").',
-      });
-    case 'case':
-      return msg('No connection: your case is saved here and will be sent by itself when the connection returns.', {
-        id: 'outbox.queued.case',
-        desc: 'Announced to screen readers when a new support case could not be sent for want of a network and now waits (shown as "Waiting to send"). The form keeps what was typed.',
-      });
-    case 'sign-in-help':
-      return msg('No connection: your request is saved here and will be sent by itself when the connection returns.', {
-        id: 'outbox.queued.sign_in_help',
-        desc: 'Announced to screen readers when a can\'t-sign-in request could not be sent for want of a network and now waits (shown as "Waiting to send").',
-      });
-  }
+/** "Waiting to send (saved 14:02)": the waiting item's state, and what is announced as it appears. */
+function waitingText(saved: string): string {
+  return msg(str`Waiting to send (saved ${saved})`, { id: 'outbox.waiting', desc: 'Shown for a message typed while offline. ${saved} is the time (or date and time) it was saved.' });
+}
+
+function waitingHint(): string {
+  return msg('It is sent by itself when the connection returns.', { id: 'outbox.waiting.hint', desc: 'Under "Waiting to send": nothing to do, the message is sent when the device is online again.' });
 }
 
 function renderState(item: OutboxItem, saved: string) {
@@ -85,8 +74,8 @@ function renderState(item: OutboxItem, saved: string) {
     </p>`;
   }
   return html`<p class="outbox-state">
-    ${msg(str`Waiting to send (saved ${saved})`, { id: 'outbox.waiting', desc: 'Shown for a message typed while offline. ${saved} is the time (or date and time) it was saved.' })}
-    <span class="hint">${msg('It is sent by itself when the connection returns.', { id: 'outbox.waiting.hint', desc: 'Under "Waiting to send": nothing to do, the message is sent when the device is online again.' })}</span>
+    ${waitingText(saved)}
+    <span class="hint">${waitingHint()}</span>
   </p>`;
 }
 
@@ -119,16 +108,16 @@ function renderItem(outbox: OutboxController, item: OutboxItem, o: OutboxViewOpt
 
 /**
  * The host's waiting items and the announcement region (always in the page, so it is heard):
- * an item that got through, visibly; a send that just went to the outbox, for screen readers
- * (the waiting item shows it).
+ * an item that got through, visibly; a send that just went to the outbox, for screen readers,
+ * in the words its waiting item shows.
  */
 export function renderOutbox(outbox: OutboxController, o: OutboxViewOptions) {
   const sent = outbox.lastSent;
   const queued = outbox.lastQueued;
   return html`<div class="outbox-announce" role="status">${sent
       ? html`<p class="notice notice--success">${sentText(sent)}</p>`
-      : queued
-        ? html`<p class="visually-hidden">${queuedText(queued)}</p>`
+      : queued !== undefined
+        ? html`<p class="visually-hidden">${waitingText(formatSavedAt(new Date(queued), o.now ?? new Date(), o.locale))} ${waitingHint()}</p>`
         : nothing}</div>
     ${outbox.items.length > 0 ? html`<ul class="outbox" part="outbox">${outbox.items.map((item) => renderItem(outbox, item, o))}</ul>` : nothing}`;
 }

@@ -287,7 +287,7 @@ describe('fault matrix (fault × action × reload)', function () {
   /** The failure said, or for a comment the network lost, its waiting item and the announcement that it waits. */
   function messageShown(detail: SupportTicketDetail, action: Action): boolean {
     if (action === 'upload') return item(detail)?.dataset['state'] === 'failed';
-    if (action === 'comment' && waiting(detail)) return ($(detail, '.outbox-announce').textContent ?? '').includes('will be sent by itself when the connection returns');
+    if (action === 'comment' && waiting(detail)) return ($(detail, '.outbox-announce').textContent ?? '').includes('It is sent by itself when the connection returns.');
     return detail.shadowRoot?.querySelector('.failure[role=alert]') !== null;
   }
 

@@ -263,7 +263,7 @@ describe('<my-tickets> live against the reference server', function () {
     await wait(1000);
     expect(notices(), 'a second of reconnecting is not worth a notice').to.have.length(0);
     await until(() => notices().length === 1, 'the connection-lost notice', 10_000);
-    expect(notices()[0]?.textContent?.trim()).to.equal('Connection lost. New replies and changes will show once it is back.');
+    expect(notices()[0]?.textContent?.trim()).to.equal('Connection lost. New replies show when the connection returns.');
     await expect(el).to.be.accessible();
 
     const body = 'Answered while you were offline.';
@@ -286,7 +286,7 @@ describe('<my-tickets> live against the reference server', function () {
 
     network.cut();
     await until(() => notices().length === 1, 'the connection-lost notice', 10_000);
-    expect(notices()[0]?.textContent?.trim()).to.equal('Connexion perdue. Les nouvelles réponses et les changements s’afficheront dès qu’elle sera rétablie.');
+    expect(notices()[0]?.textContent?.trim()).to.equal('Connexion perdue. Les nouvelles réponses s’afficheront dès le retour de la connexion.');
     expect(el.getAttribute('lang'), 'the shadow content inherits the host’s lang').to.equal('fr');
     await expect(el).to.be.accessible();
 
