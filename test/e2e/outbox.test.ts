@@ -61,7 +61,9 @@ describe('offline outbox in a real page', () => {
 
       await context.setOffline(true);
       await form.getByRole('button', { name: 'Submit ticket' }).click();
-      await form.getByText(/Waiting to send \(saved \d{1,2}:\d{2}/).waitFor();
+      // The waiting item (its words are also said once in the status region, for screen readers).
+      await form.getByRole('listitem').filter({ hasText: /Waiting to send \(saved \d{1,2}:\d{2}/ }).waitFor();
+      await form.getByRole('status').filter({ hasText: /Waiting to send \(saved \d{1,2}:\d{2}/ }).waitFor({ state: 'attached' });
       if (process.env['OUTBOX_SCREENSHOT']) await page.screenshot({ path: process.env['OUTBOX_SCREENSHOT'], fullPage: true });
 
       // The reload: the page loads, its API does not answer yet (as on a captive network).
