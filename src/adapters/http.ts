@@ -48,40 +48,32 @@ export function anySignal(signals: readonly AbortSignal[]): AbortSignal {
  * settles without a timer, so a backend without latency answers within the same task.
  */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError());
-    if (ms <= 0) return resolve();
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  return wait(ms, signal, false);
 }
 
 /**
  * `sleep`, cut short when the browser says the network is back (`online`): a retry waiting out a
- * backoff (often many seconds by then) goes at once. Rejects with an AbortError once `signal`
- * fires; leaves no timer or listener behind either way.
+ * backoff (often many seconds by then) goes at once. Leaves no timer or listener behind.
  */
 export function sleepUntilOnline(ms: number, signal: AbortSignal): Promise<void> {
+  return wait(ms, signal, true);
+}
+
+function wait(ms: number, signal: AbortSignal | undefined, untilOnline: boolean): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(abortError());
+    if (signal?.aborted) return reject(abortError());
+    if (ms <= 0) return resolve();
     const end = (then: () => void) => () => {
       clearTimeout(timer);
-      signal.removeEventListener('abort', aborted);
-      globalThis.removeEventListener?.('online', online);
+      signal?.removeEventListener('abort', aborted);
+      if (untilOnline) globalThis.removeEventListener?.('online', done);
       then();
     };
     const aborted = end(() => reject(abortError()));
-    const online = end(resolve);
-    const timer = setTimeout(online, ms);
-    signal.addEventListener('abort', aborted, { once: true });
-    globalThis.addEventListener?.('online', online);
+    const done = end(resolve);
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', aborted, { once: true });
+    if (untilOnline) globalThis.addEventListener?.('online', done);
   });
 }
 

@@ -146,6 +146,7 @@ export class OutboxController implements ReactiveController {
         if (await this.outbox.add(owner, payload, idempotencyKey, savedAt).then(() => true, () => false)) {
           this.queuedKeys.add(idempotencyKey);
           [this.lastSent, this.lastQueued] = [undefined, savedAt];
+          // Shown before the form settles, so that the text the form lets go of is never off screen.
           await this.refresh();
         }
         this.schedule();

@@ -69,11 +69,14 @@ export function createCaseActions(host: ReactiveControllerHost, deps: CaseAction
   const focus = { invalid: focusErrors, failed: focusFailure };
   const common = (retry: () => void) => ({ onFailure: (error: SupportError) => deps.refused(error, retry), focus });
 
+  const retryComment = (): void => void comment.retry();
   const comment = new ActionController<CommentArgs, Ticket>(host, {
-    ...common((): void => void comment.retry()),
+    ...common(retryComment),
+    // A comment the outbox now holds is not a failure: its waiting item shows the text.
     onFailure: (error, _args, idempotencyKey) => {
-      if (!deps.waiting().outbox.holds(idempotencyKey)) return deps.refused(error, (): void => void comment.retry());
-      deps.waiting().letGo();
+      const waiting = deps.waiting();
+      if (!waiting.outbox.holds(idempotencyKey)) return deps.refused(error, retryComment);
+      waiting.letGo();
       return true;
     },
     validate: ({ body }) => validateComment(body, deps.config()),

@@ -244,6 +244,9 @@ describe('fault matrix (fault × action × reload)', function () {
   const item = (detail: SupportTicketDetail) => detail.shadowRoot?.querySelector<HTMLElement>('.upload-item') ?? null;
   const attachButton = (detail: SupportTicketDetail) => detail.shadowRoot?.querySelector<HTMLButtonElement>('button.attach') ?? null;
 
+  /** The comment waiting in the outbox, shown with its text (the field let go of it). */
+  const waiting = (detail: SupportTicketDetail) => $$(detail, '.outbox-item').find((li) => li.textContent?.includes('It still fails'));
+
   /** The user's try: returns once the view is not busy any more (false: it hung). */
   async function attempt(detail: SupportTicketDetail, action: Action): Promise<boolean> {
     // A comment that waits in the outbox is tried again from its item ("Send now"); otherwise from the form.
@@ -269,8 +272,6 @@ describe('fault matrix (fault × action × reload)', function () {
     }
   }
 
-  /** The comment waiting in the outbox, shown with its text (the field let go of it). */
-  const waiting = (detail: SupportTicketDetail) => $$(detail, '.outbox-item').find((li) => li.textContent?.includes('It still fails'));
 
   /** What the user typed or chose is on screen: in the field, in the outbox's waiting item, or sent. */
   function inputShown(detail: SupportTicketDetail, action: Action): boolean {
