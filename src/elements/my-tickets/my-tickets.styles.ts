@@ -67,6 +67,8 @@ export const myTicketsStyles = css`
   .row__number {
     font-variant-numeric: tabular-nums;
     margin-inline-end: 0.5em;
+    /* An 8-digit number split over two lines at phone width reads as two numbers. */
+    white-space: nowrap;
   }
 
   /* "New reply": words on the primary colour, not a dot, so it reads without colour too. */
