@@ -232,7 +232,9 @@ export async function startExample(name, options = {}) {
         strictPort: true,
         hmr: false,
         fs: { allow: [root] },
-        proxy: { '/api': { target: api.url, changeOrigin: true } },
+        // The Host header passes through: the server builds its attachment links from it, so they
+        // point at this page's origin (through this proxy), not at the server's own port.
+        proxy: { '/api': { target: api.url } },
       },
       ...(name === 'plain-html' ? {} : exampleConfig(name)),
     });

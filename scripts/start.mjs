@@ -118,7 +118,9 @@ try {
       strictPort: true,
       // The demo imports ../src and node_modules from the project root.
       fs: { allow: [root] },
-      proxy: { '/api': { target: apiUrl, changeOrigin: true } },
+      // The Host header passes through: the server builds its attachment links from it, so they
+      // point at this page's origin (through this proxy), not at the server's own port.
+      proxy: { '/api': { target: apiUrl } },
     },
   });
   await vite.listen();
