@@ -85,13 +85,22 @@ export function renderWatchers(f: CaseFormsView, ticket: Ticket, closed: boolean
   </section>`;
 }
 
-export function renderCallback(f: CaseFormsView, ticket: Ticket): TemplateResult {
-  const shown = f.actions.errorsOf('callback', f.config);
-  const locale = f.locale;
+/**
+ * "Call me": the calls already requested, and the form when `offered`. Where the form is not
+ * offered (another language, another plan), calls requested before are still listed: the
+ * customer should see that a call is on its way.
+ */
+export function renderCallback(f: CaseFormsView, ticket: Ticket, offered: boolean): TemplateResult {
   return html`<section aria-labelledby="callback-title" class="callback">
     <h3 id="callback-title">${msg('Call me', { id: 'my-tickets.callback', desc: 'Heading and name of the option to be called by support about a case. French: "M\'appeler".' })}</h3>
-    ${renderCallbackList(ticket, locale)}
-    <form class="callback-form" novalidate aria-busy=${f.actions.callback.busy ? 'true' : 'false'} @submit=${f.requestCallback}>
+    ${renderCallbackList(ticket, f.locale)}
+    ${offered ? renderCallbackForm(f) : nothing}
+  </section>`;
+}
+
+function renderCallbackForm(f: CaseFormsView): TemplateResult {
+  const shown = f.actions.errorsOf('callback', f.config);
+  return html`<form class="callback-form" novalidate aria-busy=${f.actions.callback.busy ? 'true' : 'false'} @submit=${f.requestCallback}>
       ${errorSummary(shown, f.root)}
       ${textField({
         id: 'phone',
@@ -110,8 +119,7 @@ export function renderCallback(f: CaseFormsView, ticket: Ticket): TemplateResult
           ${msg('Call me', { id: 'my-tickets.callback.submit', desc: 'Button that sends a request to be called by support about the case.' })}
         </button>
       </div>
-    </form>
-  </section>`;
+    </form>`;
 }
 
 export function renderAttachments(f: CaseFormsView, ticket: Ticket, closed: boolean): TemplateResult {

@@ -101,6 +101,19 @@ describe('<my-tickets> Call me', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('still lists a requested call where the form is not offered (another language)', async () => {
+    const { backend, number } = await caseFor(table[2] as Row);
+    await backend.requestCallback(number, '+1 555 010 0199', { idempotencyKey: crypto.randomUUID() });
+    const { el, detail } = await renderCase(backend, number, 'ja');
+    expect(detail.shadowRoot?.querySelector('#phone')).to.equal(null);
+    // In Japanese once the Japanese messages are in.
+    await waitUntil(() => $$(detail, '.callbacks li')[0]?.textContent?.includes('電話を依頼済み'));
+    const calls = $$(detail, '.callbacks li');
+    expect(calls).to.have.length(1);
+    expect(calls[0]?.textContent).to.contain('+1 555 010 0199');
+    await expect(el).to.be.accessible();
+  });
+
   it('disappears when the case is closed', async () => {
     const { backend, number } = await caseFor(table[0] as Row);
     const open = await renderCase(backend, number);
