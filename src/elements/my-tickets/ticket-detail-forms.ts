@@ -88,9 +88,10 @@ export function renderWatchers(f: CaseFormsView, ticket: Ticket, closed: boolean
 /**
  * "Call me": the calls already requested, and the form when `offered`. Where the form is not
  * offered (another language, another plan), calls requested before are still listed: the
- * customer should see that a call is on its way.
+ * customer should see that a call is on its way. Nothing when there is neither.
  */
-export function renderCallback(f: CaseFormsView, ticket: Ticket, offered: boolean): TemplateResult {
+export function renderCallback(f: CaseFormsView, ticket: Ticket, offered: boolean): TemplateResult | typeof nothing {
+  if (!offered && ticket.callbacks.length === 0) return nothing;
   return html`<section aria-labelledby="callback-title" class="callback">
     <h3 id="callback-title">${msg('Call me', { id: 'my-tickets.callback', desc: 'Heading and name of the option to be called by support about a case. French: "M\'appeler".' })}</h3>
     ${renderCallbackList(ticket, f.locale)}

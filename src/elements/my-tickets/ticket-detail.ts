@@ -412,7 +412,7 @@ export class SupportTicketDetail extends SupportElement {
         closed ? this.renderUnsent(ticket) : this.renderCommentArea(ticket),
       )}
       ${renderAttachments(this.forms(), ticket, closed)} ${renderWatchers(this.forms(), ticket, closed)}
-      ${!closed && (this.callbackAllowed(ticket) || ticket.callbacks.length > 0) ? renderCallback(this.forms(), ticket, this.callbackAllowed(ticket)) : nothing}
+      ${closed ? nothing : renderCallback(this.forms(), ticket, this.callbackAllowed(ticket))}
     `;
   }
 
