@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `node scripts/bench-profile.mjs scenario=form [self N] [inclusive N]`: one load of a test/bench
-// page (the query string of `npm run bench`'s scenarios) under the DevTools CPU profiler, after
-// a warm-up load; prints the page's figures, the top self-time functions and the inclusive time
-// of the project's src/ functions. The whole page is profiled, not only the timed phases.
+// `node scripts/bench-profile.mjs scenario=form [self N] [inclusive N] [phase]`: one load of a
+// test/bench page (the query string of `npm run bench`'s scenarios) under the DevTools CPU
+// profiler, after a warm-up load; prints the page's figures, the top self-time functions and the
+// inclusive time of the project's src/ functions. The whole page is profiled, or only the timed
+// phase named `phase` (`first-rows`, `keystroke`, `element`…).
 // For finding where render time goes (issue 15); no thresholds.
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -12,6 +13,7 @@ import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 const query = process.argv[2] ?? 'scenario=form';
 const selfRows = Number(process.argv[3] ?? 30);
 const inclusiveRows = Number(process.argv[4] ?? 40);
+const phase = process.argv[5];
 const root = fileURLToPath(new URL('../test/bench/', import.meta.url));
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -40,16 +42,24 @@ async function once(profile) {
     const { metrics } = await cdp.send('Performance.getMetrics');
     return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
   });
+  /** @type {Profile | undefined} */
+  let recorded;
   if (profile) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
+    if (phase) {
+      await page.exposeFunction('benchPhase', async (/** @type {string} */ name, /** @type {boolean} */ starting) => {
+        if (name !== phase) return;
+        if (starting) await cdp.send('Profiler.start');
+        else recorded = /** @type {Profile} */ ((await cdp.send('Profiler.stop')).profile);
+      });
+    } else await cdp.send('Profiler.start');
   }
   await page.goto(`http://127.0.0.1:${port}/?${query}`);
   await page.waitForFunction('window.benchDone === true', undefined, { timeout: 300_000 });
   const result = await page.evaluate('window.benchResult');
   const error = await page.evaluate('window.benchError');
-  const recorded = profile ? /** @type {Profile} */ ((await cdp.send('Profiler.stop')).profile) : undefined;
+  if (profile && !phase) recorded = /** @type {Profile} */ ((await cdp.send('Profiler.stop')).profile);
   await context.close();
   return { result, error, recorded };
 }

@@ -20,6 +20,7 @@ import type { LocaleCode, SupportConfig } from '../../core/config.js';
 import type { Realm } from '../../core/ticket.js';
 import { seedConfig } from '../../core/config.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import { warmIntlWhenIdle } from '../../localization/format.js';
 import { SessionExpiryController } from '../../controllers/session-expiry-controller.js';
 import type { SessionChangedEvent } from '../../events/events.js';
 import { signInHelp } from './sign-in-help-slot.js';
@@ -43,6 +44,10 @@ type Inherited<T> = { value: T | undefined };
  */
 export class SupportElement extends LitElement {
   static override styles = [tokens, baseStyles];
+
+  static {
+    warmIntlWhenIdle();
+  }
 
   /**
    * Language of the element (`en`, `fr`, `de`, `pt-BR`, `ja`, or any tag matched to them).
