@@ -37,3 +37,15 @@ export function parseAcceptLanguage(header: string): string[] {
     .sort((a, b) => b.q - a.q)
     .map((entry) => entry.tag);
 }
+
+/**
+ * What goes between two sentences, by primary language: Japanese and Chinese write the next
+ * sentence right after the full stop (「…されます。リンク…」); a space there shows as a gap.
+ */
+const SENTENCE_GAPS: Readonly<Record<string, string>> = { ja: '', zh: '' };
+
+/** `sentences` as one text in `locale`'s way, the empty ones left out. */
+export function joinSentences(locale: string, ...sentences: readonly string[]): string {
+  const gap = SENTENCE_GAPS[locale.toLowerCase().split('-')[0] ?? ''] ?? ' ';
+  return sentences.filter((s) => s !== '').join(gap);
+}

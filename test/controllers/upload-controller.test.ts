@@ -159,7 +159,7 @@ describe('UploadController', () => {
     await el.updateComplete;
     const buttons = [...(el.shadowRoot?.querySelectorAll('button') ?? [])].map((b) => b.textContent?.trim());
     expect(buttons).to.deep.equal(['Retry a.txt', 'Remove a.txt']);
-    expect(el.shadowRoot?.textContent).to.contain('larger than the support service accepts');
+    expect(el.shadowRoot?.querySelector('.upload-item__status--failed')?.textContent?.trim()).to.match(/^Upload of a\.txt failed\. \S.*larger than the support service accepts/);
     await expect(el).to.be.accessible();
   });
 

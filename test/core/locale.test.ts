@@ -1,7 +1,7 @@
 // Matching a requested language (user, browser, Accept-Language) to one the config has.
 import { expect } from '@open-wc/testing';
 import { SEED_LOCALES } from '../../src/core/config.js';
-import { matchLocale, parseAcceptLanguage } from '../../src/core/locale.js';
+import { joinSentences, matchLocale, parseAcceptLanguage } from '../../src/core/locale.js';
 
 describe('core/locale', () => {
   describe('matchLocale against the seed languages', () => {
@@ -106,6 +106,16 @@ describe('core/locale', () => {
 
     it('feeds matchLocale: an unsupported first choice falls through to the next', () => {
       expect(matchLocale(parseAcceptLanguage('it-IT, it;q=0.9, pt;q=0.8, en;q=0.7'), SEED_LOCALES)).to.equal('pt-BR');
+    });
+  });
+
+  describe('joinSentences', () => {
+    it('puts a space between sentences, none in Japanese or Chinese, and leaves empty ones out', () => {
+      expect(joinSentences('fr', 'Votre dossier est ouvert.', 'Vous recevrez un e-mail.')).to.equal('Votre dossier est ouvert. Vous recevrez un e-mail.');
+      expect(joinSentences('ja', 'ケースを作成しました。', 'メールが届きます。')).to.equal('ケースを作成しました。メールが届きます。');
+      expect(joinSentences('ja-JP', 'A。', 'B。')).to.equal('A。B。');
+      expect(joinSentences('zh-Hant', 'A。', 'B。')).to.equal('A。B。');
+      expect(joinSentences('de', 'Eins.', '', 'Zwei.')).to.equal('Eins. Zwei.');
     });
   });
 });

@@ -7,6 +7,7 @@ import { msg, str } from '@lit/localize';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { AttachmentLimits, LocaleCode } from '../../core/config.js';
+import { joinSentences } from '../../core/locale.js';
 import type { RejectedFile, UploadAnnouncement, UploadController, UploadItem } from '../../controllers/upload-controller.js';
 import { formatBytes, plural } from '../../localization/format.js';
 import { failureMessage } from './messages.js';
@@ -250,7 +251,7 @@ export function renderUploadList(controller: UploadController, locale: LocaleCod
                   </button>`
                 : nothing}
               <p class="upload-item__status ${item.state === 'failed' ? 'upload-item__status--failed' : 'hint'}">
-                ${status} ${item.state === 'failed' && item.error ? failureMessage({ kind: item.error, retryAfterSeconds: item.retryAfterSeconds }, { locale, maxBytes: limits?.maxBytes }) : nothing}
+                ${item.state === 'failed' && item.error ? joinSentences(locale, status, failureMessage({ kind: item.error, retryAfterSeconds: item.retryAfterSeconds }, { locale, maxBytes: limits?.maxBytes })) : status}
               </p>
             </li>`;
           })}

@@ -1,7 +1,8 @@
 /** How `<ticket-form>` ends: the confirmation with the case number, or "glad you found an answer". */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FlowConfig } from '../../core/config.js';
+import type { FlowConfig, LocaleCode } from '../../core/config.js';
+import { joinSentences } from '../../core/locale.js';
 import type { Ticket } from '../../core/ticket.js';
 import { statusLabel } from '../shared/messages.js';
 import { stepHeading } from './ticket-form.render-parts.js';
@@ -11,7 +12,7 @@ export interface EndActions {
   another(): void;
 }
 
-export function renderConfirmation(ticket: Ticket, confirmation: FlowConfig['confirmation'], actions: EndActions): TemplateResult {
+export function renderConfirmation(ticket: Ticket, confirmation: FlowConfig['confirmation'], locale: LocaleCode, actions: EndActions): TemplateResult {
   const number = ticket.number;
   return html`<div class="confirmation" part="confirmation">
     ${stepHeading(msg(str`Case ${number} is open`, { id: 'ticket-form.confirmation.heading', desc: 'Heading after the case was created. ${number} is the case number.' }))}
@@ -26,10 +27,13 @@ export function renderConfirmation(ticket: Ticket, confirmation: FlowConfig['con
         : nothing}
     </dl>
     <p class="confirmation-review" data-confirmation=${confirmation}>
-      ${confirmation === 'open_reviewed'
-        ? msg('Your case is open and will be reviewed by a support expert.', { id: 'ticket-form.confirmation.reviewed', desc: 'Confirmation text in flows where the case is reviewed by an expert (seed: "sera examiné par un expert de l\'assistance").' })
-        : msg('Your case is open: a support expert is looking at it.', { id: 'ticket-form.confirmation.open', desc: 'Confirmation text in Flow 1.' })}
-      ${msg('You will receive an email with a link to your case.', { id: 'ticket-form.confirmation.email_link', desc: 'Confirmation: an email with a link to the ticket follows.' })}
+      ${joinSentences(
+        locale,
+        confirmation === 'open_reviewed'
+          ? msg('Your case is open and will be reviewed by a support expert.', { id: 'ticket-form.confirmation.reviewed', desc: 'Confirmation text in flows where the case is reviewed by an expert (seed: "sera examiné par un expert de l\'assistance").' })
+          : msg('Your case is open: a support expert is looking at it.', { id: 'ticket-form.confirmation.open', desc: 'Confirmation text in Flow 1.' }),
+        msg('You will receive an email with a link to your case.', { id: 'ticket-form.confirmation.email_link', desc: 'Confirmation: an email with a link to the ticket follows.' }),
+      )}
     </p>
     <p class="confirmation-contact" data-contact=${ticket.contactMethod}>
       ${ticket.contactMethod === 'email'

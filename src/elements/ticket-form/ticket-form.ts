@@ -389,7 +389,7 @@ export class TicketForm extends SupportElement {
     const phase = this.phase;
     const another = () => this.reset();
     if (phase.kind === 'created') {
-      return renderConfirmation(phase.ticket, phase.confirmation, { manageTickets: () => this.dispatchEvent(new ManageTicketsRequestEvent()), another });
+      return renderConfirmation(phase.ticket, phase.confirmation, this.resolvedLocale, { manageTickets: () => this.dispatchEvent(new ManageTicketsRequestEvent()), another });
     }
     if (phase.kind === 'solved') return renderSolved(another);
     const session = this.activeSession;

@@ -170,6 +170,10 @@ describe('<ticket-form> flows', () => {
       expect(event.ticket.categoryId).to.equal(category);
       expect(event.ticket.subcategoryId).to.equal(subcategory);
       expect(get(el, '.confirmation-review').dataset['confirmation']).to.equal('open_reviewed');
+      // Two sentences: Japanese writes the second right after the full stop, the others after a space.
+      const review = get(el, '.confirmation-review').textContent?.trim() ?? '';
+      if (locale === 'ja') expect(review).to.match(/。[^\s]/u).and.not.to.match(/\s/u);
+      else expect(review).to.match(/\. \p{Lu}/u);
       expect(get(el, '.case-number').textContent?.trim()).to.equal(event.ticket.number);
       await expect(el).to.be.accessible();
     });
