@@ -249,7 +249,7 @@ return html`<div part="closed-notice" class="notice closed-notice">
       </p>
       ${offerFollowUp
         ? html`<button type="button" class="follow-up" @click=${onFollowUp}>
-            ${msg('Open a follow-up case', { id: 'my-tickets.follow_up', desc: 'Button on a closed case that starts a new case referring to it.' })}
+            ${followUpLabel()}
           </button>`
         : nothing}
     </div>`;
@@ -309,6 +309,13 @@ export function renderWatcher(row: WatcherRow): TemplateResult {
   </li>`;
 }
 
+/**
+ * The button on a closed case, and the heading that takes its place over the form it opens
+ * (the form's own notice names the closed case: the heading does not say it twice).
+ */
+const followUpLabel = (): string =>
+  msg('Open a follow-up case', { id: 'my-tickets.follow_up', desc: 'Button on a closed case that starts a new case referring to it; once pressed, the heading above that new-case form.' });
+
 /** The new-case form of a follow-up, under its heading (focused when it opens). */
 export function renderFollowUp(
   ticket: Ticket,
@@ -320,7 +327,7 @@ export function renderFollowUp(
   const number = ticket.number;
   return html`<section aria-labelledby="follow-up-title">
     <h3 id="follow-up-title" tabindex="-1">
-      ${msg(str`Follow-up of case ${number}`, { id: 'my-tickets.follow_up.title', desc: 'Heading above the new-case form opened from a closed case. ${number} is the closed case.' })}
+      ${followUpLabel()}
     </h3>
     <ticket-form
       follow-up-of=${number}

@@ -256,6 +256,12 @@ describe('<my-tickets> one case', () => {
     expect(form.getAttribute('follow-up-of')).to.equal(number);
     expect(form.getAttribute('area')).to.equal('esign');
     expect(detail.shadowRoot?.activeElement?.id).to.equal('follow-up-title');
+    // The heading takes the button's place; the form's notice names the closed case, once.
+    expect($(detail, '#follow-up-title').textContent?.trim()).to.equal('Open a follow-up case');
+    expect(detail.shadowRoot?.querySelector('.follow-up')).to.equal(null);
+    await waitUntil(() => form.shadowRoot?.querySelector('.notice.follow-up'), 'the follow-up notice');
+    expect(text(detail)).not.to.contain(`Follow-up of case ${number}`);
+    expect(form.shadowRoot?.querySelector('.notice.follow-up')?.textContent?.trim()).to.equal(`Follow-up of case ${number}`);
   });
 
   it('a case closed in the meantime is reloaded and shown closed when a comment fails', async () => {

@@ -151,7 +151,6 @@
 'my-tickets.filter.state': `Status`,
 'my-tickets.follow_up': `Folgefall eröffnen`,
 'my-tickets.follow_up_of': `Folgefall zu`,
-'my-tickets.follow_up.title': str`Folgefall zu Fall ${0}`,
 'my-tickets.load_more': `Weitere Fälle laden`,
 'my-tickets.loading': `Ihre Fälle werden geladen …`,
 'my-tickets.loading_more': `Weitere Fälle werden geladen …`,

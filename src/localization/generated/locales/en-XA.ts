@@ -151,7 +151,6 @@
 'my-tickets.filter.state': `⟦Šţåţé one⟧`,
 'my-tickets.follow_up': `⟦Öþéñ å ƒöļļöŵ-ûþ çåšé one two⟧`,
 'my-tickets.follow_up_of': `⟦Ƒöļļöŵ-ûþ öƒ one two⟧`,
-'my-tickets.follow_up.title': str`⟦Ƒöļļöŵ-ûþ öƒ çåšé ${0} one two⟧`,
 'my-tickets.load_more': `⟦Ļöåð ɱöŕé çåšéš one two⟧`,
 'my-tickets.loading': `⟦Ļöåðîñĝ ýöûŕ çåšéš… one two⟧`,
 'my-tickets.loading_more': `⟦Ļöåðîñĝ ɱöŕé çåšéš… one two⟧`,

@@ -151,7 +151,6 @@
 'my-tickets.filter.state': `État`,
 'my-tickets.follow_up': `Ouvrir un dossier de suivi`,
 'my-tickets.follow_up_of': `Suite du dossier`,
-'my-tickets.follow_up.title': str`Suite du dossier ${0}`,
 'my-tickets.load_more': `Afficher plus de dossiers`,
 'my-tickets.loading': `Chargement de vos dossiers…`,
 'my-tickets.loading_more': `Chargement d’autres dossiers…`,

@@ -151,7 +151,6 @@
 'my-tickets.filter.state': `状態`,
 'my-tickets.follow_up': `フォローアップのケースを作成`,
 'my-tickets.follow_up_of': `フォローアップ元`,
-'my-tickets.follow_up.title': str`ケース ${0} のフォローアップ`,
 'my-tickets.load_more': `さらにケースを読み込む`,
 'my-tickets.loading': `ケースを読み込んでいます…`,
 'my-tickets.loading_more': `さらにケースを読み込んでいます…`,

@@ -151,7 +151,6 @@
 'my-tickets.filter.state': `Status`,
 'my-tickets.follow_up': `Abrir um chamado de acompanhamento`,
 'my-tickets.follow_up_of': `Acompanhamento de`,
-'my-tickets.follow_up.title': str`Acompanhamento do chamado ${0}`,
 'my-tickets.load_more': `Carregar mais chamados`,
 'my-tickets.loading': `Carregando seus chamados…`,
 'my-tickets.loading_more': `Carregando mais chamados…`,
