@@ -115,8 +115,8 @@ function filesOf(list: FileList | null | undefined): File[] {
 }
 
 /**
- * "Add attachment" button, its hidden file input, and a drag-and-drop zone around them.
- * Pasting files is the host's to wire (`pasteFiles(event)` gives the files of a paste).
+ * "Add attachment" button, its hidden file input, and a zone around them that takes dropped
+ * and pasted files (a form may take pastes in its fields too: `pasteInto`).
  */
 export function renderUploadPicker(controller: UploadController, options: UploadPickerOptions, limits: AttachmentLimits): TemplateResult {
   const onDragOver = (event: DragEvent) => {
@@ -139,7 +139,7 @@ export function renderUploadPicker(controller: UploadController, options: Upload
     controller.add(filesOf(input.files));
     input.value = '';
   };
-  return html`<div class="dropzone" part="dropzone" @dragover=${onDragOver} @dragleave=${onDragLeave} @drop=${onDrop}>
+  return html`<div class="dropzone" part="dropzone" @dragover=${onDragOver} @dragleave=${onDragLeave} @drop=${onDrop} @paste=${pasteInto(controller)}>
     <button
       type="button"
       class="secondary"
@@ -158,9 +158,17 @@ export function renderUploadPicker(controller: UploadController, options: Upload
   </div>`;
 }
 
-/** The files of a paste event (empty when text was pasted). */
-export function pasteFiles(event: ClipboardEvent): File[] {
-  return filesOf(event.clipboardData?.files);
+/**
+ * A paste handler that attaches the pasted files (a text paste goes on as usual). Once only:
+ * the picker's zone takes a paste first, and a form around it that takes pastes leaves it.
+ */
+export function pasteInto(controller: UploadController): (event: ClipboardEvent) => void {
+  return (event) => {
+    const files = filesOf(event.clipboardData?.files);
+    if (files.length === 0 || event.defaultPrevented) return;
+    event.preventDefault();
+    controller.add(files);
+  };
 }
 
 const cancelledText = (name: string) =>

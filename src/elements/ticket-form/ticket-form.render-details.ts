@@ -28,7 +28,8 @@ export interface DetailsOptions {
   /** The step "Back" leads to, if any. */
   readonly previous: InputStep | undefined;
   submit(event: Event): void;
-  paste(event: ClipboardEvent): void;
+  /** Files pasted into the form's fields, where the form takes attachments. */
+  readonly paste: ((event: ClipboardEvent) => void) | undefined;
   /** The user's cases waiting to be sent (typed while offline). */
   readonly outbox?: OutboxController | undefined;
 }
@@ -67,7 +68,7 @@ export function renderDetails(view: TicketFormView, o: DetailsOptions): Template
     ${errorSummary(view.summary, view.root)} ${o.failure ? failureNotice(o.failure, { locale, maxBytes: config.attachments.maxBytes }) : nothing}
     ${waitingCases(view, o.outbox)} ${renderAccount(o.session)}
     ${o.flow.steps.includes('category') ? renderClassification(view) : nothing}
-    <form part="form" novalidate aria-busy=${o.busy ? 'true' : 'false'} @submit=${o.submit} @paste=${o.paste}>
+    <form part="form" novalidate aria-busy=${o.busy ? 'true' : 'false'} @submit=${o.submit} @paste=${o.paste ?? nothing}>
       ${textField({
         id: 'subject',
         label: msg('Subject', { id: 'ticket-form.subject.label', desc: 'Label of the case subject (title) field.' }),

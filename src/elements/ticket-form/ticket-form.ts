@@ -24,7 +24,7 @@ import { ticketFormSnapshot } from './ticket-form.lifecycle.js';
 import { PrefillController, type TicketPrefill } from './ticket-form.prefill.js';
 import { signInHelp } from '../shared/sign-in-help-slot.js';
 import { SupportElement } from '../shared/support-element.js';
-import { pasteFiles, uploadStyles } from '../shared/upload-list.js';
+import { pasteInto, uploadStyles } from '../shared/upload-list.js';
 import {
   BLANK_CASE,
   draftOf,
@@ -358,14 +358,6 @@ export class TicketForm extends SupportElement {
     this.dispatch({ type: 'follow_up_dropped' });
   }
 
-  private onPaste(event: ClipboardEvent, flow: FlowConfig): void {
-    if (!flow.attachmentsInForm) return;
-    const files = pasteFiles(event);
-    if (files.length === 0) return;
-    event.preventDefault();
-    this.uploads.add(files);
-  }
-
   /* ------------------------------------------------------------ rendering */
 
   private view(): TicketFormView {
@@ -429,7 +421,7 @@ export class TicketForm extends SupportElement {
           failure: this.failureDetails(phase.failure),
           previous: previousStep('details', steps),
           submit: (e) => this.submit(e, flow),
-          paste: (e) => this.onPaste(e, flow), outbox: this.submission.outbox,
+          paste: flow.attachmentsInForm ? pasteInto(this.uploads) : undefined, outbox: this.submission.outbox,
         });
     }
   }

@@ -150,6 +150,20 @@ describe('<my-tickets> one case', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes a file pasted on "Add attachment", as its hint says', async () => {
+    const backend = alex();
+    const number = await seeded(backend, 'open');
+    const { detail } = await renderCase(backend, number);
+    expect(text(detail)).to.contain('or paste them');
+    const pasted = new DataTransfer();
+    pasted.items.add(new File(['png bytes'], 'screenshot.png', { type: 'image/png' }));
+    const paste = new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, composed: true, cancelable: true });
+    $<HTMLButtonElement>(detail, '.dropzone button').dispatchEvent(paste);
+    expect(paste.defaultPrevented).to.equal(true);
+    await waitUntil(() => detail.shadowRoot?.querySelector('button.attach'), 'upload done');
+    expect($(detail, '.upload-item__name').textContent).to.equal('screenshot.png');
+  });
+
   it('never links an attachment whose address is not http(s)', async () => {
     const backend = alex();
     const number = await seeded(backend, 'open');

@@ -139,9 +139,13 @@ describe('<ticket-form> attachments', () => {
     const paste = new DataTransfer();
     paste.items.add(new File(['b'], 'pasted.png', { type: 'image/png' }));
     get(el, '#description').dispatchEvent(new ClipboardEvent('paste', { clipboardData: paste, bubbles: true, composed: true, cancelable: true }));
+    // Pasted with the focus on "Add attachment": inside both the zone and the form, taken once.
+    const onButton = new DataTransfer();
+    onButton.items.add(new File(['c'], 'on-button.png', { type: 'image/png' }));
+    get(el, '.dropzone button').dispatchEvent(new ClipboardEvent('paste', { clipboardData: onButton, bubbles: true, composed: true, cancelable: true }));
     await el.updateComplete;
-    expect(pending.map((p) => p.file.name)).to.deep.equal(['dropped.txt', 'pasted.png']);
-    expect(all(el, '.upload-item__name').map((n) => n.textContent)).to.deep.equal(['dropped.txt', 'pasted.png']);
+    expect(pending.map((p) => p.file.name)).to.deep.equal(['dropped.txt', 'pasted.png', 'on-button.png']);
+    expect(all(el, '.upload-item__name').map((n) => n.textContent)).to.deep.equal(['dropped.txt', 'pasted.png', 'on-button.png']);
   });
 
   it('keeps chosen files across a reload: uploaded ones with their token, failed ones with a retry under the same key', async () => {
