@@ -14,6 +14,7 @@ import { errorSummary, fieldMessages, radioGroup, selectField, textField, type C
 import { rejectionMessage, renderUploadList, renderUploadPicker } from '../shared/upload-list.js';
 import type { InputStep } from './ticket-form.machine.js';
 import type { FailureDetails } from '../shared/messages.js';
+import { backButton } from './ticket-form.render-parts.js';
 import { failureNotice, languageButtons, stepHeading, type TicketFormView } from './ticket-form.render-parts.js';
 import { renderCustomFields } from './ticket-form.custom-fields.js';
 
@@ -27,6 +28,8 @@ export interface DetailsOptions {
   readonly failure: ErrorKind | FailureDetails | undefined;
   /** The step "Back" leads to, if any. */
   readonly previous: InputStep | undefined;
+  /** Where there is no previous step: "Back" to the list of product areas, if the customer chose there. */
+  readonly back: (() => void) | undefined;
   submit(event: Event): void;
   /** Files pasted into the form's fields, where the form takes attachments. */
   readonly paste: ((event: ClipboardEvent) => void) | undefined;
@@ -172,11 +175,7 @@ function renderActions(o: DetailsOptions, view: TicketFormView): TemplateResult 
       <button type="submit" part="submit-button" aria-disabled=${o.busy ? 'true' : 'false'}>
         ${msg('Submit ticket', { id: 'ticket-form.submit', desc: 'Button that sends the case. French seed words: "Envoyer le ticket".' })}
       </button>
-      ${o.previous
-        ? html`<button type="button" class="secondary" @click=${() => o.previous && view.goTo(o.previous)}>
-            ${msg('Back', { id: 'ticket-form.back', desc: 'Button going back to the previous step.' })}
-          </button>`
-        : nothing}
+      ${backButton(o.previous ? () => o.previous && view.goTo(o.previous) : o.back)}
     </div>`;
 }
 

@@ -62,6 +62,20 @@ export function stepHeading(text: string): TemplateResult {
   return html`<h2 class="step-heading" part="step-heading" tabindex="-1">${text}</h2>`;
 }
 
+/** "Back" to the screen before: the previous step, or the list of product areas. */
+export function backButton(back: (() => void) | undefined): TemplateResult | typeof nothing {
+  return back
+    ? html`<button type="button" class="secondary back" @click=${back}>
+        ${msg('Back', { id: 'ticket-form.back', desc: 'Button going back to the previous step, or from the first step to the choice of product area.' })}
+      </button>`
+    : nothing;
+}
+
+/** "Back" on its own, under a screen that has no other button row. */
+export function backActions(back: (() => void) | undefined): TemplateResult | typeof nothing {
+  return back ? html`<div class="actions">${backButton(back)}</div>` : nothing;
+}
+
 export function loadingStatus(): TemplateResult {
   return html`<p role="status">${msg('Loading…', { id: 'ticket-form.loading', desc: 'Shown while the form loads what it needs (session, categories).' })}</p>`;
 }

@@ -14,7 +14,7 @@ import type { Suggestions } from '../../controllers/ticket-form-suggestions.js';
 import { plural } from '../../localization/format.js';
 import { errorSummary, selectField, textField } from '../shared/forms.js';
 import { isSafeHref } from '../shared/safe-url.js';
-import { failureNotice, languageButtons, loadingStatus, stepHeading, type TicketFormView } from './ticket-form.render-parts.js';
+import { backActions, backButton, failureNotice, languageButtons, loadingStatus, stepHeading, type TicketFormView } from './ticket-form.render-parts.js';
 
 export function renderAreaChooser(config: SupportConfig, locale: LocaleCode, unknownArea: boolean, choose: (areaId: string) => void): TemplateResult {
   const offered = config.areas.filter((a) => areaLocales(config, a.id).includes(locale));
@@ -31,13 +31,13 @@ export function renderAreaChooser(config: SupportConfig, locale: LocaleCode, unk
     </ul>`;
 }
 
-export function renderNotOffered(area: AreaConfig, offeredIn: readonly LocaleCode[], locale: LocaleCode, requestLocale: (locale: LocaleCode) => void): TemplateResult {
+export function renderNotOffered(area: AreaConfig, offeredIn: readonly LocaleCode[], locale: LocaleCode, requestLocale: (locale: LocaleCode) => void, back: (() => void) | undefined): TemplateResult {
   const name = area.name;
   return html`${stepHeading(msg('Not offered in this language', { id: 'ticket-form.not_offered.heading', desc: 'Heading shown when the product area has no support flow in the current language.' }))}
     <p class="notice not-offered" part="notice">
       ${msg(str`Support for ${name} is not offered in this language. You can continue in one of these languages:`, { id: 'ticket-form.not_offered.area', desc: 'Explains that the product area is not supported in the current language; buttons to switch language follow. ${name} is the area\'s brand name.' })}
     </p>
-    ${languageButtons(offeredIn, locale, requestLocale)}`;
+    ${languageButtons(offeredIn, locale, requestLocale)} ${backActions(back)}`;
 }
 
 export interface QuickAnswers {
@@ -48,7 +48,7 @@ export interface QuickAnswers {
   solved(): void;
 }
 
-export function renderSubject(view: TicketFormView, quickAnswers: QuickAnswers | undefined, next: (event: Event) => void): TemplateResult {
+export function renderSubject(view: TicketFormView, quickAnswers: QuickAnswers | undefined, next: (event: Event) => void, back: (() => void) | undefined): TemplateResult {
   return html`${stepHeading(msg('What is your case about?', { id: 'ticket-form.subject.heading', desc: 'Heading of the step where the customer chooses the case subject (title), Flow 1.' }))}
     ${errorSummary(view.summary, view.root)}
     <form part="form" novalidate @submit=${next}>
@@ -70,6 +70,7 @@ export function renderSubject(view: TicketFormView, quickAnswers: QuickAnswers |
             ? msg('Add case details', { id: 'ticket-form.add_details', desc: 'Button leading from the subject and suggested articles to the case form. French seed words: "Ajouter les détails du dossier".' })
             : msg('Continue', { id: 'ticket-form.continue', desc: 'Button leading to the next step. French seed word: "Continuer".' })}
         </button>
+        ${backButton(back)}
       </div>
     </form>`;
 }
@@ -142,13 +143,13 @@ export function catalogState(task: Task<readonly unknown[], Catalog | undefined>
   return task.value ? { state: 'ready', unusable: { state: 'failed', kind: 'bad_response', retry } } : { state: 'loading' };
 }
 
-export function renderCategory(view: TicketFormView, catalog: CatalogState, next: (event: Event) => void): TemplateResult {
+export function renderCategory(view: TicketFormView, catalog: CatalogState, next: (event: Event) => void, back: (() => void) | undefined): TemplateResult {
   // One template for every state of the step, so the focused heading stays in place.
   return html`${stepHeading(msg('What is your problem about?', { id: 'ticket-form.category.heading', desc: 'Heading of the step where the customer chooses a category then a subcategory (Flows 2 and 3).' }))}
-  ${renderCategoryBody(view, catalog, next)}`;
+  ${renderCategoryBody(view, catalog, next, back)}`;
 }
 
-function renderCategoryBody(view: TicketFormView, catalog: CatalogState, next: (event: Event) => void): TemplateResult {
+function renderCategoryBody(view: TicketFormView, catalog: CatalogState, next: (event: Event) => void, back: (() => void) | undefined): TemplateResult {
   // A catalog with nothing to choose for this area is a bad answer, not an empty choice with no way out.
   const failed = catalog.state === 'failed' ? catalog : catalog.state === 'ready' && view.categories.length === 0 ? catalog.unusable : undefined;
   if (failed) {
@@ -157,6 +158,7 @@ function renderCategoryBody(view: TicketFormView, catalog: CatalogState, next: (
         <button type="button" @click=${failed.retry}>
           ${msg('Try again', { id: 'ticket-form.retry', desc: 'Button that repeats a request that failed.' })}
         </button>
+        ${backButton(back)}
       </div>`;
   }
   if (catalog.state === 'loading') return loadingStatus();
@@ -194,6 +196,7 @@ function renderCategoryBody(view: TicketFormView, catalog: CatalogState, next: (
         : nothing}
       <div class="actions">
         <button type="submit">${msg('Continue', { id: 'ticket-form.continue', desc: 'Button leading to the next step. French seed word: "Continuer".' })}</button>
+        ${backButton(back)}
       </div>
     </form>`;
 }

@@ -54,7 +54,7 @@ import {
 } from './ticket-form.machine.js';
 import { outboxStyles, renderDetails } from './ticket-form.render-details.js';
 import { renderConfirmation, renderSolved } from './ticket-form.render-end.js';
-import { failureNotice, followUpNotice, loadingStatus, shownErrors, type TicketFormView } from './ticket-form.render-parts.js';
+import { backActions, failureNotice, followUpNotice, loadingStatus, shownErrors, type TicketFormView } from './ticket-form.render-parts.js';
 import { renderAreaChooser, renderCategory, renderNotOffered, renderSubject, catalogState } from './ticket-form.render-steps.js';
 import { ticketFormStyles } from './ticket-form.styles.js';
 
@@ -175,6 +175,8 @@ export class TicketForm extends SupportElement {
   private readonly resumeSubmit = (): void => void this.submission.retry();
   private intentKey: IntentKey | undefined;
   private restoredKey: string | undefined;
+  /** The area the customer chose in the form's own list (not one the host set). */
+  private chosenHere: string | undefined;
   private readonly stepFocus = new StepFocusController(this);
   protected readonly lifecycle = new LifecycleController(this, () => ticketFormSnapshot(this.phase, this.resolution, this.sessionSource.status, this.activeSession, this.submission.failure), { deflectedStep: 'solved' });
 
@@ -335,9 +337,15 @@ export class TicketForm extends SupportElement {
     this.stepFocus.next();
   };
 
-  private chooseArea(areaId: string): void {
-    this.area = areaId;
+  /** An area chosen in the form's own list, or `undefined`: back to that list (what was typed stays in the area's draft). */
+  private chooseArea(areaId: string | undefined): void {
+    this.area = this.chosenHere = areaId;
     this.stepFocus.next();
+  }
+
+  /** "Back" to the list of areas, on the first screen after the customer chose one in it. */
+  private get areaBack(): (() => void) | undefined {
+    return this.area !== undefined && this.area === this.chosenHere ? () => this.chooseArea(undefined) : undefined;
   }
 
   private onSignedIn(session: Session): void {
@@ -377,7 +385,7 @@ export class TicketForm extends SupportElement {
   override render() {
     const resolution = this.resolution;
     if (!resolution || !resolution.area) return renderAreaChooser(this.config, this.resolvedLocale, Boolean(this.area), (id) => this.chooseArea(id));
-    if (!resolution.offered) return renderNotOffered(resolution.area, resolution.offeredIn, this.resolvedLocale, this.requestLocale);
+    if (!resolution.offered) return renderNotOffered(resolution.area, resolution.offeredIn, this.resolvedLocale, this.requestLocale, this.areaBack);
     const phase = this.phase;
     const another = () => this.reset();
     if (phase.kind === 'created') {
@@ -388,7 +396,7 @@ export class TicketForm extends SupportElement {
     // A session of the other realm (product vs support center) cannot open this area's cases.
     if (!session || session.realm !== resolution.area.realm) {
       if (this.sessionSource.asking(session)) return loadingStatus();
-      return this.renderSignIn(resolution.area, undefined);
+      return html`${this.renderSignIn(resolution.area, undefined)} ${backActions(this.areaBack)}`;
     }
     const view = this.view();
     const followUp = this.followUpOf;
@@ -402,15 +410,16 @@ export class TicketForm extends SupportElement {
   private renderStep(view: TicketFormView, phase: EditingPhase, area: AreaConfig, flow: FlowConfig, session: Session): TemplateResult {
     const steps = inputSteps(flow);
     const step = currentStep(phase.step, steps);
+    const first = step === steps[0] ? this.areaBack : undefined;
     switch (step) {
       case 'subject': {
         const quickAnswers = flow.steps.includes('quick_answers')
           ? { suggestions: this.suggestions.state, opened: phase.opened, open: (article: Article) => this.openArticle(article), solved: () => this.markSolved() }
           : undefined;
-        return renderSubject(view, quickAnswers, (e) => this.continueFrom('subject', flow, e));
+        return renderSubject(view, quickAnswers, (e) => this.continueFrom('subject', flow, e), first);
       }
       case 'category':
-        return renderCategory(view, catalogState(this.catalogTask), (e) => this.continueFrom('category', flow, e));
+        return renderCategory(view, catalogState(this.catalogTask), (e) => this.continueFrom('category', flow, e), first);
       case 'details':
         return renderDetails(view, {
           area,
@@ -419,7 +428,7 @@ export class TicketForm extends SupportElement {
           uploads: this.uploads,
           busy: this.submission.busy,
           failure: this.failureDetails(phase.failure),
-          previous: previousStep('details', steps),
+          previous: previousStep('details', steps), back: first,
           submit: (e) => this.submit(e, flow),
           paste: flow.attachmentsInForm ? pasteInto(this.uploads) : undefined, outbox: this.submission.outbox,
         });

@@ -264,6 +264,34 @@ describe('<ticket-form> flows', () => {
     expect(all(de, '.area-list button').map((b) => b.dataset['area'])).to.deep.equal(['esign']);
   });
 
+  it('goes back from the first screen to the list of areas, and what was typed is there again', async () => {
+    const backend = memoryFor('flows@example.com');
+    const el = await form({ backend });
+    get<HTMLButtonElement>(el, '.area-list button[data-area=esign]').click();
+    await stepShown(el, 'What is your case about?');
+    fill(el, '#subject', 'Invoices');
+    await el.updateComplete;
+    button(el, 'Back').click();
+    await stepShown(el, 'Which products is your case about?');
+    expect(focusedIsHeading(el)).to.equal(true);
+    expect(el.area).to.equal(undefined);
+    // Another area, of the other realm: its sign-in, from which "Back" leads to the list too.
+    get<HTMLButtonElement>(el, '.area-list button[data-area=seal]').click();
+    await waitUntil(() => find(el, 'support-sign-in'), 'the sign-in of the support center');
+    await expect(el).to.be.accessible();
+    button(el, 'Back').click();
+    await stepShown(el, 'Which products is your case about?');
+    get<HTMLButtonElement>(el, '.area-list button[data-area=esign]').click();
+    await stepShown(el, 'What is your case about?');
+    expect(get<HTMLInputElement>(el, '#subject').value).to.equal('Invoices');
+    await expect(el).to.be.accessible();
+
+    // An area the page set: no list to go back to.
+    const given = await form({ backend, area: 'esign' });
+    await stepShown(given, 'What is your case about?');
+    expect(all(given, 'button').map((b) => b.textContent?.trim())).not.to.include('Back');
+  });
+
   for (const locale of ['de', 'pt-BR', 'ja'] as const) {
     it(`seal in ${locale}: says it is not offered and switches to a language that offers it`, async () => {
       const backend = memoryFor('flows-seal@example.com', {}, 'support_center');
