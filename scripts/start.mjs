@@ -2,8 +2,9 @@
 //
 //   1. picks the demo's port (5173 or the next free one), so that the emails can link to it;
 //   2. starts `node --import tsx server/main.ts --port 0 --data ./data --dev
-//      --case-url http://127.0.0.1:DEMO_PORT/?case={number}` (the demo opens <my-tickets> on
-//      that case) and reads its first stdout line, `listening on http://127.0.0.1:PORT`;
+//      --case-url http://127.0.0.1:DEMO_PORT/?case={number}&locale={locale}` (the demo opens
+//      <my-tickets> on that case, in the email's language) and reads its first stdout line,
+//      `listening on http://127.0.0.1:PORT`;
 //   3. starts Vite (root demo/, 127.0.0.1, on that port) with `/api`
 //      proxied to that server; the TypeScript transform reads tsconfig.json, whose legacy
 //      decorators the elements need (TOOLCHAIN.md pitfall 1);
@@ -67,7 +68,7 @@ async function shutdown(code) {
 // 2. The reference server; its emails link to the case in the demo.
 const server = spawn(
   process.execPath,
-  ['--import', 'tsx', join('server', 'main.ts'), '--port', '0', '--data', values.data, '--dev', '--case-url', `${demoUrl}?case={number}`],
+  ['--import', 'tsx', join('server', 'main.ts'), '--port', '0', '--data', values.data, '--dev', '--case-url', `${demoUrl}?case={number}&locale={locale}`],
   { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
 );
 server.once('exit', (code, signal) => {
@@ -135,5 +136,5 @@ support-elements demo
   interactive view  ${demoUrl}
   gallery           ${demoUrl}gallery.html
   reference server  ${apiUrl} (proxied at ${demoUrl}api; demo users' password: correct horse battery)
-  links in emails   ${demoUrl}?case=NUMBER (the outbox: ${demoUrl}api/_dev/outbox)
+  links in emails   ${demoUrl}?case=NUMBER&locale=LOCALE (the outbox: ${demoUrl}api/_dev/outbox)
 Ctrl-C stops both.`);

@@ -17,7 +17,7 @@ import { formatNumber, getTicketRow, pendingTickets, purgeAccounts, purgeIdempot
 
 /** Runs the job at `at`; returns the numbers of the cases it closed. */
 export function autoClose(
-  parts: { readonly db: Db; readonly config: SupportConfig; ticketLink(number: string): string | undefined },
+  parts: { readonly db: Db; readonly config: SupportConfig; ticketLink(number: string, locale: string): string | undefined },
   at: Date,
 ): string[] {
   const { db, config } = parts;

@@ -12,7 +12,7 @@
  * holds uploads while they are received. The default `sqlite` keeps `DIR/support.sqlite`.
  * `--jwt-secret-file` holds the secret shared with the host app's backend for host JWTs
  * (`POST /api/session/jwt`, at least 32 bytes; a trailing newline is dropped; never logged).
- * `--case-url` is the emails' link to a case (http or https, with `{number}`); without it (and
+ * `--case-url` is the emails' link to a case (http or https, with `{number}`, maybe `{locale}`); without it (and
  * without the older `--public-url`) the emails carry no link. The connector flags are checked by
  * server/connectors/options.ts (`--freshdesk-url` / `--zendesk-url` point at another address).
  * Prints `listening on http://127.0.0.1:PORT` as its first line; port 0 picks a free port.

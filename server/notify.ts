@@ -104,7 +104,7 @@ const linkLine = (url: string | undefined, line: (url: string) => string): strin
 /** The case's number, link and texts in the case's language (the locale stored with it). */
 function context(row: TicketRow, link: TicketLink): { number: string; url: string | undefined; text: EmailTexts } {
   const number = formatNumber(row.number);
-  return { number, url: link(number), text: emailTextsFor(row.locale) };
+  return { number, url: link(number, row.locale), text: emailTextsFor(row.locale) };
 }
 
 export function notifyCreated(db: EmailSink, row: TicketRow, link: TicketLink, at: string): void {

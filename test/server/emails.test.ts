@@ -355,8 +355,23 @@ describe('the link to the case (--case-url)', () => {
     }
   });
 
-  test('the number is URL-encoded where {number} stands', () => {
-    assert.equal(caseLink('https://app.example.com/c/{number}?n={number}')('a b/&?'), 'https://app.example.com/c/a%20b%2F%26%3F?n=a%20b%2F%26%3F');
+  test('the number is URL-encoded where {number} stands, the language where {locale} does', () => {
+    assert.equal(caseLink('https://app.example.com/c/{number}?n={number}')('a b/&?', 'fr'), 'https://app.example.com/c/a%20b%2F%26%3F?n=a%20b%2F%26%3F');
+    assert.equal(caseLink('https://app.example.com/support?case={number}&lang={locale}')('00001234', 'pt-BR'), 'https://app.example.com/support?case=00001234&lang=pt-BR');
+  });
+
+  test('{locale} is the language of the email: a case opened in Brazilian Portuguese links to the page in it', async () => {
+    const s = await start({ seedDemo: false, caseUrl: 'https://app.example.com/support?case={number}&locale={locale}' });
+    try {
+      const token = await s.api.signIn('sam@example.com');
+      const created = await s.api.call<T>('POST', '/api/tickets', { token, json: caseIn('pt-BR', { contactMethod: 'portal' }), lang: 'pt-BR' });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const [mail] = (await s.api.call<{ items: Mail[] }>('GET', `/api/_dev/outbox?ticket=${created.body.number}`)).body.items;
+      assert.ok(mail?.body.includes(`https://app.example.com/support?case=${created.body.number}&locale=pt-BR`), mail?.body);
+      assert.ok(mail?.body.includes(textsIn('pt-BR').createdFollow(`https://app.example.com/support?case=${created.body.number}&locale=pt-BR`)), mail?.body);
+    } finally {
+      await s.close();
+    }
   });
 
   test('without a case page the emails carry no link (never one to the API server)', async () => {
