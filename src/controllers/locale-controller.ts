@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LocaleCode, SupportConfig } from '../core/config.js';
-import { activateLocale, getLocale, uiLocales } from '../localization/localization.js';
+import { activateLocale, showingMessagesOf, uiLocales } from '../localization/localization.js';
 import { isStampRecord, stampLanguage } from '../localization/element-lang.js';
 import { isPseudoLocale, notePseudoRequest, pseudoLocaleRequested } from '../localization/pseudo-locale.js';
 import { inPseudoMode, resolveElementLocale } from '../localization/resolve-locale.js';
@@ -53,6 +53,8 @@ export class LocaleController implements ReactiveController {
   private loaded: Promise<void> = Promise.resolve();
   /** The messages language this element last asked for; undefined when disconnected. */
   private activated: string | undefined;
+  /** The load of the messages this element asked for, until it settles. */
+  private arriving: Promise<void> | undefined;
 
   constructor(host: LocaleHost) {
     this.host = host;
@@ -79,6 +81,36 @@ export class LocaleController implements ReactiveController {
     return this.current;
   }
 
+  /**
+   * Before each update (SupportElement.scheduleUpdate): the load of the element's messages when
+   * they are not showing yet, for the update to wait for. An update meanwhile would render the
+   * old language's words in the new language's formats under the new `lang`: a sentence of two
+   * languages (on a first render in Japanese, English words stamped `ja` until the messages came).
+   */
+  messagesArriving(): Promise<void> | undefined {
+    const { messages } = this.resolve();
+    if (messages !== this.activated) this.activate(messages);
+    return this.arriving;
+  }
+
+  private resolve(): { locale: LocaleCode; messages: string; own: { messages: string } } {
+    const own = resolveElementLocale(this.host, this.host.locale, this.host.config, uiLocales);
+    return { ...inPseudoMode(own, this.host.config, uiLocales, pseudoLocaleRequested()), own };
+  }
+
+  private activate(messages: string): void {
+    this.activated = messages;
+    const load = activateLocale(messages);
+    this.loaded = load;
+    if (showingMessagesOf(messages)) return;
+    const settled = (): void => {
+      if (this.arriving === waited) this.arriving = undefined;
+    };
+    // Messages that do not load: the update goes on, in the words showing.
+    const waited: Promise<void> = load.then(settled, settled);
+    this.arriving = waited;
+  }
+
   hostConnected(): void {
     this.watched = this.host.ownerDocument;
     followLang(this, this.watched);
@@ -91,17 +123,7 @@ export class LocaleController implements ReactiveController {
    * element per switch (issue 15). Otherwise (same messages, other formats) it renders now.
    */
   langChanged(): void {
-    const own = resolveElementLocale(this.host, this.host.locale, this.host.config, uiLocales);
-    const { messages } = inPseudoMode(own, this.host.config, uiLocales, pseudoLocaleRequested());
-    if (messages === this.activated || messages === getLocale()) {
-      this.host.requestUpdate();
-      return;
-    }
-    this.activated = messages;
-    this.loaded = activateLocale(messages).catch(() => {
-      // Messages that do not load: render in the language formats follow, as an update would.
-      this.host.requestUpdate();
-    });
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -117,15 +139,11 @@ export class LocaleController implements ReactiveController {
    * asking for different ones must not switch it back and forth (the last change wins).
    */
   hostUpdate(): void {
-    const own = resolveElementLocale(this.host, this.host.locale, this.host.config, uiLocales);
+    const { locale, messages, own } = this.resolve();
     notePseudoRequest(this.host, isPseudoLocale(own.messages));
-    const { locale, messages } = inPseudoMode(own, this.host.config, uiLocales, pseudoLocaleRequested());
     this.current = locale;
     this.messagesLocale = messages;
     stampLanguage(this.host, messages);
-    if (messages !== this.activated) {
-      this.activated = messages;
-      this.loaded = activateLocale(messages);
-    }
+    if (messages !== this.activated) this.activate(messages);
   }
 }

@@ -22,11 +22,33 @@ const built: readonly string[] = targetLocales;
 const registered = new Map<string, Templates>();
 const slotLanguage = new Map<string, string>();
 
+const builtModules = new Map<string, Promise<LocaleModule | PackedLocaleModule>>();
+
+/** The module of a built translation, imported once (a failed import is tried again next time). */
+function builtModule(locale: string): Promise<LocaleModule | PackedLocaleModule> {
+  let module = builtModules.get(locale);
+  if (!module) {
+    // TOOLCHAIN.md pitfall 4: the `.ts` extension keeps Vite from building an empty lookup.
+    module = import(`./generated/locales/${locale}.ts`) as Promise<LocaleModule | PackedLocaleModule>;
+    builtModules.set(locale, module);
+    module.catch(() => builtModules.delete(locale));
+  }
+  return module;
+}
+
 async function builtTemplates(locale: string): Promise<Templates> {
   if (!built.includes(locale)) return {};
-  // TOOLCHAIN.md pitfall 4: the `.ts` extension keeps Vite from building an empty lookup.
-  const module = (await import(`./generated/locales/${locale}.ts`)) as LocaleModule | PackedLocaleModule;
+  const module = await builtModule(locale);
   return 'packed' in module ? unpackTemplates(module.packed) : module.templates;
+}
+
+/**
+ * Starts loading the messages of `locale` without switching to them: an element's first
+ * update waits for its language's messages, so the page's language is fetched as soon as the
+ * elements are defined, alongside their data rather than before it.
+ */
+export function prefetchMessages(locale: string): void {
+  if (built.includes(locale)) builtModule(locale).catch(() => undefined);
 }
 
 export const { getLocale, setLocale } = configureLocalization({
@@ -48,6 +70,12 @@ let pending: Promise<void> = Promise.resolve();
 let wanted: string = sourceLocale;
 let wantedVersion = 0;
 let version = 0;
+
+/** Whether the UI messages showing now are `locale`'s (built or registered). */
+export function showingMessagesOf(locale: string): boolean {
+  const active = getLocale();
+  return (slotLanguage.get(active) ?? active) === locale;
+}
 
 /** Makes `locale` the active UI language; calls for the same language share one load. */
 export function activateLocale(locale: string): Promise<void> {

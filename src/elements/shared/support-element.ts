@@ -21,6 +21,8 @@ import type { Realm } from '../../core/ticket.js';
 import { seedConfig } from '../../core/config.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { warmIntlWhenIdle } from '../../localization/format.js';
+import { prefetchMessages, uiLocales } from '../../localization/localization.js';
+import { resolveLocale } from '../../localization/resolve-locale.js';
 import { SessionExpiryController } from '../../controllers/session-expiry-controller.js';
 import type { SessionChangedEvent } from '../../events/events.js';
 import { signInHelp } from './sign-in-help-slot.js';
@@ -47,6 +49,8 @@ export class SupportElement extends LitElement {
 
   static {
     warmIntlWhenIdle();
+    // The language elements without a `locale` of their own will speak (resolve-locale.ts).
+    if (typeof document !== 'undefined') prefetchMessages(resolveLocale(document.documentElement, undefined, uiLocales, seedConfig.defaultLocale));
   }
 
   /**
@@ -90,6 +94,16 @@ export class SupportElement extends LitElement {
     // After the element's own willUpdate (which may settle its session), before it renders.
     this.addController({ hostUpdate: () => this.provide() });
     updateWhenLocaleChanges(this);
+  }
+
+  /**
+   * Each update waits for the messages of the element's language when they are on their way
+   * (LocaleController.messagesArriving): the element shows one language at a time, and renders
+   * once per language switch.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const arriving = this.localeController.messagesArriving();
+    return arriving ? arriving.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** The backend adapter. Default: inherited from an enclosing element, else the fetch adapter on `api-base`. */
