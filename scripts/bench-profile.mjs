@@ -5,23 +5,13 @@
 // inclusive time of the project's src/ functions. The whole page is profiled, or only the timed
 // phase named `phase` (`first-rows`, `keystroke`, `element`…).
 // For finding where render time goes (issue 15); no thresholds.
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
-import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
+import { startBenchPages } from './lib/bench-page.mjs';
 
 const query = process.argv[2] ?? 'scenario=form';
 const selfRows = Number(process.argv[3] ?? 30);
 const inclusiveRows = Number(process.argv[4] ?? 40);
 const phase = process.argv[5];
-const root = fileURLToPath(new URL('../test/bench/', import.meta.url));
-const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-
-const server = await createServer({ root, configFile: false, logLevel: 'warn', server: { host: '127.0.0.1', port: 0, hmr: false, fs: { allow: [projectRoot] } } });
-await server.listen();
-const address = server.httpServer?.address();
-const port = typeof address === 'object' && address ? address.port : 0;
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
+const pages = await startBenchPages();
 
 /**
  * @typedef {{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }} ProfileNode
@@ -34,33 +24,26 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: [.
  * @returns {Promise<{ result: unknown; error: unknown; recorded: Profile | undefined }>}
  */
 async function once(profile) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  await page.exposeFunction('benchCpu', async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-  });
   /** @type {Profile | undefined} */
   let recorded;
-  if (profile) {
+  const loaded = await pages.load(query, async (page, cdp) => {
+    if (!profile) return;
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    if (phase) {
-      await page.exposeFunction('benchPhase', async (/** @type {string} */ name, /** @type {boolean} */ starting) => {
-        if (name !== phase) return;
-        if (starting) await cdp.send('Profiler.start');
-        else recorded = /** @type {Profile} */ ((await cdp.send('Profiler.stop')).profile);
-      });
-    } else await cdp.send('Profiler.start');
-  }
-  await page.goto(`http://127.0.0.1:${port}/?${query}`);
-  await page.waitForFunction('window.benchDone === true', undefined, { timeout: 300_000 });
-  const result = await page.evaluate('window.benchResult');
-  const error = await page.evaluate('window.benchError');
-  if (profile && !phase) recorded = /** @type {Profile} */ ((await cdp.send('Profiler.stop')).profile);
-  await context.close();
+    if (!phase) {
+      await cdp.send('Profiler.start');
+      return;
+    }
+    await page.exposeFunction('benchPhase', async (/** @type {string} */ name, /** @type {boolean} */ starting) => {
+      if (name !== phase) return;
+      if (starting) await cdp.send('Profiler.start');
+      else recorded = /** @type {Profile} */ ((await cdp.send('Profiler.stop')).profile);
+    });
+  });
+  const result = await loaded.page.evaluate('window.benchResult');
+  const error = await loaded.page.evaluate('window.benchError');
+  if (profile && !phase) recorded = /** @type {Profile} */ ((await loaded.cdp.send('Profiler.stop')).profile);
+  await loaded.close();
   return { result, error, recorded };
 }
 
@@ -101,6 +84,5 @@ try {
   console.log(`\nself time (line numbers of the served modules):\n${top(self, selfRows)}`);
   console.log(`\ninclusive time, src/ only:\n${top(inclusive, inclusiveRows)}`);
 } finally {
-  await browser.close();
-  await server.close();
+  await pages.close();
 }

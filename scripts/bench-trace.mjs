@@ -3,20 +3,11 @@
 // (after a warm-up load) with the DevTools timeline traced during each named timed phase;
 // prints the main thread's time per trace event (style, layout, paint, script, GC…) side by side,
 // to find where one phase spends what another does not (issue 15). Figures, no thresholds.
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
-import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
+import { startBenchPages } from './lib/bench-page.mjs';
 
 const query = process.argv[2] ?? 'scenario=detail';
 const phases = process.argv.slice(3).length > 0 ? process.argv.slice(3) : ['element', 'bare'];
-const root = fileURLToPath(new URL('../test/bench/', import.meta.url));
-const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-const server = await createServer({ root, configFile: false, logLevel: 'warn', server: { host: '127.0.0.1', port: 0, hmr: false, fs: { allow: [projectRoot] } } });
-await server.listen();
-const address = server.httpServer?.address();
-const port = typeof address === 'object' && address ? address.port : 0;
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
+const pages = await startBenchPages();
 
 /** @typedef {{ name: string; ph: string; dur?: number; tdur?: number; tid: number; pid: number; args?: { name?: string } }} TraceEvent */
 
@@ -25,17 +16,10 @@ const browser = await chromium.launch({ executablePath: chromiumPath(), args: [.
  * @returns {Promise<Map<string, Map<string, number>>>} per phase, µs of thread time per event name
  */
 async function once(trace) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  await page.exposeFunction('benchCpu', async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
-  });
   /** @type {Map<string, Map<string, number>>} */
   const byPhase = new Map();
-  if (trace) {
+  const loaded = await pages.load(query, async (page, cdp) => {
+    if (!trace) return;
     /** @type {TraceEvent[]} */
     let events = [];
     cdp.on('Tracing.dataCollected', ({ value }) => void events.push(.../** @type {TraceEvent[]} */ (/** @type {unknown} */ (value))));
@@ -58,10 +42,8 @@ async function once(trace) {
       }
       byPhase.set(name, spent);
     });
-  }
-  await page.goto(`http://127.0.0.1:${port}/?${query}`);
-  await page.waitForFunction('window.benchDone === true', undefined, { timeout: 300_000 });
-  await context.close();
+  });
+  await loaded.close();
   return byPhase;
 }
 
@@ -73,6 +55,5 @@ try {
   console.log(`${'event (nested events overlap)'.padEnd(44)}${phases.map((p) => p.padStart(12)).join('')}`);
   for (const { n, v } of rows.slice(0, 30)) console.log(`${n.slice(0, 43).padEnd(44)}${v.map((us) => `${(us / 1000).toFixed(1)} ms`.padStart(12)).join('')}`);
 } finally {
-  await browser.close();
-  await server.close();
+  await pages.close();
 }
