@@ -187,12 +187,13 @@ export function renderComment(comment: Comment, myEmail: string | undefined, loc
         ? msg('You', { id: 'my-tickets.role.you', desc: 'Role shown next to the customer\'s own comments.' })
         : msg('Customer', { id: 'my-tickets.role.customer', desc: 'Role shown next to comments of another customer (e.g. a watcher).' });
   // One template per comment (the <time> inline, formatted once): a conversation renders 50.
+  // No `title` on it: it would repeat the date it shows in full.
   const at = commentDate(comment, locale);
   return html`<li class=${comment.authorRole}>
     <div class="comment__meta">
       <span class="comment__author">${comment.author.name}</span>
       <span>${role}</span>
-      <time datetime=${comment.createdAt} title=${at}>${at}</time>
+      <time datetime=${comment.createdAt}>${at}</time>
       ${comment.via === 'email' ? html`<span>${msg('By email', { id: 'my-tickets.via_email', desc: 'Shown on a comment that came as an email reply.' })}</span>` : nothing}
     </div>
     <p class="text">${comment.body}</p>
