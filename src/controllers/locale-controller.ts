@@ -117,10 +117,9 @@ export class LocaleController implements ReactiveController {
   }
 
   /**
-   * A `lang` changed somewhere above. When it asks for messages that are not loaded yet, the
-   * element renders once, when they are (lit-localize's status event, through
-   * `updateWhenLocaleChanges`), not now in the old words and again later: one render pass per
-   * element per switch (issue 15). Otherwise (same messages, other formats) it renders now.
+   * A `lang` changed somewhere above: an update, which resolves the language again and, when
+   * its messages are not loaded yet, waits for them (`messagesArriving`): one render pass per
+   * element per switch (issue 15).
    */
   langChanged(): void {
     this.host.requestUpdate();

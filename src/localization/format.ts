@@ -53,12 +53,14 @@ let warming = false;
 export function warmIntlWhenIdle(): void {
   if (warming) return;
   warming = true;
-  const warm = (): void => {
-    Intl.NumberFormat.supportedLocalesOf('en');
-    Intl.DateTimeFormat.supportedLocalesOf('en');
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 1000 });
-  else setTimeout(warm, 0);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(buildIntlLocaleLists, { timeout: 1000 });
+  else setTimeout(buildIntlLocaleLists, 0);
+}
+
+/** What the first Intl use in a page pays once: the lists of NumberFormat and DateTimeFormat. */
+export function buildIntlLocaleLists(): void {
+  Intl.NumberFormat.supportedLocalesOf('en');
+  Intl.DateTimeFormat.supportedLocalesOf('en');
 }
 
 const dateTimeFormats = cache<Intl.DateTimeFormat>();

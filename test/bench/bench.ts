@@ -19,6 +19,7 @@
  */
 import { html, LitElement, type CSSResultGroup } from 'lit';
 import { createMemoryBackend } from '../../src/adapters/memory-adapter.js';
+import { buildIntlLocaleLists } from '../../src/localization/format.js';
 import '../../src/define/all.js';
 import '../../src/define/support-ticket-detail.js';
 
@@ -288,8 +289,7 @@ async function form(): Promise<void> {
  */
 function intl(): Promise<void> {
   const start = performance.now();
-  Intl.NumberFormat.supportedLocalesOf('en');
-  Intl.DateTimeFormat.supportedLocalesOf('en');
+  buildIntlLocaleLists();
   result['intl-setup'] = performance.now() - start;
   return Promise.resolve();
 }

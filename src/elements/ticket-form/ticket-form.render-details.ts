@@ -12,7 +12,6 @@ import type { UploadController } from '../../controllers/upload-controller.js';
 import { renderOutbox } from '../shared/outbox-view.js';
 import { errorSummary, fieldMessages, radioGroup, selectField, textField, type Choice } from '../shared/forms.js';
 import { rejectionMessage, renderUploadList, renderUploadPicker } from '../shared/upload-list.js';
-import type { InputStep } from './ticket-form.machine.js';
 import type { FailureDetails } from '../shared/messages.js';
 import { backButton } from './ticket-form.render-parts.js';
 import { failureNotice, languageButtons, stepHeading, type TicketFormView } from './ticket-form.render-parts.js';
@@ -26,9 +25,7 @@ export interface DetailsOptions {
   /** The case is on its way (the submit action is busy). */
   readonly busy: boolean;
   readonly failure: ErrorKind | FailureDetails | undefined;
-  /** The step "Back" leads to, if any. */
-  readonly previous: InputStep | undefined;
-  /** Where there is no previous step: "Back" to the list of product areas, if the customer chose there. */
+  /** "Back": to the previous step, else to the list of product areas if the customer chose there. */
   readonly back: (() => void) | undefined;
   submit(event: Event): void;
   /** Files pasted into the form's fields, where the form takes attachments. */
@@ -119,7 +116,7 @@ export function renderDetails(view: TicketFormView, o: DetailsOptions): Template
         },
       })}
       ${renderCustomFields(view)}
-      ${o.flow.attachmentsInForm ? renderAttachments(view, o.uploads, attachmentsError, o.busy) : nothing} ${renderActions(o, view)}
+      ${o.flow.attachmentsInForm ? renderAttachments(view, o.uploads, attachmentsError, o.busy) : nothing} ${renderActions(o)}
     </form>`;
 }
 
@@ -167,7 +164,7 @@ function renderClassification(view: TicketFormView): TemplateResult {
 }
 
 /** Submit keeps focus while busy: `aria-disabled`, never `disabled` (COMMON busy convention). */
-function renderActions(o: DetailsOptions, view: TicketFormView): TemplateResult {
+function renderActions(o: DetailsOptions): TemplateResult {
   return html`${o.busy
       ? html`<p role="status">${msg('Sending your case…', { id: 'ticket-form.submitting', desc: 'Shown while the case is being sent.' })}</p>`
       : html`<p role="status" class="visually-hidden"></p>`}
@@ -175,7 +172,7 @@ function renderActions(o: DetailsOptions, view: TicketFormView): TemplateResult 
       <button type="submit" part="submit-button" aria-disabled=${o.busy ? 'true' : 'false'}>
         ${msg('Submit ticket', { id: 'ticket-form.submit', desc: 'Button that sends the case. French seed words: "Envoyer le ticket".' })}
       </button>
-      ${backButton(o.previous ? () => o.previous && view.goTo(o.previous) : o.back)}
+      ${backButton(o.back)}
     </div>`;
 }
 

@@ -410,16 +410,17 @@ export class TicketForm extends SupportElement {
   private renderStep(view: TicketFormView, phase: EditingPhase, area: AreaConfig, flow: FlowConfig, session: Session): TemplateResult {
     const steps = inputSteps(flow);
     const step = currentStep(phase.step, steps);
-    const first = step === steps[0] ? this.areaBack : undefined;
+    const previous = previousStep(step, steps);
+    const back = previous ? () => this.goTo(previous) : this.areaBack;
     switch (step) {
       case 'subject': {
         const quickAnswers = flow.steps.includes('quick_answers')
           ? { suggestions: this.suggestions.state, opened: phase.opened, open: (article: Article) => this.openArticle(article), solved: () => this.markSolved() }
           : undefined;
-        return renderSubject(view, quickAnswers, (e) => this.continueFrom('subject', flow, e), first);
+        return renderSubject(view, quickAnswers, (e) => this.continueFrom('subject', flow, e), back);
       }
       case 'category':
-        return renderCategory(view, catalogState(this.catalogTask), (e) => this.continueFrom('category', flow, e), first);
+        return renderCategory(view, catalogState(this.catalogTask), (e) => this.continueFrom('category', flow, e), back);
       case 'details':
         return renderDetails(view, {
           area,
@@ -428,7 +429,7 @@ export class TicketForm extends SupportElement {
           uploads: this.uploads,
           busy: this.submission.busy,
           failure: this.failureDetails(phase.failure),
-          previous: previousStep('details', steps), back: first,
+          back,
           submit: (e) => this.submit(e, flow),
           paste: flow.attachmentsInForm ? pasteInto(this.uploads) : undefined, outbox: this.submission.outbox,
         });
